@@ -1,0 +1,114 @@
+/**
+ * The workspace index, `.copydesk/index.json`, kept with lowdb through the durable
+ * adapter. It is a cache of article summaries (plus settings): when it is missing,
+ * unreadable or of an unknown shape, it starts empty and is rebuilt from the files; a
+ * garbled one is kept aside, not overwritten.
+ */
+import { rename } from 'node:fs/promises';
+import { Low } from 'lowdb';
+import type { ArticleSummary } from '../shared/article';
+import { DamagedFileError, DurableJSONFile } from './durable-json-file';
+
+const INDEX_SCHEMA_VERSION = 1;
+
+/** What the index remembers of one article file, to skip re-reading it when unchanged. */
+export interface IndexEntry {
+  summary: ArticleSummary;
+  revision: string;
+  mtimeMs: number;
+  size: number;
+}
+
+interface IndexData {
+  schemaVersion: number;
+  articles: IndexEntry[];
+  settings: Record<string, unknown>;
+}
+
+const emptyIndex = (): IndexData => ({ schemaVersion: INDEX_SCHEMA_VERSION, articles: [], settings: {} });
+
+export class WorkspaceIndex {
+  private timer: NodeJS.Timeout | undefined;
+  private writing: Promise<void> = Promise.resolve();
+  private dirty = false;
+
+  private constructor(
+    private readonly db: Low<IndexData>,
+    /** Why the index was started afresh, if it was. */
+    readonly rebuiltBecause: string | null,
+    private readonly writeDelayMs: number,
+  ) {}
+
+  static async load(file: string, writeDelayMs: number): Promise<WorkspaceIndex> {
+    const db = new Low<IndexData>(new DurableJSONFile<IndexData>(file), emptyIndex());
+    let rebuiltBecause: string | null = null;
+    try {
+      await db.read();
+    } catch (error) {
+      if (!(error instanceof DamagedFileError)) throw error;
+      rebuiltBecause = error.reason;
+      // Keep the unreadable bytes for whoever wants to look at them.
+      await rename(file, `${file}.damaged-${Date.now()}`);
+      db.data = emptyIndex();
+    }
+    if (!rebuiltBecause && !isIndexData(db.data)) {
+      rebuiltBecause = 'the index had an unknown shape';
+      db.data = emptyIndex();
+    }
+    return new WorkspaceIndex(db, rebuiltBecause, writeDelayMs);
+  }
+
+  get entries(): readonly IndexEntry[] {
+    return this.db.data.articles;
+  }
+
+  get settings(): Record<string, unknown> {
+    return this.db.data.settings;
+  }
+
+  /** Records the current entries and writes them a little later, coalescing bursts of saves. */
+  schedule(entries: IndexEntry[]): void {
+    this.db.data.articles = entries;
+    this.dirty = true;
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.flush();
+    }, this.writeDelayMs);
+  }
+
+  /** Writes now if anything changed. */
+  async flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    this.writing = this.writing.then(async () => {
+      if (!this.dirty) return;
+      this.dirty = false;
+      await this.db.write();
+    });
+    await this.writing;
+  }
+}
+
+function isIndexData(value: unknown): value is IndexData {
+  if (typeof value !== 'object' || value === null) return false;
+  const data = value as Partial<IndexData>;
+  return (
+    data.schemaVersion === INDEX_SCHEMA_VERSION &&
+    Array.isArray(data.articles) &&
+    data.articles.every(
+      (e) =>
+        typeof e === 'object' &&
+        e !== null &&
+        typeof e.revision === 'string' &&
+        typeof e.mtimeMs === 'number' &&
+        typeof e.size === 'number' &&
+        typeof e.summary?.id === 'string' &&
+        typeof e.summary?.slug === 'string',
+    ) &&
+    typeof data.settings === 'object' &&
+    data.settings !== null
+  );
+}

@@ -1,0 +1,83 @@
+/**
+ * One writer per workspace: `.copydesk/lock` names the process that has it open. A lock
+ * left by a process that has died (a crash, kill -9) is taken over.
+ */
+import { hostname } from 'node:os';
+import { open, readFile, rm } from 'node:fs/promises';
+import { ApiError } from '../shared/errors';
+
+interface LockInfo {
+  pid: number;
+  host: string;
+  startedAt: string;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export class WorkspaceLock {
+  private held = false;
+
+  private constructor(private readonly file: string) {}
+
+  static async acquire(file: string): Promise<WorkspaceLock> {
+    const lock = new WorkspaceLock(file);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const info: LockInfo = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
+      try {
+        const handle = await open(file, 'wx');
+        try {
+          await handle.writeFile(JSON.stringify(info));
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+        lock.held = true;
+        return lock;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      const holder = await readHolder(file);
+      if (holder && holder.host === hostname() && holder.pid !== process.pid && isAlive(holder.pid)) {
+        throw new ApiError(
+          'locked',
+          `This workspace is open in another Copydesk process (pid ${holder.pid}, since ${holder.startedAt}). Close that one first, or open another workspace.`,
+        );
+      }
+      if (holder && holder.host !== hostname()) {
+        throw new ApiError(
+          'locked',
+          `This workspace is open on another computer (${holder.host}, since ${holder.startedAt}). Close it there first; if that computer is gone, delete .copydesk/lock.`,
+        );
+      }
+      // Left by a process that no longer runs, or unreadable: take it over.
+      await rm(file, { force: true });
+    }
+    throw new ApiError('locked', 'Could not take the workspace lock (.copydesk/lock); try again.');
+  }
+
+  async release(): Promise<void> {
+    if (!this.held) return;
+    this.held = false;
+    const holder = await readHolder(this.file);
+    if (holder?.pid === process.pid) await rm(this.file, { force: true });
+  }
+}
+
+async function readHolder(file: string): Promise<LockInfo | null> {
+  try {
+    const parsed = JSON.parse(await readFile(file, 'utf8')) as Partial<LockInfo>;
+    if (typeof parsed.pid === 'number' && typeof parsed.host === 'string') {
+      return { pid: parsed.pid, host: parsed.host, startedAt: String(parsed.startedAt ?? 'unknown') };
+    }
+    return null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * The desktop app: opens the workspace, serves the renderer over copydesk://app/, and
+ * wires the contract to IPC. Kept thin; the work is done in src/core.
+ */
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { createApiHandler } from '../core/api-handler';
+import { openOrCreateWorkspace } from '../core/open-workspace';
+import type { Workspace } from '../core/workspace';
+import { ipcEventChannel } from '../shared/api-methods';
+import { serveAppRequest } from './app-protocol';
+import { registerIpcHandlers } from './ipc';
+import { buildMenuTemplate } from './menu';
+import { APP_ORIGIN, APP_SCHEME, buildWindowOptions, isExternalLinkAllowed, isTrustedRendererUrl } from './window-options';
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const rendererDir = path.join(__dirname, '../renderer');
+const sampleDir = app.isPackaged
+  ? path.join(process.resourcesPath, 'sample-workspace')
+  : path.join(app.getAppPath(), 'resources', 'sample-workspace');
+
+let workspace: Workspace | undefined;
+
+function lockDown(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isTrustedRendererUrl(url, devServerUrl)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isExternalLinkAllowed(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow(buildWindowOptions(path.join(__dirname, '../preload/index.js')));
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+  return window;
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  lockDown();
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url));
+  const root = process.env.COPYDESK_WORKSPACE ?? path.join(app.getPath('documents'), 'Copydesk');
+  const opened = await openOrCreateWorkspace(root, sampleDir);
+  workspace = opened.workspace;
+  const handler = createApiHandler(workspace);
+  registerIpcHandlers(ipcMain, handler, (url) => isTrustedRendererUrl(url, devServerUrl));
+  workspace.onLibraryChanged((changes) => {
+    for (const window of BrowserWindow.getAllWindows()) {
+      window.webContents.send(ipcEventChannel('library.changed'), { changes });
+    }
+  });
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate(
+        {
+          newArticle: () => BrowserWindow.getFocusedWindow()?.webContents.send(ipcEventChannel('app.command'), { command: 'new-article' }),
+          revealWorkspace: () => void shell.openPath(root),
+        },
+        process.platform,
+      ),
+    ),
+  );
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('will-quit', (event) => {
+  if (!workspace) return;
+  const closing = workspace;
+  workspace = undefined;
+  event.preventDefault();
+  void closing.close().finally(() => app.quit());
+});
+
+start().catch((error: unknown) => {
+  console.error(error);
+  app.exit(1);
+});

@@ -1,0 +1,61 @@
+/**
+ * The options of Copydesk's windows, built in one place so the security settings can be
+ * checked by a test without an Electron binary.
+ */
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+/** The origin the renderer is served from in the desktop app. */
+export const APP_SCHEME = 'copydesk';
+export const APP_ORIGIN = `${APP_SCHEME}://app`;
+
+export function buildWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1280,
+    height: 840,
+    minWidth: 760,
+    minHeight: 480,
+    show: false,
+    title: 'Copydesk',
+    backgroundColor: '#f7f5f0',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      spellcheck: true,
+      navigateOnDragDrop: false,
+    },
+  };
+}
+
+/** True for a frame showing Copydesk's own renderer (the only sender IPC answers). */
+export function isTrustedRendererUrl(url: string | undefined, devServerUrl?: string): boolean {
+  if (!url) return false;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (`${parsed.protocol}//${parsed.host}` === APP_ORIGIN) return true;
+  if (devServerUrl) {
+    const dev = new URL(devServerUrl);
+    return parsed.origin === dev.origin;
+  }
+  return false;
+}
+
+/** Links in articles open in the system browser, and only these schemes. */
+export function isExternalLinkAllowed(url: string): boolean {
+  try {
+    return ['https:', 'http:', 'mailto:'].includes(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * The app shell: the library on the left, the open article (or the trash, or a damaged
+ * file's explanation) on the right. The library follows changes on disk through events.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { ArticleSummary, DamagedFile } from '../../shared/article';
+import type { ApiResponse } from '../../shared/contract';
+import { api } from './api';
+import { ArticlePane } from './article/ArticlePane';
+import { ArticleList } from './library/ArticleList';
+import { DamagedFilePane } from './library/DamagedFilePane';
+import { TrashPane } from './library/TrashPane';
+
+type View = { kind: 'none' } | { kind: 'article'; id: string } | { kind: 'damaged'; slug: string } | { kind: 'trash' };
+
+export function App() {
+  const [library, setLibrary] = useState<{ articles: ArticleSummary[]; damaged: DamagedFile[] } | null>(null);
+  const [info, setInfo] = useState<ApiResponse<'workspace.info'> | null>(null);
+  const [view, setView] = useState<View>({ kind: 'none' });
+  const [error, setError] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      setLibrary(await api.articles.list({}));
+      setInfo(await api.workspace.info({}));
+      setError(null);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }, []);
+
+  const newArticle = useCallback(async () => {
+    try {
+      const article = await api.articles.create({});
+      await refresh();
+      setView({ kind: 'article', id: article.id });
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }, [refresh]);
+
+  useEffect(() => {
+    void refresh();
+    const offLibrary = api.on('library.changed', () => void refresh());
+    const offCommand = api.on('app.command', ({ command }) => {
+      if (command === 'new-article') void newArticle();
+    });
+    return () => {
+      offLibrary();
+      offCommand();
+    };
+  }, [refresh, newArticle]);
+
+  const selectedId = view.kind === 'article' ? view.id : null;
+  const damagedFile = view.kind === 'damaged' ? library?.damaged.find((d) => d.slug === view.slug) : undefined;
+
+  return (
+    <div className="app">
+      <aside className="sidebar">
+        <div className="sidebar__head">
+          <div className="brand">
+            <span className="brand__mark">C</span>
+            <div>
+              <div className="brand__name">Copydesk</div>
+              <div className="brand__workspace" title={info?.path}>
+                {info ? info.name : '…'}
+              </div>
+            </div>
+          </div>
+          <button type="button" className="primary" onClick={() => void newArticle()}>
+            New article
+          </button>
+        </div>
+        {error && (
+          <p className="banner banner--warning" role="alert">
+            {error}
+          </p>
+        )}
+        {library && (
+          <ArticleList
+            articles={library.articles}
+            damaged={library.damaged}
+            selectedId={selectedId}
+            selectedDamaged={view.kind === 'damaged' ? view.slug : null}
+            onSelect={(id) => setView({ kind: 'article', id })}
+            onSelectDamaged={(slug) => setView({ kind: 'damaged', slug })}
+          />
+        )}
+        <div className="sidebar__foot">
+          <span>{library ? `${library.articles.length} articles` : ''}</span>
+          <button type="button" className={`link-button${view.kind === 'trash' ? ' active' : ''}`} onClick={() => setView({ kind: 'trash' })}>
+            Trash
+          </button>
+        </div>
+      </aside>
+      <main className="main">
+        {view.kind === 'article' && (
+          <ArticlePane
+            key={view.id}
+            id={view.id}
+            onDeleted={() => {
+              setView({ kind: 'none' });
+              void refresh();
+            }}
+            onDuplicated={(id) => {
+              void refresh();
+              setView({ kind: 'article', id });
+            }}
+          />
+        )}
+        {view.kind === 'trash' && (
+          <TrashPane
+            onRestored={(id) => {
+              void refresh();
+              setView({ kind: 'article', id });
+            }}
+          />
+        )}
+        {view.kind === 'damaged' && damagedFile && <DamagedFilePane file={damagedFile} workspacePath={info?.path ?? ''} />}
+        {(view.kind === 'none' || (view.kind === 'damaged' && !damagedFile)) && (
+          <div className="pane-message pane-message--quiet">
+            <h2>Pick an article, or start a new one</h2>
+            <p>Articles are saved as you type, as files in your workspace{info ? `: ${info.path}` : ''}.</p>
+          </div>
+        )}
+      </main>
+    </div>
+  );
+}

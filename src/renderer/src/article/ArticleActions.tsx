@@ -1,0 +1,110 @@
+/**
+ * The article's menu: fix or free the slug, duplicate, move to the trash.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { ApiResponse } from '../../../shared/contract';
+import { api } from '../api';
+
+interface ArticleActionsProps {
+  id: string;
+  slug: string;
+  slugLocked: boolean;
+  flush: () => Promise<void>;
+  onRenamed: (result: ApiResponse<'articles.rename'>, locked: boolean) => void;
+  onDeleted: () => void;
+  onDuplicated: (id: string) => void;
+}
+
+export function ArticleActions({ id, slug, slugLocked, flush, onRenamed, onDeleted, onDuplicated }: ArticleActionsProps) {
+  const [open, setOpen] = useState(false);
+  const [draftSlug, setDraftSlug] = useState(slug);
+  const [error, setError] = useState<string | null>(null);
+  const menu = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (event: MouseEvent) => {
+      if (!menu.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const escape = (event: KeyboardEvent) => event.key === 'Escape' && setOpen(false);
+    document.addEventListener('mousedown', close);
+    document.addEventListener('keydown', escape);
+    return () => {
+      document.removeEventListener('mousedown', close);
+      document.removeEventListener('keydown', escape);
+    };
+  }, [open]);
+
+  const run = async (action: () => Promise<void>) => {
+    try {
+      await flush();
+      await action();
+      setOpen(false);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  return (
+    <div className="actions" ref={menu}>
+      <button type="button" className="actions__toggle" aria-haspopup="menu" aria-expanded={open} onClick={() => {
+          setDraftSlug(slug);
+          setError(null);
+          setOpen(!open);
+        }}
+      >
+        Article ▾
+      </button>
+      {open && (
+        <div className="actions__menu" role="menu">
+          <form
+            className="actions__slug"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void run(async () => onRenamed(await api.articles.rename({ id, slug: draftSlug }), true));
+            }}
+          >
+            <label htmlFor="slug-input">File name (slug)</label>
+            <div className="actions__slug-row">
+              <input id="slug-input" value={draftSlug} onChange={(e) => setDraftSlug(e.target.value)} spellCheck={false} />
+              <button type="submit">Fix</button>
+            </div>
+            <p className="actions__hint">
+              {slugLocked ? 'Fixed: the slug no longer follows the headline.' : 'Follows the headline until you fix it.'}
+            </p>
+            {slugLocked && (
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => void run(async () => onRenamed(await api.articles.rename({ id, slug: null }), false))}
+              >
+                Follow the headline again
+              </button>
+            )}
+          </form>
+          <button type="button" role="menuitem" onClick={() => void run(async () => onDuplicated((await api.articles.duplicate({ id })).id))}>
+            Duplicate
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            className="danger"
+            onClick={() =>
+              void run(async () => {
+                await api.articles.delete({ id });
+                onDeleted();
+              })
+            }
+          >
+            Move to trash
+          </button>
+          {error && (
+            <p className="actions__error" role="alert">
+              {error}
+            </p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+/**
+ * Autosave: edits are gathered (meta fields as a patch, the body as the latest editor
+ * state) and written one second after typing stops, one save at a time, each on top of
+ * the revision the last one returned. A save that fails keeps the edits for the next try.
+ */
+import type { EditorState } from 'lexical';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { ArticleMetaPatch, LexicalBody } from '../../../shared/article';
+import type { ApiResponse } from '../../../shared/contract';
+import { ApiError } from '../../../shared/errors';
+import { api } from '../api';
+
+export type SaveState =
+  | { kind: 'saved'; at: number | null }
+  | { kind: 'unsaved' }
+  | { kind: 'saving' }
+  | { kind: 'error'; message: string }
+  | { kind: 'conflict'; message: string };
+
+export const AUTOSAVE_IDLE_MS = 1000;
+
+export interface Autosave {
+  state: SaveState;
+  editMeta: (patch: ArticleMetaPatch) => void;
+  editBody: (state: EditorState) => void;
+  /** Saves now, if anything is pending. */
+  flush: () => Promise<void>;
+  /** Takes a revision from outside (after a reload from disk or a rename). */
+  setRevision: (revision: string) => void;
+}
+
+export function useAutosave(
+  id: string,
+  initialRevision: string,
+  onSaved: (result: ApiResponse<'articles.save'>) => void,
+): Autosave {
+  const [state, setState] = useState<SaveState>({ kind: 'saved', at: null });
+  const revision = useRef(initialRevision);
+  const pendingMeta = useRef<ArticleMetaPatch | null>(null);
+  const pendingBody = useRef<EditorState | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const inFlight = useRef<Promise<void> | null>(null);
+  const onSavedRef = useRef(onSaved);
+  useLayoutEffect(() => {
+    onSavedRef.current = onSaved;
+  }, [onSaved]);
+
+  const hasPending = useCallback(() => pendingMeta.current !== null || pendingBody.current !== null, []);
+
+  const saveNow = useCallback(async (): Promise<void> => {
+    clearTimeout(timer.current);
+    if (inFlight.current) await inFlight.current;
+    if (!hasPending()) return;
+    const meta = pendingMeta.current;
+    const bodyState = pendingBody.current;
+    pendingMeta.current = null;
+    pendingBody.current = null;
+    setState({ kind: 'saving' });
+    const run = (async () => {
+      try {
+        const result = await api.articles.save({
+          id,
+          baseRevision: revision.current,
+          ...(meta ? { meta } : {}),
+          ...(bodyState ? { body: bodyState.toJSON() as unknown as LexicalBody } : {}),
+        });
+        revision.current = result.revision;
+        onSavedRef.current(result);
+        setState(hasPending() ? { kind: 'unsaved' } : { kind: 'saved', at: Date.now() });
+      } catch (error) {
+        // Keep the edits: merge them back under anything typed meanwhile.
+        pendingMeta.current = meta || pendingMeta.current ? { ...meta, ...pendingMeta.current } : null;
+        pendingBody.current ??= bodyState;
+        const message = error instanceof Error ? error.message : String(error);
+        setState(error instanceof ApiError && error.code === 'conflict' ? { kind: 'conflict', message } : { kind: 'error', message });
+      }
+    })();
+    inFlight.current = run;
+    await run;
+    inFlight.current = null;
+  }, [id, hasPending]);
+
+  const schedule = useCallback(() => {
+    setState((current) => (current.kind === 'conflict' ? current : { kind: 'unsaved' }));
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void saveNow(), AUTOSAVE_IDLE_MS);
+  }, [saveNow]);
+
+  const editMeta = useCallback(
+    (patch: ArticleMetaPatch) => {
+      pendingMeta.current = { ...pendingMeta.current, ...patch };
+      schedule();
+    },
+    [schedule],
+  );
+
+  const editBody = useCallback(
+    (editorState: EditorState) => {
+      pendingBody.current = editorState;
+      schedule();
+    },
+    [schedule],
+  );
+
+  const setRevision = useCallback((next: string) => {
+    revision.current = next;
+  }, []);
+
+  // Leaving the article (or the page) saves what is pending.
+  useEffect(() => {
+    const beforeUnload = (event: BeforeUnloadEvent) => {
+      if (!hasPending() && !inFlight.current) return;
+      void saveNow();
+      event.preventDefault();
+    };
+    window.addEventListener('beforeunload', beforeUnload);
+    return () => {
+      window.removeEventListener('beforeunload', beforeUnload);
+      void saveNow();
+    };
+  }, [saveNow, hasPending]);
+
+  return { state, editMeta, editBody, flush: saveNow, setRevision };
+}

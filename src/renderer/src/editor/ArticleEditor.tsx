@@ -1,0 +1,70 @@
+/**
+ * The article body: a Lexical rich-text editor started from the article's saved JSON.
+ * It hands each new editor state up without serializing it; the autosave serializes
+ * once, when it writes.
+ */
+import { ELEMENT_TRANSFORMERS, TEXT_FORMAT_TRANSFORMERS } from '@lexical/markdown';
+import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { createEmptyHistoryState, HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
+import { ListPlugin } from '@lexical/react/LexicalListPlugin';
+import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
+import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import type { EditorState } from 'lexical';
+import { useMemo } from 'react';
+import type { LexicalBody } from '../../../shared/article';
+import { ARTICLE_NODES } from './nodes';
+import { HistoryCapPlugin } from './plugins/HistoryCapPlugin';
+import { ToolbarPlugin } from './plugins/ToolbarPlugin';
+import { WordCountPlugin } from './plugins/WordCountPlugin';
+import { isSafeLinkUrl } from './safe-url';
+import { copydeskTheme } from './theme';
+
+const MARKDOWN_SHORTCUTS = [...ELEMENT_TRANSFORMERS, ...TEXT_FORMAT_TRANSFORMERS];
+
+interface ArticleEditorProps {
+  body: LexicalBody;
+  onChange: (state: EditorState) => void;
+  onWordCount: (words: number) => void;
+}
+
+export function ArticleEditor({ body, onChange, onWordCount }: ArticleEditorProps) {
+  const initialConfig = useMemo<InitialConfigType>(
+    () => ({
+      namespace: 'copydesk-article',
+      nodes: ARTICLE_NODES,
+      theme: copydeskTheme,
+      editorState: JSON.stringify(body),
+      onError: (error) => {
+        throw error;
+      },
+    }),
+    // The body is the starting point only; later edits live in the editor.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
+  const historyState = useMemo(() => createEmptyHistoryState(), []);
+
+  return (
+    <LexicalComposer initialConfig={initialConfig}>
+      <ToolbarPlugin />
+      <div className="body-frame">
+        <RichTextPlugin
+          contentEditable={<ContentEditable className="CopydeskTheme__body" aria-label="Article body" spellCheck />}
+          placeholder={<div className="body-placeholder">Write the story. Type ## for a subhead, &gt; for a quote.</div>}
+          ErrorBoundary={LexicalErrorBoundary}
+        />
+      </div>
+      <HistoryPlugin externalHistoryState={historyState} />
+      <HistoryCapPlugin historyState={historyState} />
+      <ListPlugin />
+      <LinkPlugin validateUrl={isSafeLinkUrl} />
+      <MarkdownShortcutPlugin transformers={MARKDOWN_SHORTCUTS} />
+      <OnChangePlugin ignoreSelectionChange ignoreHistoryMergeTagChange onChange={onChange} />
+      <WordCountPlugin onCount={onWordCount} />
+    </LexicalComposer>
+  );
+}

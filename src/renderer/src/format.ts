@@ -1,0 +1,26 @@
+/** Small display helpers for dates and counts. */
+
+const STATUS_LABELS = { draft: 'Draft', 'in-review': 'In review', approved: 'Approved' } as const;
+
+export function statusLabel(status: keyof typeof STATUS_LABELS): string {
+  return STATUS_LABELS[status];
+}
+
+/** "just now", "5 min ago", "3 h ago", "Nov 2" — how a newsroom reads recency. */
+export function relativeTime(iso: string, now = Date.now()): string {
+  const then = Date.parse(iso);
+  if (Number.isNaN(then)) return '';
+  const seconds = Math.round((now - then) / 1000);
+  if (seconds < 45) return 'just now';
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  const date = new Date(then);
+  const sameYear = date.getFullYear() === new Date(now).getFullYear();
+  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }) });
+}
+
+export function formatCount(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,51 @@
+/**
+ * Browser mode's transport: each method is a POST to /api/<method> on the host that
+ * served the page (the token travels in an HttpOnly cookie); events arrive over SSE.
+ */
+import { createBridge, type CopydeskBridge } from '../../shared/api-client';
+import type { ApiEvent } from '../../shared/api-methods';
+import type { ApiResult } from '../../shared/errors';
+
+export function createHttpBridge(): CopydeskBridge {
+  let source: EventSource | null = null;
+  const listeners = new Map<ApiEvent, Set<(payload: unknown) => void>>();
+
+  const call = async (method: string, request: unknown): Promise<ApiResult<unknown>> => {
+    let response: Response;
+    try {
+      response = await fetch(`/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        credentials: 'same-origin',
+        body: JSON.stringify(request ?? {}),
+      });
+    } catch {
+      return { ok: false, error: { code: 'internal', message: 'Copydesk is not reachable. Is `npm run web` still running?' } };
+    }
+    try {
+      return (await response.json()) as ApiResult<unknown>;
+    } catch {
+      return { ok: false, error: { code: 'internal', message: `Copydesk answered ${response.status} without a result.` } };
+    }
+  };
+
+  const on = (event: ApiEvent, listener: (payload: unknown) => void) => {
+    if (!source) source = new EventSource('/api/events');
+    let set = listeners.get(event);
+    if (!set) {
+      const created = new Set<(payload: unknown) => void>();
+      listeners.set(event, created);
+      source.addEventListener(event, (message) => {
+        const payload: unknown = JSON.parse((message as MessageEvent<string>).data);
+        for (const each of created) each(payload);
+      });
+      set = created;
+    }
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+    };
+  };
+
+  return createBridge(call as never, on);
+}

@@ -1,0 +1,34 @@
+/**
+ * Names of every API method and event. Kept apart from the schemas so the preload can
+ * build `window.copydesk` without bundling them.
+ */
+export const API_METHODS = [
+  'workspace.info',
+  'articles.list',
+  'articles.get',
+  'articles.create',
+  'articles.save',
+  'articles.rename',
+  'articles.duplicate',
+  'articles.delete',
+  'trash.list',
+  'trash.restore',
+] as const;
+
+/** A method of the API, `<group>.<name>`. */
+export type ApiMethod = (typeof API_METHODS)[number];
+
+export const API_EVENTS = ['library.changed', 'app.command'] as const;
+
+/** An event the host pushes to the renderer. */
+export type ApiEvent = (typeof API_EVENTS)[number];
+
+/** The IPC channel of a method: one channel per method, never a generic pass-through. */
+export function ipcChannel(method: ApiMethod): string {
+  return `copydesk:${method}`;
+}
+
+/** The IPC channel an event arrives on. */
+export function ipcEventChannel(event: ApiEvent): string {
+  return `copydesk-event:${event}`;
+}

@@ -1,0 +1,136 @@
+/**
+ * The article model: what an article file holds, and the summary the index keeps of it.
+ */
+import { z } from 'zod';
+
+export const ARTICLE_SCHEMA_VERSION = 1;
+
+/** Workflow states of an article. */
+export const articleStatusSchema = z.enum(['draft', 'in-review', 'approved']);
+export type ArticleStatus = z.infer<typeof articleStatusSchema>;
+
+const isoDate = z.iso.datetime({ offset: true });
+
+/** Serialized Lexical editor state; the editor checks the nodes, the model checks the frame. */
+export const lexicalBodySchema = z.looseObject({
+  root: z.looseObject({
+    type: z.literal('root'),
+    children: z.array(z.looseObject({ type: z.string() })),
+  }),
+});
+export type LexicalBody = z.infer<typeof lexicalBodySchema>;
+
+/** Editorial metadata of an article. */
+export const articleMetaSchema = z.object({
+  headline: z.string().max(500),
+  dek: z.string().max(5_000),
+  kicker: z.string().max(100),
+  section: z.string().max(100),
+  bylines: z.array(z.string().max(200)).max(20),
+  dateline: z.string().max(200),
+  language: z.string().max(35),
+  tags: z.array(z.string().max(100)).max(100),
+  status: articleStatusSchema,
+  aiDisclosure: z.string().max(1_000),
+  /** When true the slug no longer follows the headline. */
+  slugLocked: z.boolean(),
+  sourceIds: z.array(z.string()).max(1_000),
+  related: z.array(z.string()).max(1_000),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+export type ArticleMeta = z.infer<typeof articleMetaSchema>;
+
+/** A reviewer's decision on one claim (filled by the review feature). */
+export const reviewDecisionSchema = z.looseObject({
+  claimId: z.string(),
+  decision: z.enum(['verified', 'disputed', 'needs-source']),
+  by: z.string(),
+  at: isoDate,
+  comment: z.string().optional(),
+});
+
+export const articleReviewSchema = z.looseObject({
+  decisions: z.array(reviewDecisionSchema),
+});
+
+/** One article file, `articles/<slug>.json`, at the current schema version. */
+export const articleFileSchema = z.object({
+  schemaVersion: z.literal(ARTICLE_SCHEMA_VERSION),
+  id: z.uuid(),
+  meta: articleMetaSchema,
+  body: lexicalBodySchema,
+  review: articleReviewSchema,
+});
+export type ArticleFile = z.infer<typeof articleFileSchema>;
+
+/** An article as the API hands it out: the file plus where it lives and its revision. */
+export const articleSchema = articleFileSchema.extend({
+  slug: z.string(),
+  /** sha-256 of the file's bytes as last read or written; a save names the revision it builds on. */
+  revision: z.string(),
+});
+export type Article = z.infer<typeof articleSchema>;
+
+/** What the library list shows of an article; kept in the index. */
+export const articleSummarySchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  headline: z.string(),
+  kicker: z.string(),
+  section: z.string(),
+  status: articleStatusSchema,
+  tags: z.array(z.string()),
+  words: z.number().int().nonnegative(),
+  updatedAt: z.string(),
+});
+export type ArticleSummary = z.infer<typeof articleSummarySchema>;
+
+/** A file under articles/ that could not be read; listed, never overwritten. */
+export const damagedFileSchema = z.object({
+  slug: z.string(),
+  file: z.string(),
+  reason: z.string(),
+});
+export type DamagedFile = z.infer<typeof damagedFileSchema>;
+
+/** An article in the trash, restorable. */
+export const trashedArticleSchema = z.object({
+  trashId: z.string(),
+  id: z.string(),
+  headline: z.string(),
+  slug: z.string(),
+  deletedAt: z.string(),
+});
+export type TrashedArticle = z.infer<typeof trashedArticleSchema>;
+
+/** Editable fields a save may change; the rest is kept by the workspace. */
+export const articleMetaPatchSchema = articleMetaSchema
+  .omit({ createdAt: true, updatedAt: true })
+  .partial();
+export type ArticleMetaPatch = z.infer<typeof articleMetaPatchSchema>;
+
+/** The body of a new, empty article. */
+export function emptyBody(): LexicalBody {
+  return {
+    root: {
+      type: 'root',
+      version: 1,
+      direction: null,
+      format: '',
+      indent: 0,
+      children: [
+        {
+          type: 'paragraph',
+          version: 1,
+          direction: null,
+          format: '',
+          indent: 0,
+          textFormat: 0,
+          textStyle: '',
+          children: [],
+        },
+      ],
+    },
+  };
+}

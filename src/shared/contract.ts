@@ -1,0 +1,89 @@
+/**
+ * The API contract: every method with the schema of its request and its response, and
+ * every event with the schema of its payload. The desktop IPC, browser mode's HTTP host
+ * and the renderer's client are all derived from this one object.
+ */
+import { z } from 'zod';
+import type { ApiEvent, ApiMethod } from './api-methods';
+import {
+  articleMetaPatchSchema,
+  articleSchema,
+  articleSummarySchema,
+  damagedFileSchema,
+  lexicalBodySchema,
+  trashedArticleSchema,
+} from './article';
+
+const articleId = z.uuid({ error: 'must be an article id (a UUID)' });
+const empty = z.object({}).strict();
+
+function method<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
+  return { request, response };
+}
+
+export const contract = {
+  /** Where the workspace is and what it holds. */
+  'workspace.info': method(
+    empty,
+    z.object({ path: z.string(), name: z.string(), articleCount: z.number(), damagedCount: z.number() }),
+  ),
+  /** Every article's summary, newest first, and the files that could not be read. */
+  'articles.list': method(
+    empty,
+    z.object({ articles: z.array(articleSummarySchema), damaged: z.array(damagedFileSchema) }),
+  ),
+  /** One whole article. */
+  'articles.get': method(z.object({ id: articleId }).strict(), articleSchema),
+  /** A new draft; the slug follows the headline. */
+  'articles.create': method(z.object({ meta: articleMetaPatchSchema.optional() }).strict(), articleSchema),
+  /**
+   * Saves meta and/or body on top of `baseRevision`; a file changed since then is a
+   * conflict, not an overwrite.
+   */
+  'articles.save': method(
+    z
+      .object({
+        id: articleId,
+        baseRevision: z.string().min(1, 'must name the revision the edit started from'),
+        meta: articleMetaPatchSchema.optional(),
+        body: lexicalBodySchema.optional(),
+      })
+      .strict(),
+    z.object({ summary: articleSummarySchema, revision: z.string(), slug: z.string() }),
+  ),
+  /** Fixes the slug (it stops following the headline); `null` lets it follow again. */
+  'articles.rename': method(
+    z.object({ id: articleId, slug: z.string().max(200).nullable() }).strict(),
+    z.object({ summary: articleSummarySchema, revision: z.string(), slug: z.string() }),
+  ),
+  /** A copy as a new draft. */
+  'articles.duplicate': method(z.object({ id: articleId }).strict(), articleSchema),
+  /** Moves the article file into the trash. */
+  'articles.delete': method(z.object({ id: articleId }).strict(), z.object({ trashId: z.string() })),
+  /** Articles in the trash, newest first. */
+  'trash.list': method(empty, z.object({ items: z.array(trashedArticleSchema) })),
+  /** Puts an article back from the trash. */
+  'trash.restore': method(z.object({ trashId: z.string().min(1) }).strict(), articleSummarySchema),
+} satisfies Record<ApiMethod, { request: z.ZodType; response: z.ZodType }>;
+
+/** A change to the library seen on disk or made through the API. */
+export const libraryChangeSchema = z.object({
+  kind: z.enum(['added', 'changed', 'removed', 'damaged']),
+  id: z.string().nullable(),
+  slug: z.string(),
+  /** `external` when another program changed the file. */
+  origin: z.enum(['app', 'external']),
+  revision: z.string().nullable(),
+});
+export type LibraryChange = z.infer<typeof libraryChangeSchema>;
+
+export const eventContract = {
+  /** Articles were added, changed or removed. */
+  'library.changed': z.object({ changes: z.array(libraryChangeSchema) }),
+  /** A menu command of the desktop app, for the renderer to carry out. */
+  'app.command': z.object({ command: z.enum(['new-article']) }),
+} satisfies Record<ApiEvent, z.ZodType>;
+
+export type ApiRequest<M extends ApiMethod> = z.input<(typeof contract)[M]['request']>;
+export type ApiResponse<M extends ApiMethod> = z.output<(typeof contract)[M]['response']>;
+export type ApiEventPayload<E extends ApiEvent> = z.output<(typeof eventContract)[E]>;

@@ -1,0 +1,82 @@
+/**
+ * `npm run web [-- --workspace DIR --port N]`: Copydesk in the browser, on 127.0.0.1.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createApiHandler } from '../core/api-handler';
+import { RENDERER_BUILD, SAMPLE_WORKSPACE } from '../core/app-paths';
+import { openOrCreateWorkspace } from '../core/open-workspace';
+import { ApiError } from '../shared/errors';
+import { startWebServer } from './server';
+
+const USAGE = `Usage: npm run web -- [--workspace DIR] [--port N]
+
+  --workspace DIR   the workspace folder (default ./copydesk-workspace; created and
+                    seeded with sample articles when it does not exist)
+  --port N          the port on 127.0.0.1 (default: a free one)
+  --no-seed         create an empty workspace instead of the sample one`;
+
+function fail(message: string): never {
+  process.stderr.write(`copydesk web: ${message}\n`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        workspace: { type: 'string' },
+        port: { type: 'string' },
+        'no-seed': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    fail(`${(error as Error).message}\n\n${USAGE}`);
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not "${values.port}".`);
+  if (!existsSync(path.join(RENDERER_BUILD, 'index.html'))) {
+    fail('the renderer is not built yet. Run `npm run build` first (`npm run web` does both).');
+  }
+  const root = path.resolve(values.workspace ?? 'copydesk-workspace');
+  let opened;
+  try {
+    opened = await openOrCreateWorkspace(root, values['no-seed'] ? null : SAMPLE_WORKSPACE);
+  } catch (error) {
+    fail(error instanceof ApiError ? error.message : `cannot open ${root}: ${(error as Error).message}`);
+  }
+  const { workspace, seeded } = opened;
+  const server = await startWebServer({ workspace, handler: createApiHandler(workspace), rendererDir: RENDERER_BUILD, port });
+  const rebuilt = workspace.indexRebuiltBecause;
+  process.stdout.write(
+    [
+      `Copydesk is running in browser mode.`,
+      `  Workspace: ${root}${seeded ? ' (new, seeded with sample articles)' : ''}`,
+      ...(rebuilt ? [`  The index was rebuilt from the article files (${rebuilt}).`] : []),
+      `  Open: ${server.url}`,
+      `  Stop: Ctrl+C`,
+      '',
+    ].join('\n'),
+  );
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await server.close();
+    await workspace.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+void main();

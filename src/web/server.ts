@@ -1,0 +1,176 @@
+/**
+ * Browser mode's host: serves the built renderer and the API contract on 127.0.0.1.
+ * POST /api/<method> carries one call (the same handler desktop IPC uses);
+ * GET /api/events streams events with server-sent events.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { API_EVENTS } from '../shared/api-methods';
+import type { ApiErrorCode, ApiResult } from '../shared/errors';
+import type { ApiHandler } from '../core/api-handler';
+import type { Workspace } from '../core/workspace';
+import { checkRequest, tokenCookieName } from './request-guard';
+import { securityHeaders, serveStatic } from './static-files';
+
+/** Largest request body accepted: a 20,000-word article is about 3 MB of Lexical JSON. */
+export const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+const STATUS_OF: Record<ApiErrorCode, number> = {
+  'invalid-request': 400,
+  'unknown-method': 404,
+  'not-found': 404,
+  conflict: 409,
+  damaged: 422,
+  locked: 423,
+  forbidden: 403,
+  internal: 500,
+};
+
+export interface WebServerOptions {
+  workspace: Workspace;
+  handler: ApiHandler;
+  rendererDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  token?: string;
+}
+
+export interface WebServer {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { ...securityHeaders(), 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(JSON.stringify(body));
+}
+
+function sendError(response: ServerResponse, status: number, code: ApiErrorCode, message: string): void {
+  sendJson(response, status, { ok: false, error: { code, message } } satisfies ApiResult<never>);
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new RangeError(`The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const streams = new Set<ServerResponse>();
+  let port = 0;
+
+  const server = createServer((request, response) => {
+    void route(request, response).catch((error: unknown) => {
+      if (!response.headersSent) sendError(response, 500, 'internal', error instanceof Error ? error.message : String(error));
+      else response.end();
+    });
+  });
+
+  async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+    const verdict = checkRequest(request, url, port, token);
+    if (!verdict.ok) {
+      if (url.pathname.startsWith('/api/')) {
+        sendError(response, verdict.status, 'forbidden', verdict.reason);
+      } else {
+        response.writeHead(verdict.status, { ...securityHeaders(), 'content-type': 'text/plain; charset=utf-8' });
+        response.end(verdict.reason);
+      }
+      return;
+    }
+    if (url.searchParams.has('token') && request.method === 'GET') {
+      // Trade the token in the address for a cookie, and take it out of the address bar.
+      response.writeHead(303, {
+        ...securityHeaders(),
+        'set-cookie': `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        location: url.pathname,
+      });
+      response.end();
+      return;
+    }
+    if (url.pathname === '/api/events' && request.method === 'GET') {
+      openEventStream(response);
+      return;
+    }
+    if (url.pathname.startsWith('/api/')) {
+      await callApi(request, response, url.pathname.slice('/api/'.length));
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      sendError(response, 405, 'invalid-request', `${request.method} is not allowed here.`);
+      return;
+    }
+    await serveStatic(options.rendererDir, url.pathname, response);
+  }
+
+  async function callApi(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
+    if (request.method !== 'POST') {
+      sendError(response, 405, 'invalid-request', 'API methods are called with POST.');
+      return;
+    }
+    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+      sendError(response, 415, 'invalid-request', 'Send the request as application/json.');
+      return;
+    }
+    let payload: unknown;
+    try {
+      const text = await readBody(request);
+      payload = text.trim() === '' ? {} : JSON.parse(text);
+    } catch (error) {
+      const tooLarge = error instanceof RangeError;
+      sendError(response, tooLarge ? 413 : 400, 'invalid-request', tooLarge ? error.message : 'The request body is not valid JSON.');
+      return;
+    }
+    const result = await options.handler(method, payload);
+    sendJson(response, result.ok ? 200 : STATUS_OF[result.error.code], result);
+  }
+
+  function openEventStream(response: ServerResponse): void {
+    response.writeHead(200, {
+      ...securityHeaders(),
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    });
+    response.write(': connected\n\n');
+    streams.add(response);
+    response.on('close', () => streams.delete(response));
+  }
+
+  const unsubscribe = options.workspace.onLibraryChanged((changes) => {
+    const [event] = API_EVENTS;
+    const frame = `event: ${event}\ndata: ${JSON.stringify({ changes })}\n\n`;
+    for (const stream of streams) stream.write(frame);
+  });
+  const keepAlive = setInterval(() => {
+    for (const stream of streams) stream.write(': keep-alive\n\n');
+  }, 20_000);
+  keepAlive.unref();
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    async close() {
+      unsubscribe();
+      clearInterval(keepAlive);
+      for (const stream of streams) stream.end();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
