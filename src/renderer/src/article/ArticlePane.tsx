@@ -111,77 +111,80 @@ function ArticleForm({ article, reload, onDeleted, onDuplicated }: ArticleFormPr
 
   const conflict = autosave.state.kind === 'conflict' || notice !== null;
 
+  const header = (
+    <header className="article-header">
+      <div className="article-header__row">
+        <input
+          className="field-kicker"
+          aria-label="Kicker"
+          placeholder="Kicker"
+          value={meta.kicker}
+          onChange={(e) => edit('kicker', e.target.value)}
+        />
+        <span className="dot">·</span>
+        <input
+          className="field-section"
+          aria-label="Section"
+          placeholder="Section"
+          value={meta.section}
+          onChange={(e) => edit('section', e.target.value)}
+        />
+        <select
+          className={`status-select status--${meta.status}`}
+          aria-label="Status"
+          value={meta.status}
+          onChange={(e) => edit('status', e.target.value as ArticleMeta['status'])}
+        >
+          <option value="draft">Draft</option>
+          <option value="in-review">In review</option>
+          <option value="approved">Approved</option>
+        </select>
+        <ArticleActions
+          id={article.id}
+          slug={slug}
+          slugLocked={meta.slugLocked}
+          flush={autosave.flush}
+          onRenamed={(result, locked) => {
+            setSlug(result.slug);
+            autosave.setRevision(result.revision);
+            setMeta((m) => ({ ...m, slugLocked: locked }));
+          }}
+          onDeleted={onDeleted}
+          onDuplicated={onDuplicated}
+        />
+      </div>
+      {conflict && (
+        <div className="banner banner--warning" role="alert">
+          <span>{notice ?? (autosave.state.kind === 'conflict' ? autosave.state.message : '')}</span>
+          <button type="button" onClick={() => void reload()}>
+            Load the version on disk
+          </button>
+          <button type="button" onClick={() => void keepMine()}>
+            Keep mine
+          </button>
+        </div>
+      )}
+      <AutoGrowTextarea
+        className="field-headline"
+        ariaLabel="Headline"
+        placeholder="Headline"
+        value={meta.headline}
+        onChange={(value) => edit('headline', value)}
+      />
+      <AutoGrowTextarea
+        className="field-dek"
+        ariaLabel="Dek"
+        placeholder="Dek: one paragraph that tells the reader why this matters"
+        value={meta.dek}
+        onChange={(value) => edit('dek', value)}
+      />
+      {meta.aiDisclosure && <p className="ai-disclosure">{meta.aiDisclosure}</p>}
+    </header>
+  );
+
   return (
     <div className="article-pane">
-      <header className="article-header">
-        <div className="article-header__row">
-          <input
-            className="field-kicker"
-            aria-label="Kicker"
-            placeholder="Kicker"
-            value={meta.kicker}
-            onChange={(e) => edit('kicker', e.target.value)}
-          />
-          <span className="dot">·</span>
-          <input
-            className="field-section"
-            aria-label="Section"
-            placeholder="Section"
-            value={meta.section}
-            onChange={(e) => edit('section', e.target.value)}
-          />
-          <select
-            className={`status-select status--${meta.status}`}
-            aria-label="Status"
-            value={meta.status}
-            onChange={(e) => edit('status', e.target.value as ArticleMeta['status'])}
-          >
-            <option value="draft">Draft</option>
-            <option value="in-review">In review</option>
-            <option value="approved">Approved</option>
-          </select>
-          <ArticleActions
-            id={article.id}
-            slug={slug}
-            slugLocked={meta.slugLocked}
-            flush={autosave.flush}
-            onRenamed={(result, locked) => {
-              setSlug(result.slug);
-              autosave.setRevision(result.revision);
-              setMeta((m) => ({ ...m, slugLocked: locked }));
-            }}
-            onDeleted={onDeleted}
-            onDuplicated={onDuplicated}
-          />
-        </div>
-        {conflict && (
-          <div className="banner banner--warning" role="alert">
-            <span>{notice ?? (autosave.state.kind === 'conflict' ? autosave.state.message : '')}</span>
-            <button type="button" onClick={() => void reload()}>
-              Load the version on disk
-            </button>
-            <button type="button" onClick={() => void keepMine()}>
-              Keep mine
-            </button>
-          </div>
-        )}
-        <AutoGrowTextarea
-          className="field-headline"
-          ariaLabel="Headline"
-          placeholder="Headline"
-          value={meta.headline}
-          onChange={(value) => edit('headline', value)}
-        />
-        <AutoGrowTextarea
-          className="field-dek"
-          ariaLabel="Dek"
-          placeholder="Dek: one paragraph that tells the reader why this matters"
-          value={meta.dek}
-          onChange={(value) => edit('dek', value)}
-        />
-        {meta.aiDisclosure && <p className="ai-disclosure">{meta.aiDisclosure}</p>}
-      </header>
-      <ArticleEditor body={article.body} onChange={autosave.editBody} onWordCount={setWords} />
+      <ArticleEditor header={header} body={article.body} onChange={autosave.editBody} onWordCount={setWords} />
       <StatusBar words={words} minutes={readingMinutes(words)} save={autosave.state} slug={slug} />
     </div>
   );

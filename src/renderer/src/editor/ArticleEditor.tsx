@@ -14,7 +14,7 @@ import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPl
 import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { EditorState } from 'lexical';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { LexicalBody } from '../../../shared/article';
 import { ARTICLE_NODES } from './nodes';
 import { HistoryCapPlugin } from './plugins/HistoryCapPlugin';
@@ -26,12 +26,14 @@ import { copydeskTheme } from './theme';
 const MARKDOWN_SHORTCUTS = [...ELEMENT_TRANSFORMERS, ...TEXT_FORMAT_TRANSFORMERS];
 
 interface ArticleEditorProps {
+  /** The article's fields above the body; they scroll with it. */
+  header: ReactNode;
   body: LexicalBody;
   onChange: (state: EditorState) => void;
   onWordCount: (words: number) => void;
 }
 
-export function ArticleEditor({ body, onChange, onWordCount }: ArticleEditorProps) {
+export function ArticleEditor({ header, body, onChange, onWordCount }: ArticleEditorProps) {
   const initialConfig = useMemo<InitialConfigType>(
     () => ({
       namespace: 'copydesk-article',
@@ -50,13 +52,16 @@ export function ArticleEditor({ body, onChange, onWordCount }: ArticleEditorProp
 
   return (
     <LexicalComposer initialConfig={initialConfig}>
-      <ToolbarPlugin />
-      <div className="body-frame">
-        <RichTextPlugin
-          contentEditable={<ContentEditable className="CopydeskTheme__body" aria-label="Article body" spellCheck />}
-          placeholder={<div className="body-placeholder">Write the story. Type ## for a subhead, &gt; for a quote.</div>}
-          ErrorBoundary={LexicalErrorBoundary}
-        />
+      <div className="article-scroll">
+        {header}
+        <ToolbarPlugin />
+        <div className="body-frame">
+          <RichTextPlugin
+            contentEditable={<ContentEditable className="CopydeskTheme__body" aria-label="Article body" spellCheck />}
+            placeholder={<div className="body-placeholder">Write the story. Type ## for a subhead, &gt; for a quote.</div>}
+            ErrorBoundary={LexicalErrorBoundary}
+          />
+        </div>
       </div>
       <HistoryPlugin externalHistoryState={historyState} />
       <HistoryCapPlugin historyState={historyState} />

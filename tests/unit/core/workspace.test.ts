@@ -1,0 +1,298 @@
+import { existsSync } from 'node:fs';
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Workspace } from '../../../src/core/workspace';
+import type { LibraryChange } from '../../../src/shared/contract';
+import { ApiError } from '../../../src/shared/errors';
+import { bodyOf, eventually, tempDir } from '../../helpers/temp';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+let ws: Workspace;
+
+beforeEach(async () => {
+  ({ dir, cleanup } = await tempDir());
+  ws = await Workspace.open(dir, { indexWriteDelayMs: 50 });
+});
+
+afterEach(async () => {
+  await ws.close();
+  await cleanup();
+});
+
+const articleFile = (slug: string) => path.join(dir, 'articles', `${slug}.json`);
+const readJson = async (file: string) => JSON.parse(await readFile(file, 'utf8'));
+
+describe('workspace layout', () => {
+  it('creates the folders of a workspace', async () => {
+    for (const sub of ['articles', 'sources', 'assets', 'exports', '.copydesk/history', '.copydesk/trash']) {
+      expect((await stat(path.join(dir, sub))).isDirectory()).toBe(true);
+    }
+  });
+});
+
+describe('articles', () => {
+  it('creates an article file with schemaVersion, id, meta and a Lexical body', async () => {
+    const article = await ws.create({ headline: 'Port strike enters second week' });
+    expect(article.slug).toBe('port-strike-enters-second-week');
+    const onDisk = await readJson(articleFile(article.slug));
+    expect(onDisk.schemaVersion).toBe(1);
+    expect(onDisk.id).toBe(article.id);
+    expect(onDisk.meta.headline).toBe('Port strike enters second week');
+    expect(onDisk.body.root.type).toBe('root');
+    expect(ws.list().articles.map((a) => a.id)).toEqual([article.id]);
+  });
+
+  it('saves meta and body, and reads them back', async () => {
+    const article = await ws.create({ headline: 'Draft' });
+    const saved = await ws.save({
+      id: article.id,
+      baseRevision: article.revision,
+      meta: { dek: 'Why it matters.' },
+      body: bodyOf('First paragraph with 448 drones.', 'Second paragraph.'),
+    });
+    const again = await ws.get(article.id);
+    expect(again.meta.dek).toBe('Why it matters.');
+    expect(again.revision).toBe(saved.revision);
+    expect(JSON.stringify(again.body)).toContain('448 drones');
+    expect(saved.summary.words).toBe(7);
+  });
+
+  it('lets the slug follow the headline until the user fixes it', async () => {
+    const a = await ws.create({ headline: 'First title' });
+    const s1 = await ws.save({ id: a.id, baseRevision: a.revision, meta: { headline: 'Second title' } });
+    expect(s1.slug).toBe('second-title');
+    expect(existsSync(articleFile('first-title'))).toBe(false);
+    expect(existsSync(articleFile('second-title'))).toBe(true);
+
+    const fixed = await ws.rename(a.id, 'My Fixed Slug!');
+    expect(fixed.slug).toBe('my-fixed-slug');
+    const s2 = await ws.save({ id: a.id, baseRevision: fixed.revision, meta: { headline: 'Third title' } });
+    expect(s2.slug).toBe('my-fixed-slug');
+
+    const freed = await ws.rename(a.id, null);
+    expect(freed.slug).toBe('third-title');
+    expect((await readdir(path.join(dir, 'articles'))).filter((n) => n.endsWith('.json'))).toEqual(['third-title.json']);
+  });
+
+  it('refuses a slug another article has, and changes nothing', async () => {
+    const a = await ws.create({ headline: 'Alpha' });
+    await ws.create({ headline: 'Beta' });
+    await expect(ws.rename(a.id, 'beta')).rejects.toMatchObject({ code: 'conflict' });
+    expect(existsSync(articleFile('alpha'))).toBe(true);
+  });
+
+  it('keeps slugs unique by numbering', async () => {
+    const a = await ws.create({ headline: 'Same' });
+    const b = await ws.create({ headline: 'Same' });
+    expect([a.slug, b.slug]).toEqual(['same', 'same-2']);
+  });
+
+  it('keeps hostile headlines inside articles/', async () => {
+    for (const headline of ['../../etc/passwd', 'CON', '..', '/absolute/path', 'C:\\Windows\\system32']) {
+      const article = await ws.create({ headline });
+      const file = articleFile(article.slug);
+      expect(path.dirname(file)).toBe(path.join(dir, 'articles'));
+      expect(existsSync(file)).toBe(true);
+    }
+    expect(existsSync(path.join(dir, 'etc'))).toBe(false);
+    expect(ws.list().articles.map((a) => a.slug).sort()).toEqual(['absolute-path', 'c-windows-system32', 'con-article', 'etc-passwd', 'untitled']);
+  });
+
+  it('duplicates an article as a new draft', async () => {
+    const a = await ws.create({ headline: 'Original', status: 'approved' });
+    await ws.save({ id: a.id, baseRevision: a.revision, body: bodyOf('Body text.') });
+    const copy = await ws.duplicate(a.id);
+    expect(copy.id).not.toBe(a.id);
+    expect(copy.meta.headline).toBe('Original (copy)');
+    expect(copy.meta.status).toBe('draft');
+    expect(JSON.stringify(copy.body)).toContain('Body text.');
+    expect(ws.list().articles).toHaveLength(2);
+  });
+
+  it('deletes into the trash and restores', async () => {
+    const a = await ws.create({ headline: 'Doomed' });
+    const { trashId } = await ws.delete(a.id);
+    expect(existsSync(articleFile('doomed'))).toBe(false);
+    expect(ws.list().articles).toHaveLength(0);
+    const trash = await ws.listTrash();
+    expect(trash).toMatchObject([{ trashId, id: a.id, headline: 'Doomed', slug: 'doomed' }]);
+    const restored = await ws.restore(trashId);
+    expect(restored.id).toBe(a.id);
+    expect(existsSync(articleFile('doomed'))).toBe(true);
+    expect(await ws.listTrash()).toEqual([]);
+  });
+
+  it('refuses a trash id that leaves the trash folder', async () => {
+    await expect(ws.restore('../../articles/x')).rejects.toMatchObject({ code: 'invalid-request' });
+  });
+
+  it('refuses a save on top of a revision that is no longer on disk, and keeps the other bytes', async () => {
+    const a = await ws.create({ headline: 'Shared' });
+    const external = (await readFile(articleFile(a.slug), 'utf8')).replace('"dek": ""', '"dek": "written by another program"');
+    await writeFile(articleFile(a.slug), external);
+    await expect(ws.save({ id: a.id, baseRevision: a.revision, meta: { dek: 'mine' } })).rejects.toMatchObject({ code: 'conflict' });
+    expect(await readFile(articleFile(a.slug), 'utf8')).toBe(external);
+    const fresh = await ws.get(a.id);
+    expect(fresh.meta.dek).toBe('written by another program');
+    await ws.save({ id: a.id, baseRevision: fresh.revision, meta: { dek: 'mine, knowingly' } });
+    expect((await ws.get(a.id)).meta.dek).toBe('mine, knowingly');
+  });
+
+  it('says clearly when an article does not exist', async () => {
+    await expect(ws.get('00000000-0000-4000-8000-000000000000')).rejects.toBeInstanceOf(ApiError);
+  });
+});
+
+describe('the index', () => {
+  it('is not rewritten per save, only after saves pause', async () => {
+    await ws.close();
+    ws = await Workspace.open(dir, { indexWriteDelayMs: 400 });
+    const a = await ws.create({ headline: 'Keystrokes' });
+    await eventually(() => (existsSync(path.join(dir, '.copydesk/index.json')) ? true : undefined));
+    await new Promise((r) => setTimeout(r, 500));
+    const before = (await stat(path.join(dir, '.copydesk/index.json'))).mtimeMs;
+    let revision = a.revision;
+    for (let i = 0; i < 10; i++) {
+      revision = (await ws.save({ id: a.id, baseRevision: revision, body: bodyOf(`text ${i}`) })).revision;
+    }
+    expect((await stat(path.join(dir, '.copydesk/index.json'))).mtimeMs).toBe(before);
+    await eventually(async () => ((await stat(path.join(dir, '.copydesk/index.json'))).mtimeMs !== before ? true : undefined));
+  });
+
+  it('is rebuilt from the files when deleted', async () => {
+    const a = await ws.create({ headline: 'Survivor' });
+    await ws.close();
+    await writeFile(path.join(dir, '.copydesk/index.json'), '');
+    const { rm } = await import('node:fs/promises');
+    await rm(path.join(dir, '.copydesk/index.json'));
+    ws = await Workspace.open(dir);
+    expect(ws.list().articles.map((x) => x.id)).toEqual([a.id]);
+    expect(existsSync(path.join(dir, '.copydesk/index.json'))).toBe(true);
+  });
+
+  it('is rebuilt when garbled, and the garbled bytes are kept aside', async () => {
+    const a = await ws.create({ headline: 'Survivor' });
+    await ws.close();
+    await writeFile(path.join(dir, '.copydesk/index.json'), '{"schemaVersion":1,"articles":[{"summ');
+    ws = await Workspace.open(dir);
+    expect(ws.indexRebuiltBecause).toMatch(/not valid JSON/);
+    expect(ws.list().articles.map((x) => x.id)).toEqual([a.id]);
+    const kept = (await readdir(path.join(dir, '.copydesk'))).filter((n) => n.startsWith('index.json.damaged-'));
+    expect(kept).toHaveLength(1);
+    expect(await readFile(path.join(dir, '.copydesk', kept[0]!), 'utf8')).toBe('{"schemaVersion":1,"articles":[{"summ');
+  });
+
+  it('is rebuilt when it has the wrong shape', async () => {
+    const a = await ws.create({ headline: 'Survivor' });
+    await ws.close();
+    await writeFile(path.join(dir, '.copydesk/index.json'), '[1,2,3]');
+    ws = await Workspace.open(dir);
+    expect(ws.list().articles.map((x) => x.id)).toEqual([a.id]);
+  });
+
+  it('picks up files changed while the app was closed', async () => {
+    const a = await ws.create({ headline: 'Before' });
+    await ws.close();
+    const file = articleFile(a.slug);
+    const text = (await readFile(file, 'utf8')).replace('"headline": "Before"', '"headline": "Edited elsewhere"');
+    await writeFile(file, text);
+    ws = await Workspace.open(dir);
+    expect(ws.list().articles[0]?.headline).toBe('Edited elsewhere');
+  });
+});
+
+describe('damaged files', () => {
+  const cases: Array<[string, string | Buffer, RegExp]> = [
+    ['empty', '', /empty/],
+    ['truncated', '{"schemaVersion": 1, "id": "1b7c', /not valid JSON/],
+    ['nul-bytes', Buffer.from([0x7b, 0, 0, 0, 0x7d]), /NUL/],
+    ['not-an-object', '[1, 2, 3]', /not an article/],
+    ['wrong-fields', '{"schemaVersion": 1, "id": "not-a-uuid"}', /id/],
+    ['from-the-future', '{"schemaVersion": 99}', /newer Copydesk/],
+  ];
+
+  it('are listed with a reason, never overwritten or deleted, while the others load', async () => {
+    const good = await ws.create({ headline: 'Healthy' });
+    await ws.close();
+    for (const [slug, bytes] of cases) await writeFile(articleFile(slug), bytes);
+    ws = await Workspace.open(dir);
+    const { articles, damaged } = ws.list();
+    expect(articles.map((a) => a.id)).toEqual([good.id]);
+    expect(damaged.map((d) => d.slug).sort()).toEqual(cases.map(([s]) => s).sort());
+    for (const [slug, bytes, reason] of cases) {
+      expect(damaged.find((d) => d.slug === slug)?.reason).toMatch(reason);
+      expect(Buffer.compare(await readFile(articleFile(slug)), Buffer.from(bytes))).toBe(0);
+    }
+    // A new article whose headline matches a damaged file's slug goes elsewhere.
+    const other = await ws.create({ headline: 'Empty' });
+    expect(other.slug).toBe('empty-2');
+    expect((await readFile(articleFile('empty'))).length).toBe(0);
+  });
+
+  it('a file damaged while open is reported and left alone', async () => {
+    const a = await ws.create({ headline: 'Fragile' });
+    await writeFile(articleFile(a.slug), '{"trunc');
+    await expect(ws.save({ id: a.id, baseRevision: a.revision, meta: { dek: 'x' } })).rejects.toMatchObject({ code: 'damaged' });
+    expect(await readFile(articleFile(a.slug), 'utf8')).toBe('{"trunc');
+    expect(ws.list().damaged.map((d) => d.slug)).toEqual(['fragile']);
+  });
+
+  it('a second file with an existing id is listed, not merged', async () => {
+    const a = await ws.create({ headline: 'Original' });
+    await ws.close();
+    await writeFile(articleFile('copied-in-finder'), await readFile(articleFile(a.slug)));
+    ws = await Workspace.open(dir);
+    expect(ws.list().articles).toHaveLength(1);
+    expect(ws.list().damaged[0]?.reason).toMatch(/same id/);
+  });
+});
+
+describe('the watcher', () => {
+  const collect = () => {
+    const seen: LibraryChange[] = [];
+    const off = ws.onLibraryChanged((changes) => seen.push(...changes));
+    return { seen, off };
+  };
+
+  it('notices an article file added by another program', async () => {
+    const { seen } = collect();
+    const a = await ws.create({ headline: 'Template' });
+    const text = (await readFile(articleFile(a.slug), 'utf8'))
+      .replace(a.id, '2f1d3a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b')
+      .replace('"headline": "Template"', '"headline": "Dropped in by a script"');
+    await writeFile(articleFile('dropped-in'), text);
+    const added = await eventually(() => seen.find((c) => c.origin === 'external' && c.kind === 'added'));
+    expect(added.slug).toBe('dropped-in');
+    expect(ws.list().articles.map((x) => x.headline)).toContain('Dropped in by a script');
+  });
+
+  it('notices changes and removals, and ignores its own writes', async () => {
+    const a = await ws.create({ headline: 'Watched' });
+    await new Promise((r) => setTimeout(r, 200));
+    const { seen } = collect();
+    await ws.save({ id: a.id, baseRevision: a.revision, meta: { dek: 'own write' } });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(seen.filter((c) => c.origin === 'external')).toEqual([]);
+
+    const text = (await readFile(articleFile(a.slug), 'utf8')).replace('own write', 'their write');
+    await writeFile(articleFile(a.slug), text);
+    const changed = await eventually(() => seen.find((c) => c.origin === 'external' && c.kind === 'changed'));
+    expect(changed.id).toBe(a.id);
+    expect((await ws.get(a.id)).meta.dek).toBe('their write');
+
+    const { rm } = await import('node:fs/promises');
+    await rm(articleFile(a.slug));
+    await eventually(() => seen.find((c) => c.origin === 'external' && c.kind === 'removed'));
+    expect(ws.list().articles).toEqual([]);
+  });
+
+  it('reports a file garbled by another program as damaged', async () => {
+    const a = await ws.create({ headline: 'Garbled later' });
+    const { seen } = collect();
+    await writeFile(articleFile(a.slug), '\0\0\0');
+    await eventually(() => seen.find((c) => c.kind === 'damaged'));
+    expect(ws.list().damaged.map((d) => d.slug)).toEqual([a.slug]);
+  });
+});
