@@ -1,0 +1,85 @@
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DamagedFileError, DurableJSONFile } from '../../../src/core/durable-json-file';
+import { tempDir } from '../../helpers/temp';
+
+// Records the order of the real file-system calls (they still run): the durability
+// promise is about that order, which the resulting bytes alone cannot show.
+const calls: string[] = [];
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs/promises')>();
+  return {
+    ...fs,
+    open: async (file: string, flags: string, mode?: number) => {
+      const handle = await fs.open(file, flags, mode);
+      const label = path.basename(file).endsWith('.tmp') ? 'temp' : flags === 'r' ? 'folder' : path.basename(file);
+      calls.push(`open ${label}`);
+      const sync = handle.sync.bind(handle);
+      handle.sync = async () => {
+        calls.push(`fsync ${label}`);
+        return sync();
+      };
+      return handle;
+    },
+    rename: async (from: string, to: string) => {
+      calls.push(`rename ${path.basename(to)}`);
+      return fs.rename(from, to);
+    },
+  };
+});
+
+const { writeFileDurably } = await import('../../../src/core/write-durably');
+
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeEach(async () => {
+  ({ dir, cleanup } = await tempDir());
+  calls.length = 0;
+});
+afterEach(() => cleanup());
+
+describe('writeFileDurably', () => {
+  it('fsyncs the temp file before the rename and the folder after it', async () => {
+    await writeFileDurably(path.join(dir, 'a.json'), '{"x":1}');
+    expect(calls).toEqual(['open temp', 'fsync temp', 'rename a.json', 'open folder', 'fsync folder']);
+    expect(await readFile(path.join(dir, 'a.json'), 'utf8')).toBe('{"x":1}');
+  });
+
+  it('leaves no temp file behind', async () => {
+    await writeFileDurably(path.join(dir, 'a.json'), 'one');
+    await writeFileDurably(path.join(dir, 'a.json'), 'two');
+    expect(await readdir(dir)).toEqual(['a.json']);
+  });
+
+  it('lands concurrent writes of one file in call order', async () => {
+    const file = path.join(dir, 'a.json');
+    await Promise.all(Array.from({ length: 20 }, (_, i) => writeFileDurably(file, `v${i}`)));
+    expect(await readFile(file, 'utf8')).toBe('v19');
+  });
+
+  it('leaves the old bytes when the write fails, and cleans its temp file', async () => {
+    const file = path.join(dir, 'a.json');
+    await writeFile(file, 'old');
+    await expect(writeFileDurably(path.join(dir, 'missing-folder', 'a.json'), 'new')).rejects.toThrow();
+    expect(await readFile(file, 'utf8')).toBe('old');
+    expect(await readdir(dir)).toEqual(['a.json']);
+  });
+});
+
+describe('DurableJSONFile (the lowdb adapter)', () => {
+  it('reads null for a missing file and round-trips data through the durable writer', async () => {
+    const adapter = new DurableJSONFile<{ n: number }>(path.join(dir, 'index.json'));
+    expect(await adapter.read()).toBeNull();
+    await adapter.write({ n: 3 });
+    expect(calls).toContain('fsync temp');
+    expect(await adapter.read()).toEqual({ n: 3 });
+  });
+
+  it('reports an unreadable file as damaged instead of treating it as empty', async () => {
+    await writeFile(path.join(dir, 'index.json'), '{"n": ');
+    await expect(new DurableJSONFile(path.join(dir, 'index.json')).read()).rejects.toBeInstanceOf(DamagedFileError);
+    await writeFile(path.join(dir, 'index.json'), '');
+    await expect(new DurableJSONFile(path.join(dir, 'index.json')).read()).rejects.toThrow(/empty/);
+  });
+});
