@@ -170,7 +170,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       unsubscribe();
       clearInterval(keepAlive);
       for (const stream of streams) stream.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Browsers keep idle connections open; they hold nothing worth waiting for.
+      server.closeAllConnections();
+      await closed;
     },
   };
 }

@@ -1,0 +1,68 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test } from './fixtures';
+
+test('a new article typed in the browser is saved to its file and comes back after a reload', async ({ app, host }) => {
+  await app.getByRole('button', { name: 'New article' }).click();
+  const headline = app.getByRole('textbox', { name: 'Headline' });
+  await expect(headline).toBeVisible();
+  await headline.fill('Harbour strike talks stall on night shifts');
+  await app.getByRole('textbox', { name: 'Dek' }).fill('Pay is nearly settled; the roster is not.');
+
+  const body = app.getByRole('textbox', { name: 'Article body' });
+  await body.click();
+  await app.keyboard.type('Negotiators met for a ninth round on Monday.');
+  await app.keyboard.press('Enter');
+  await app.keyboard.type('“Difficult but businesslike,” said Anna Verhoeven.');
+
+  await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
+  await expect(app.getByTestId('word-count')).toHaveText('14 words');
+
+  const file = path.join(host.workspace, 'articles', 'harbour-strike-talks-stall-on-night-shifts.json');
+  const onDisk = JSON.parse(await readFile(file, 'utf8'));
+  expect(onDisk.meta.headline).toBe('Harbour strike talks stall on night shifts');
+  expect(onDisk.meta.dek).toBe('Pay is nearly settled; the roster is not.');
+  const paragraphs = onDisk.body.root.children.map((p: { children: Array<{ text: string }> }) => p.children.map((t) => t.text).join(''));
+  expect(paragraphs).toEqual(['Negotiators met for a ninth round on Monday.', '“Difficult but businesslike,” said Anna Verhoeven.']);
+  expect(await readdir(path.join(host.workspace, 'articles'))).toEqual(['harbour-strike-talks-stall-on-night-shifts.json']);
+
+  await app.reload();
+  await app.getByRole('button', { name: /Harbour strike talks stall on night shifts/ }).click();
+  await expect(app.getByRole('textbox', { name: 'Headline' })).toHaveValue('Harbour strike talks stall on night shifts');
+  await expect(app.getByRole('textbox', { name: 'Dek' })).toHaveValue('Pay is nearly settled; the roster is not.');
+  await expect(app.getByRole('textbox', { name: 'Article body' })).toContainText('Negotiators met for a ninth round on Monday.');
+  await expect(app.getByRole('textbox', { name: 'Article body' })).toContainText('“Difficult but businesslike,” said Anna Verhoeven.');
+  await expect(app.getByText('articles/harbour-strike-talks-stall-on-night-shifts.json')).toBeVisible();
+});
+
+test('the slug follows the headline, and can be fixed', async ({ app, host }) => {
+  await app.getByRole('button', { name: 'New article' }).click();
+  await app.getByRole('textbox', { name: 'Headline' }).fill('First try');
+  await expect(app.getByText('articles/first-try.json')).toBeVisible({ timeout: 10_000 });
+  await app.getByRole('textbox', { name: 'Headline' }).fill('Second thoughts');
+  await expect(app.getByText('articles/second-thoughts.json')).toBeVisible({ timeout: 10_000 });
+
+  await app.getByRole('button', { name: 'Article ▾' }).click();
+  await app.getByLabel('File name (slug)').fill('strike-explainer');
+  await app.getByRole('button', { name: 'Fix' }).click();
+  await expect(app.getByText('articles/strike-explainer.json')).toBeVisible();
+  await app.getByRole('textbox', { name: 'Headline' }).fill('Third headline');
+  await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
+  expect(await readdir(path.join(host.workspace, 'articles'))).toEqual(['strike-explainer.json']);
+});
+
+test('an article moved to the trash can be restored', async ({ app, host }) => {
+  await app.getByRole('button', { name: 'New article' }).click();
+  await app.getByRole('textbox', { name: 'Headline' }).fill('Short-lived');
+  await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
+  await app.getByRole('button', { name: 'Article ▾' }).click();
+  await app.getByRole('menuitem', { name: 'Move to trash' }).click();
+  await expect(app.getByRole('button', { name: /Short-lived/ })).toHaveCount(0);
+  expect(await readdir(path.join(host.workspace, 'articles'))).toEqual([]);
+
+  await app.getByRole('button', { name: 'Trash' }).click();
+  await expect(app.getByText('Short-lived', { exact: true })).toBeVisible();
+  await app.getByRole('button', { name: 'Restore' }).click();
+  await expect(app.getByRole('textbox', { name: 'Headline' })).toHaveValue('Short-lived');
+  expect(await readdir(path.join(host.workspace, 'articles'))).toEqual(['short-lived.json']);
+});

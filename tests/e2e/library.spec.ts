@@ -1,0 +1,74 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test } from './fixtures';
+
+test('an article file written by another program appears in the list without a reload', async ({ app, host }) => {
+  await expect(app.getByText('0 articles')).toBeVisible();
+  const article = {
+    schemaVersion: 1,
+    id: '5d6c1e9e-0f5b-4c8e-9d71-2b3a4c5d6e7f',
+    meta: {
+      headline: 'Filed from the wire desk script',
+      dek: '',
+      kicker: 'Wire',
+      section: 'World',
+      bylines: [],
+      dateline: '',
+      language: 'en',
+      tags: [],
+      status: 'draft',
+      aiDisclosure: '',
+      slugLocked: false,
+      sourceIds: [],
+      related: [],
+      createdAt: '2026-11-20T10:00:00.000Z',
+      updatedAt: '2026-11-20T10:00:00.000Z',
+    },
+    body: { root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text: 'From outside.' }] }] } },
+    review: { decisions: [] },
+  };
+  await writeFile(path.join(host.workspace, 'articles', 'from-the-wire.json'), JSON.stringify(article, null, 2));
+  await expect(app.getByRole('button', { name: /Filed from the wire desk script/ })).toBeVisible();
+  await expect(app.getByText('1 articles')).toBeVisible();
+
+  await app.getByRole('button', { name: /Filed from the wire desk script/ }).click();
+  await expect(app.getByRole('textbox', { name: 'Article body' })).toContainText('From outside.');
+});
+
+test('an open article changed on disk by another program is reloaded in place', async ({ app, host }) => {
+  await app.getByRole('button', { name: 'New article' }).click();
+  await app.getByRole('textbox', { name: 'Headline' }).fill('Watched story');
+  await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
+  const file = path.join(host.workspace, 'articles', 'watched-story.json');
+  const text = (await readFile(file, 'utf8')).replace('"dek": ""', '"dek": "Changed by a colleague’s script"');
+  await writeFile(file, text);
+  await expect(app.getByRole('textbox', { name: 'Dek' })).toHaveValue('Changed by a colleague’s script');
+});
+
+test('an unreadable article file is listed as damaged, explained, and left as it is', async ({ app, host }) => {
+  await app.getByRole('button', { name: 'New article' }).click();
+  await app.getByRole('textbox', { name: 'Headline' }).fill('Healthy article');
+  await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
+  const broken = path.join(host.workspace, 'articles', 'half-written.json');
+  await writeFile(broken, '{"schemaVersion": 1, "id": "12');
+  await expect(app.getByRole('button', { name: /articles\/half-written\.json/ })).toBeVisible();
+  await app.getByRole('button', { name: /articles\/half-written\.json/ }).click();
+  await expect(app.getByRole('heading', { name: 'articles/half-written.json cannot be read' })).toBeVisible();
+  await expect(app.getByRole('main').getByText('not valid JSON')).toBeVisible();
+  await app.getByRole('button', { name: /Healthy article/ }).click();
+  await expect(app.getByRole('textbox', { name: 'Headline' })).toHaveValue('Healthy article');
+  expect(await readFile(broken, 'utf8')).toBe('{"schemaVersion": 1, "id": "12');
+});
+
+test.describe('first run', () => {
+  test.use({ seed: true });
+
+  test('a new workspace is seeded with the sample analyses', async ({ app }) => {
+    await expect(app.getByRole('button', { name: /Rotterdam terminal strike talks/ })).toBeVisible();
+    await expect(app.getByRole('button', { name: /heating subsidy/ })).toBeVisible();
+    await app.getByRole('button', { name: /Rotterdam terminal strike talks/ }).click();
+    await expect(app.getByRole('textbox', { name: 'Article body' })).toContainText('difficult but businesslike');
+    await expect(app.getByRole('textbox', { name: 'Kicker' })).toHaveValue('Analysis');
+    await expect(app.getByTestId('save-state')).toHaveText('Saved');
+  });
+});
