@@ -42,7 +42,7 @@ export function parseArticleBytes(bytes: Uint8Array): ParsedArticle {
   if (bytes.includes(0)) return { ok: false, reason: 'the file contains NUL bytes (it may be truncated or overwritten)' };
   let raw: unknown;
   try {
-    raw = JSON.parse(Buffer.from(bytes).toString('utf8'));
+    raw = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
   } catch {
     return { ok: false, reason: 'the file is not valid JSON (it may be truncated)' };
   }
@@ -72,9 +72,9 @@ export function serializeArticle(article: ArticleFile): string {
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 
-/** The revision of a file: a short hash of its exact bytes. */
+/** The revision of a file: a short hash of its exact bytes (identity, not security). */
 export function revisionOf(bytes: string | Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex').slice(0, 20);
+  return createHash('sha1').update(bytes).digest('hex').slice(0, 20);
 }
 
 export function summarize(article: ArticleFile, slug: string): ArticleSummary {

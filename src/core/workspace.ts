@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -373,22 +374,28 @@ export class Workspace {
     const cached = new Map(this.index.entries.map((e) => [e.summary.slug, e]));
     const names = (await readdir(this.layout.articles)).filter(isArticleFileName).sort();
     let stale = this.index.rebuiltBecause !== null || cached.size !== names.length;
-    const stats = await mapInBatches(names, 64, (name) => stat(path.join(this.layout.articles, name)));
-    for (const [i, name] of names.entries()) {
-      const slug = name.slice(0, -'.json'.length);
-      const info = stats[i]!;
-      const known = cached.get(slug);
-      if (known && known.mtimeMs === info.mtimeMs && known.size === info.size && !this.byId.has(known.summary.id)) {
-        this.add(known);
-        continue;
+    // Synchronous file calls in slices of 250: several times faster than fs.promises for
+    // thousands of small files, and yielding between slices keeps the process answering.
+    for (let i = 0; i < names.length; i += 250) {
+      for (const name of names.slice(i, i + 250)) {
+        const slug = name.slice(0, -'.json'.length);
+        const file = path.join(this.layout.articles, name);
+        const known = cached.get(slug);
+        if (known) {
+          const info = statSync(file, { throwIfNoEntry: false });
+          if (info && known.mtimeMs === info.mtimeMs && known.size === info.size && !this.byId.has(known.summary.id)) {
+            this.add(known);
+            continue;
+          }
+        }
+        stale = true;
+        const read = readWithStat(file);
+        if (read) this.load(slug, read.bytes, read.mtimeMs, read.size);
       }
-      stale = true;
-      this.load(slug, await readFile(path.join(this.layout.articles, name)), info.mtimeMs, info.size);
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    if (stale) {
-      this.index.schedule([...this.byId.values()]);
-      await this.index.flush();
-    }
+    // The library is usable now; the rebuilt index is written a moment later, off the open path.
+    if (stale) this.index.schedule([...this.byId.values()]);
   }
 
   /** Takes in one file's bytes: an article, or a damaged file. Returns the change seen. */
@@ -456,12 +463,27 @@ export class Workspace {
   }
 }
 
-async function mapInBatches<T, R>(items: T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < items.length; i += size) {
-    out.push(...(await Promise.all(items.slice(i, i + size).map(fn))));
+/** Reads a file and its stat through one descriptor, so both describe the same bytes. */
+function readWithStat(file: string): { bytes: Buffer; mtimeMs: number; size: number } | null {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return null; // removed since it was listed; the watcher reports it
   }
-  return out;
+  try {
+    const info = fstatSync(fd);
+    const bytes = Buffer.allocUnsafe(info.size);
+    let offset = 0;
+    while (offset < info.size) {
+      const n = readSync(fd, bytes, offset, info.size - offset, offset);
+      if (n === 0) break;
+      offset += n;
+    }
+    return { bytes: bytes.subarray(0, offset), mtimeMs: info.mtimeMs, size: info.size };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** `20261128T043800123Z` back to an ISO date. */

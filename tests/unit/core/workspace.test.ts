@@ -164,12 +164,13 @@ describe('the index', () => {
   it('is rebuilt from the files when deleted', async () => {
     const a = await ws.create({ headline: 'Survivor' });
     await ws.close();
-    await writeFile(path.join(dir, '.copydesk/index.json'), '');
     const { rm } = await import('node:fs/promises');
     await rm(path.join(dir, '.copydesk/index.json'));
-    ws = await Workspace.open(dir);
+    ws = await Workspace.open(dir, { indexWriteDelayMs: 50 });
     expect(ws.list().articles.map((x) => x.id)).toEqual([a.id]);
-    expect(existsSync(path.join(dir, '.copydesk/index.json'))).toBe(true);
+    await eventually(() => (existsSync(path.join(dir, '.copydesk/index.json')) ? true : undefined));
+    const index = JSON.parse(await readFile(path.join(dir, '.copydesk/index.json'), 'utf8'));
+    expect(index.articles.map((e: { summary: { id: string } }) => e.summary.id)).toEqual([a.id]);
   });
 
   it('is rebuilt when garbled, and the garbled bytes are kept aside', async () => {

@@ -72,6 +72,8 @@ function ArticleForm({ article, reload, onDeleted, onDuplicated }: ArticleFormPr
   const [meta, setMeta] = useState<ArticleMeta>(article.meta);
   const [slug, setSlug] = useState(article.slug);
   const [words, setWords] = useState(0);
+  // Typed as text ("Ana Lima, Tom Berg") and stored as a list.
+  const [bylineText, setBylineText] = useState(article.meta.bylines.join(', '));
   const [notice, setNotice] = useState<string | null>(null);
   const onSaved = useCallback((result: ApiResponse<'articles.save'>) => setSlug(result.slug), []);
   const autosave = useAutosave(article.id, article.revision, onSaved);
@@ -178,6 +180,33 @@ function ArticleForm({ article, reload, onDeleted, onDuplicated }: ArticleFormPr
         value={meta.dek}
         onChange={(value) => edit('dek', value)}
       />
+      <div className="article-header__byline">
+        <span>By</span>
+        <input
+          className="field-byline"
+          aria-label="Bylines"
+          placeholder="Reporter, Reporter"
+          value={bylineText}
+          onChange={(e) => {
+            setBylineText(e.target.value);
+            edit(
+              'bylines',
+              e.target.value
+                .split(',')
+                .map((name) => name.trim())
+                .filter(Boolean),
+            );
+          }}
+        />
+        <span className="dot">·</span>
+        <input
+          className="field-dateline"
+          aria-label="Dateline"
+          placeholder="Dateline"
+          value={meta.dateline}
+          onChange={(e) => edit('dateline', e.target.value)}
+        />
+      </div>
       {meta.aiDisclosure && <p className="ai-disclosure">{meta.aiDisclosure}</p>}
     </header>
   );
