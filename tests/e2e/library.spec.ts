@@ -29,7 +29,7 @@ test('an article file written by another program appears in the list without a r
   };
   await writeFile(path.join(host.workspace, 'articles', 'from-the-wire.json'), JSON.stringify(article, null, 2));
   await expect(app.getByRole('button', { name: /Filed from the wire desk script/ })).toBeVisible();
-  await expect(app.getByText('1 articles')).toBeVisible();
+  await expect(app.getByText('1 article', { exact: true })).toBeVisible();
 
   await app.getByRole('button', { name: /Filed from the wire desk script/ }).click();
   await expect(app.getByRole('textbox', { name: 'Article body' })).toContainText('From outside.');

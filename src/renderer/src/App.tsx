@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ArticleSummary, DamagedFile } from '../../shared/article';
 import type { ApiResponse } from '../../shared/contract';
 import { api } from './api';
+import { formatCount } from './format';
 import { ArticlePane } from './article/ArticlePane';
 import { ArticleList } from './library/ArticleList';
 import { DamagedFilePane } from './library/DamagedFilePane';
@@ -87,7 +88,7 @@ export function App() {
           />
         )}
         <div className="sidebar__foot">
-          <span>{library ? `${library.articles.length} articles` : ''}</span>
+          <span>{library ? formatCount(library.articles.length, 'article', 'articles') : ''}</span>
           <button type="button" className={`link-button${view.kind === 'trash' ? ' active' : ''}`} onClick={() => setView({ kind: 'trash' })}>
             Trash
           </button>

@@ -35,6 +35,9 @@ describe('word count and reading time', () => {
     expect(countWords('99,000 households and 448 drones; 12.5% up')).toBe(7);
     expect(countWords("the union's long-running dispute")).toBe(4);
     expect(countWords('   ')).toBe(0);
+    expect(countWords('Ελλάδα: νέα μέτρα — São Paulo’s café')).toBe(6);
+    expect(countWords('end. Next, sentence -- dash')).toBe(4);
+    expect(countWords('𝐁old 🚀 rocket')).toBe(2);
   });
 
   it('rounds reading time to whole minutes at 230 words a minute, at least one', () => {

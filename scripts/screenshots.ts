@@ -1,0 +1,45 @@
+/**
+ * `npm run screenshots`: starts browser mode on a fresh sample workspace and captures the
+ * README's screenshots into docs/screenshots/ (light and dark). Needs `npm run build` first.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { startHost, stopHost } from '../tests/helpers/browser-mode';
+
+const OUT = path.resolve(__dirname, '..', 'docs', 'screenshots');
+
+async function main(): Promise<void> {
+  const parent = await mkdtemp(path.join(tmpdir(), 'copydesk-shots-'));
+  const host = await startHost(path.join(parent, 'workspace'), true);
+  const browser = await chromium.launch({
+    ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    for (const scheme of ['light', 'dark'] as const) {
+      const page = await browser.newPage({ viewport: { width: 1360, height: 860 }, colorScheme: scheme, deviceScaleFactor: 1 });
+      await page.goto(host.url);
+      await page.getByRole('button', { name: /Rotterdam terminal strike talks/ }).click();
+      await page.getByTestId('save-state').waitFor();
+      await page.waitForTimeout(400);
+      await page.screenshot({ path: path.join(OUT, `editor-${scheme}.png`) });
+      if (scheme === 'light') {
+        await writeFile(path.join(host.workspace, 'articles', 'half-written.json'), '{"schemaVersion": 1, "id": "4f0c');
+        await page.getByRole('button', { name: /half-written/ }).click();
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: path.join(OUT, 'damaged-file.png') });
+      }
+      await page.close();
+    }
+    console.log(`Screenshots written to ${OUT}`);
+  } finally {
+    await browser.close();
+    await stopHost(host);
+    await rm(parent, { recursive: true, force: true });
+  }
+}
+
+void main();
