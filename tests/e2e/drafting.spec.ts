@@ -4,13 +4,14 @@ import { expect, test } from './fixtures';
 
 test('a new article typed in the browser is saved to its file and comes back after a reload', async ({ app, host }) => {
   await app.getByRole('button', { name: 'New article' }).click();
-  const headline = app.getByRole('textbox', { name: 'Headline' });
-  await expect(headline).toBeVisible();
-  await headline.fill('Harbour strike talks stall on night shifts');
-  await app.getByRole('textbox', { name: 'Dek' }).fill('Pay is nearly settled; the roster is not.');
-
-  const body = app.getByRole('textbox', { name: 'Article body' });
-  await body.click();
+  // The headline has the caret; Enter moves on to the dek, then to the body.
+  await expect(app.getByRole('textbox', { name: 'Headline' })).toBeFocused();
+  await app.keyboard.type('Harbour strike talks stall on night shifts');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('textbox', { name: 'Dek' })).toBeFocused();
+  await app.keyboard.type('Pay is nearly settled; the roster is not.');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('textbox', { name: 'Article body' })).toBeFocused();
   await app.keyboard.type('Negotiators met for a ninth round on Monday.');
   await app.keyboard.press('Enter');
   await app.keyboard.type('“Difficult but businesslike,” said Anna Verhoeven.');

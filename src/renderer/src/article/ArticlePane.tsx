@@ -61,6 +61,11 @@ export function ArticlePane({ id, onDeleted, onDuplicated }: ArticlePaneProps) {
   );
 }
 
+/** Moves the caret to a field of the article pane, by its accessible name. */
+function focusField(label: string): void {
+  document.querySelector<HTMLElement>(`.article-pane [aria-label="${label}"]`)?.focus();
+}
+
 interface ArticleFormProps {
   article: Article;
   reload: () => Promise<void>;
@@ -171,7 +176,9 @@ function ArticleForm({ article, reload, onDeleted, onDuplicated }: ArticleFormPr
         ariaLabel="Headline"
         placeholder="Headline"
         value={meta.headline}
+        autoFocus={article.meta.headline === ''}
         onChange={(value) => edit('headline', value)}
+        onEnter={() => focusField('Dek')}
       />
       <AutoGrowTextarea
         className="field-dek"
@@ -179,6 +186,7 @@ function ArticleForm({ article, reload, onDeleted, onDuplicated }: ArticleFormPr
         placeholder="Dek: one paragraph that tells the reader why this matters"
         value={meta.dek}
         onChange={(value) => edit('dek', value)}
+        onEnter={() => focusField('Article body')}
       />
       <div className="article-header__byline">
         <span>By</span>

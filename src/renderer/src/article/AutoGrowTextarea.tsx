@@ -9,9 +9,12 @@ interface AutoGrowTextareaProps {
   placeholder: string;
   value: string;
   onChange: (value: string) => void;
+  /** Enter does not break the text; it calls this (to move to the next field). */
+  onEnter?: () => void;
+  autoFocus?: boolean;
 }
 
-export function AutoGrowTextarea({ className, ariaLabel, placeholder, value, onChange }: AutoGrowTextareaProps) {
+export function AutoGrowTextarea({ className, ariaLabel, placeholder, value, onChange, onEnter, autoFocus }: AutoGrowTextareaProps) {
   return (
     <textarea
       rows={1}
@@ -19,9 +22,11 @@ export function AutoGrowTextarea({ className, ariaLabel, placeholder, value, onC
       aria-label={ariaLabel}
       placeholder={placeholder}
       value={value}
-      // A headline is one paragraph: Enter does not break it.
+      autoFocus={autoFocus}
       onKeyDown={(e) => {
-        if (e.key === 'Enter') e.preventDefault();
+        if (e.key !== 'Enter') return;
+        e.preventDefault();
+        onEnter?.();
       }}
       onChange={(e) => onChange(e.target.value.replace(/\s*\n\s*/g, ' '))}
     />
