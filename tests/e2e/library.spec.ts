@@ -72,3 +72,30 @@ test.describe('first run', () => {
     await expect(app.getByTestId('save-state')).toHaveText('Saved');
   });
 });
+
+test('edits typed while another program changes the same file are not lost', async ({ app, host }) => {
+  await app.getByRole('button', { name: 'New article' }).click();
+  await expect(app.getByRole('textbox', { name: 'Headline' })).toBeFocused();
+  await app.keyboard.type('Contested story');
+  await expect(app.getByText('articles/contested-story.json')).toBeVisible({ timeout: 10_000 });
+  await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
+  const file = path.join(host.workspace, 'articles', 'contested-story.json');
+
+  await app.getByRole('textbox', { name: 'Article body' }).click();
+  await app.keyboard.type('My paragraph, typed in Copydesk.');
+  // Before the autosave fires, a colleague's script rewrites the file.
+  const theirs = (await readFile(file, 'utf8')).replace('"dek": ""', '"dek": "Their dek"');
+  await writeFile(file, theirs);
+
+  await expect(app.getByRole('alert')).toContainText('changed on disk', { timeout: 10_000 });
+  await expect(app.getByTestId('save-state')).toHaveText(/Not saved/, { timeout: 10_000 });
+  expect(await readFile(file, 'utf8')).toBe(theirs);
+
+  await app.getByRole('button', { name: 'Keep mine' }).click();
+  await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
+  const merged = JSON.parse(await readFile(file, 'utf8'));
+  expect(JSON.stringify(merged.body)).toContain('My paragraph, typed in Copydesk.');
+  // Only what was edited here is written over; their dek stays.
+  expect(merged.meta.dek).toBe('Their dek');
+  await expect(app.getByRole('alert')).toHaveCount(0);
+});
