@@ -5,20 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
+import { contentTypeOf, rendererFile } from '../core/renderer-files';
 import { RENDERER_CSP } from '../shared/csp';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
-};
 
 export function securityHeaders(): Record<string, string> {
   return {
@@ -32,10 +20,8 @@ export function securityHeaders(): Record<string, string> {
 }
 
 export async function serveStatic(rendererDir: string, pathname: string, response: ServerResponse): Promise<void> {
-  const relative = decodeURIComponent(pathname).replace(/^\/+/, '') || 'index.html';
-  const file = path.resolve(rendererDir, relative);
-  const inside = path.relative(rendererDir, file);
-  if (inside.startsWith('..') || path.isAbsolute(inside)) {
+  const file = rendererFile(rendererDir, pathname);
+  if (!file) {
     response.writeHead(404, securityHeaders()).end('Not found');
     return;
   }
@@ -44,8 +30,8 @@ export async function serveStatic(rendererDir: string, pathname: string, respons
   try {
     body = await readFile(file);
   } catch {
-    // Unknown paths get the app, which shows its own "not found".
-    if (path.extname(relative)) {
+    // Paths without an extension are the app's own routes: answer with the app.
+    if (path.extname(file)) {
       response.writeHead(404, securityHeaders()).end('Not found');
       return;
     }
@@ -54,7 +40,7 @@ export async function serveStatic(rendererDir: string, pathname: string, respons
   }
   response.writeHead(200, {
     ...securityHeaders(),
-    'content-type': TYPES[path.extname(served)] ?? 'application/octet-stream',
+    'content-type': contentTypeOf(served),
     'cache-control': served.endsWith('.html') ? 'no-store' : 'max-age=3600',
   });
   response.end(body);

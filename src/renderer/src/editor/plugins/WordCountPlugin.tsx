@@ -13,7 +13,9 @@ export function WordCountPlugin({ onCount, delayMs = 250 }: { onCount: (words: n
     let timer: ReturnType<typeof setTimeout> | undefined;
     const count = () => onCount(editor.getEditorState().read(() => countWords($getRoot().getTextContent())));
     count();
-    const unregister = editor.registerTextContentListener(() => {
+    // Not registerTextContentListener: it rebuilds the whole text on every keystroke.
+    const unregister = editor.registerUpdateListener(({ dirtyLeaves, dirtyElements }) => {
+      if (dirtyLeaves.size === 0 && dirtyElements.size === 0) return;
       clearTimeout(timer);
       timer = setTimeout(count, delayMs);
     });
