@@ -14,18 +14,26 @@ export class FolderWatcher {
     private readonly folder: string,
     private readonly accept: (name: string) => boolean,
     private readonly onNames: (names: Set<string>) => void,
+    /** Told why watching stopped or could not start (the workspace still works without it). */
+    private readonly onProblem: (problem: string) => void = () => undefined,
     private readonly settleMs = 80,
   ) {}
 
   start(): void {
-    this.watcher = watch(this.folder, { persistent: false }, (_event, name) => {
-      if (!name || !this.accept(name)) return;
-      this.pending.add(name);
-      clearTimeout(this.timer);
-      this.timer = setTimeout(() => this.emit(), this.settleMs);
-    });
-    this.watcher.on('error', () => {
-      // The folder went away (workspace deleted or unmounted); nothing more to watch.
+    try {
+      this.watcher = watch(this.folder, { persistent: false }, (_event, name) => {
+        if (!name || !this.accept(name)) return;
+        this.pending.add(name);
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => this.emit(), this.settleMs);
+      });
+    } catch (error) {
+      // ENOSPC (the system's watch limit) or EMFILE: work on, without live updates.
+      this.onProblem(`changes by other programs are not watched (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      return;
+    }
+    this.watcher.on('error', (error: NodeJS.ErrnoException) => {
+      this.onProblem(`watching stopped (${error.code ?? error.message})`);
       this.stop();
     });
   }

@@ -6,7 +6,7 @@
  */
 import { rename } from 'node:fs/promises';
 import { Low } from 'lowdb';
-import type { ArticleSummary } from '../shared/article';
+import { articleSummarySchema, type ArticleSummary } from '../shared/article';
 import { DamagedFileError, DurableJSONFile } from './durable-json-file';
 
 const INDEX_SCHEMA_VERSION = 1;
@@ -55,6 +55,8 @@ export class WorkspaceIndex {
       rebuiltBecause = 'the index had an unknown shape';
       db.data = emptyIndex();
     }
+    // An entry that breaks the contract is dropped; its file is simply read again.
+    db.data.articles = db.data.articles.filter((e) => articleSummarySchema.safeParse(e.summary).success);
     return new WorkspaceIndex(db, rebuiltBecause, writeDelayMs);
   }
 
@@ -73,22 +75,30 @@ export class WorkspaceIndex {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      void this.flush();
+      // The index is a cache: a failed write is tried again with the next change, and
+      // must never take the process down.
+      this.flush().catch((error: unknown) => console.error(`Copydesk could not write the workspace index: ${String(error)}`));
     }, this.writeDelayMs);
   }
 
-  /** Writes now if anything changed. */
+  /** Writes now if anything changed; a failure leaves the index marked for the next try. */
   async flush(): Promise<void> {
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = undefined;
     }
-    this.writing = this.writing.then(async () => {
+    const write = this.writing.catch(() => undefined).then(async () => {
       if (!this.dirty) return;
       this.dirty = false;
-      await this.db.write();
+      try {
+        await this.db.write();
+      } catch (error) {
+        this.dirty = true;
+        throw error;
+      }
     });
-    await this.writing;
+    this.writing = write;
+    await write;
   }
 }
 

@@ -3,7 +3,7 @@
  * left by a process that has died (a crash, kill -9) is taken over.
  */
 import { hostname } from 'node:os';
-import { open, readFile, rm } from 'node:fs/promises';
+import { link, open, readFile, rename, rm } from 'node:fs/promises';
 import { ApiError } from '../shared/errors';
 
 interface LockInfo {
@@ -28,20 +28,10 @@ export class WorkspaceLock {
 
   static async acquire(file: string): Promise<WorkspaceLock> {
     const lock = new WorkspaceLock(file);
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const info: LockInfo = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
-      try {
-        const handle = await open(file, 'wx');
-        try {
-          await handle.writeFile(JSON.stringify(info));
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
+    for (let attempt = 0; attempt < 5; attempt++) {
+      if (await placeLockFile(file)) {
         lock.held = true;
         return lock;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }
       const holder = await readHolder(file);
       if (holder && holder.host === hostname() && holder.pid !== process.pid && isAlive(holder.pid)) {
@@ -56,8 +46,12 @@ export class WorkspaceLock {
           `This workspace is open on another computer (${holder.host}, since ${holder.startedAt}). Close it there first; if that computer is gone, delete .copydesk/lock.`,
         );
       }
-      // Left by a process that no longer runs, or unreadable: take it over.
-      await rm(file, { force: true });
+      // Left by a process that no longer runs: move it aside. Of two processes doing this
+      // at once, one rename finds nothing and that process simply tries again.
+      await rename(file, `${file}.stale-${process.pid}`).then(
+        () => rm(`${file}.stale-${process.pid}`, { force: true }),
+        () => undefined,
+      );
     }
     throw new ApiError('locked', 'Could not take the workspace lock (.copydesk/lock); try again.');
   }
@@ -79,5 +73,30 @@ async function readHolder(file: string): Promise<LockInfo | null> {
     return null;
   } catch {
     return null;
+  }
+}
+
+/**
+ * Creates the lock file whole or not at all: the holder's details are written to a temp
+ * file first and linked into place, so no process ever reads a half-written lock.
+ */
+async function placeLockFile(file: string): Promise<boolean> {
+  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  const info: LockInfo = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
+  const handle = await open(temp, 'w');
+  try {
+    await handle.writeFile(JSON.stringify(info));
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await link(temp, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return false;
+  } finally {
+    await rm(temp, { force: true });
   }
 }

@@ -6,8 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   emptyBody,
@@ -21,14 +21,16 @@ import {
 } from '../shared/article';
 import type { LibraryChange } from '../shared/contract';
 import { ApiError } from '../shared/errors';
-import { slugify, uniqueSlug } from '../shared/slug';
+import { slugify, slugKey, uniqueSlug } from '../shared/slug';
 import { parseArticleBytes, revisionOf, serializeArticle, summarize } from './article-file';
 import { containedPath } from './contained-path';
 import { FolderWatcher } from './folder-watcher';
+import { readFileWithStat, readFileWithStatSync, type FileRead } from './read-file';
+import { listTrash, slugFromTrashId, trashIdFor } from './trash';
 import { WorkspaceIndex, type IndexEntry } from './workspace-index';
 import { createLayout, removeStaleTempFiles, workspaceLayout, type WorkspaceLayout } from './workspace-layout';
 import { WorkspaceLock } from './workspace-lock';
-import { moveDurably, writeFileDurably } from './write-durably';
+import { moveDurably, writeFileDurably, type WrittenFile } from './write-durably';
 
 export interface WorkspaceOptions {
   /** How long index writes wait to coalesce saves; the index is never written per keystroke. */
@@ -57,11 +59,14 @@ export class Workspace {
   private readonly byId = new Map<string, IndexEntry>();
   private readonly bySlug = new Map<string, string>();
   private readonly damaged = new Map<string, DamagedFile>();
-  /** The last few articles read or written, by id, to save without re-reading the file. */
+  /** Damaged files that only clash with another file's id: they load once that file goes. */
+  private readonly twins = new Map<string, string>();
+  /** The last few articles read or written, by id, to skip re-parsing unchanged bytes. */
   private readonly recent = new Map<string, { revision: string; article: ArticleFile }>();
   private readonly emitter = new EventEmitter();
   private queue: Promise<unknown> = Promise.resolve();
   private watcher: FolderWatcher | undefined;
+  private watchProblem: string | null = null;
 
   private constructor(
     readonly layout: WorkspaceLayout,
@@ -91,11 +96,19 @@ export class Workspace {
     return this.index.rebuiltBecause;
   }
 
+  /** Why changes by other programs are not being noticed, or null when they are. */
+  get watchingProblem(): string | null {
+    return this.watchProblem;
+  }
+
   async close(): Promise<void> {
     this.watcher?.stop();
-    await this.queue.catch(() => undefined);
-    await this.index.flush();
-    await this.lock.release();
+    try {
+      await this.queue.catch(() => undefined);
+      await this.index.flush();
+    } finally {
+      await this.lock.release();
+    }
   }
 
   onLibraryChanged(listener: (changes: LibraryChange[]) => void): () => void {
@@ -161,6 +174,8 @@ export class Workspace {
   save(request: SaveRequest): Promise<SaveResult> {
     return this.exclusive(async () => {
       const entry = this.requireEntry(request.id);
+      // Always the bytes on disk now: a same-size edit within one mtime tick (FAT, SMB)
+      // must still count as a change.
       const { article, revision } = await this.readCurrent(entry);
       if (request.baseRevision !== revision) {
         throw new ApiError(
@@ -190,7 +205,7 @@ export class Workspace {
           { path: 'slug', message: 'must contain at least one letter or digit' },
         ]);
       }
-      if (slug !== entry.summary.slug && this.takenSlugs(entry.summary.slug).has(slug)) {
+      if (slugKey(slug) !== slugKey(entry.summary.slug) && this.takenKeys(entry.summary.slug).has(slugKey(slug))) {
         throw new ApiError('conflict', `articles/${slug}.json already exists; pick another slug.`);
       }
       return this.write(entry, { ...article, meta: { ...article.meta, slugLocked: true } }, slug);
@@ -216,7 +231,7 @@ export class Workspace {
     return this.exclusive(async () => {
       const entry = this.requireEntry(id);
       const slug = entry.summary.slug;
-      const trashId = `${new Date().toISOString().replace(/[-:.]/g, '')}--${slug}`;
+      const trashId = trashIdFor(slug);
       await moveDurably(this.articlePath(slug), containedPath(this.layout.trash, `${trashId}.json`));
       this.forget(entry);
       this.changed([{ kind: 'removed', id, slug, origin: 'app', revision: null }]);
@@ -224,43 +239,24 @@ export class Workspace {
     });
   }
 
-  async listTrash(): Promise<TrashedArticle[]> {
-    const items: TrashedArticle[] = [];
-    for (const name of await readdir(this.layout.trash)) {
-      if (!isArticleFileName(name)) continue;
-      const trashId = name.slice(0, -'.json'.length);
-      const [stamp = '', slug = trashId] = trashId.split('--');
-      const parsed = parseArticleBytes(await readFile(path.join(this.layout.trash, name)));
-      items.push({
-        trashId,
-        slug,
-        id: parsed.ok ? parsed.article.id : '',
-        headline: parsed.ok ? parsed.article.meta.headline : `(unreadable: ${parsed.reason})`,
-        deletedAt: stampToIso(stamp),
-      });
-    }
-    return items.sort((a, b) => (a.trashId < b.trashId ? 1 : -1));
+  listTrash(): Promise<TrashedArticle[]> {
+    return this.exclusive(() => listTrash(this.layout.trash));
   }
 
   restore(trashId: string): Promise<ArticleSummary> {
     return this.exclusive(async () => {
       const from = containedPath(this.layout.trash, `${trashId}.json`);
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(from);
-      } catch {
-        throw new ApiError('not-found', `Nothing in the trash is called ${trashId}.`);
-      }
-      const parsed = parseArticleBytes(bytes);
+      const read = await readFileWithStat(from);
+      if ('missing' in read) throw new ApiError('not-found', `Nothing in the trash is called ${trashId}.`);
+      if ('unreadable' in read) throw new ApiError('damaged', `The trashed file cannot be restored: ${read.unreadable}.`);
+      const parsed = parseArticleBytes(read.bytes);
       if (!parsed.ok) throw new ApiError('damaged', `The trashed file cannot be restored: ${parsed.reason}.`);
       const other = this.byId.get(parsed.article.id);
       if (other) {
         throw new ApiError('conflict', `The library already has this article (articles/${other.summary.slug}.json).`);
       }
-      const slug = uniqueSlug(trashId.split('--')[1] ?? slugify(parsed.article.meta.headline), this.takenSlugs());
-      const to = this.articlePath(slug);
-      await moveDurably(from, to);
-      const entry = await this.remember(slug, parsed.article, revisionOf(bytes), to);
+      const slug = await this.placeUnderFreeSlug(slugFromTrashId(trashId, parsed.article.meta.headline), (target) => moveDurably(from, target));
+      const entry = this.remember(slug, parsed.article, revisionOf(read.bytes), read);
       this.changed([{ kind: 'added', id: parsed.article.id, slug, origin: 'app', revision: entry.revision }]);
       return entry.summary;
     });
@@ -280,70 +276,131 @@ export class Workspace {
 
   private requireEntry(id: string): IndexEntry {
     const entry = this.byId.get(id);
-    if (!entry) throw new ApiError('not-found', `No article with id ${id} in this workspace.`);
+    if (!entry) {
+      throw new ApiError(
+        'not-found',
+        `No article with id ${id} in this workspace (its file may have been moved, renamed or removed by another program).`,
+      );
+    }
     return entry;
   }
 
-  private takenSlugs(except?: string): Set<string> {
-    const taken = new Set([...this.bySlug.keys(), ...this.damaged.keys()]);
-    if (except !== undefined) taken.delete(except);
-    return taken;
+  /** Keys (see slugKey) of every name under articles/, readable or not. */
+  private takenKeys(except?: string): Set<string> {
+    const keys = new Set<string>();
+    for (const slug of [...this.bySlug.keys(), ...this.damaged.keys()]) if (slug !== except) keys.add(slugKey(slug));
+    return keys;
   }
 
-  /** The article as it is on disk now; re-reads only when the file changed under us. */
+  /**
+   * Tries `place(target)` under the first free slug from `base`; when the file system says
+   * the name is taken after all (another program just made it), tries the next one. Never
+   * replaces a file.
+   */
+  private async placeUnderFreeSlug(base: string, place: (target: string) => Promise<unknown>, except?: string): Promise<string> {
+    const taken = this.takenKeys(except);
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const slug = uniqueSlug(base, taken);
+      try {
+        await place(this.articlePath(slug));
+        return slug;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        taken.add(slugKey(slug));
+      }
+    }
+    throw new ApiError('conflict', `Could not find a free file name for "${base}" in articles/.`);
+  }
+
+  /** The article as its file holds it now, and that file's revision. */
   private async readCurrent(entry: IndexEntry): Promise<{ article: ArticleFile; revision: string }> {
-    const file = this.articlePath(entry.summary.slug);
-    const info = await stat(file).catch(() => null);
+    const slug = entry.summary.slug;
+    const read = await readFileWithStat(this.articlePath(slug));
+    if ('missing' in read) {
+      this.forget(entry);
+      this.changed([{ kind: 'removed', id: entry.summary.id, slug, origin: 'external', revision: null }]);
+      throw new ApiError('not-found', `articles/${slug}.json is gone from disk (moved or removed by another program).`);
+    }
+    const revision = 'bytes' in read ? revisionOf(read.bytes) : '';
     const cached = this.recent.get(entry.summary.id);
-    if (info && cached && info.mtimeMs === entry.mtimeMs && info.size === entry.size && cached.revision === entry.revision) {
+    if (cached && cached.revision === revision && 'bytes' in read) {
+      if (entry.mtimeMs !== read.mtimeMs || entry.size !== read.size) this.remember(slug, cached.article, revision, read);
       return cached;
     }
-    if (!info) {
-      this.forget(entry);
-      throw new ApiError('not-found', `articles/${entry.summary.slug}.json is gone from disk.`);
-    }
-    const bytes = await readFile(file);
-    const parsed = parseArticleBytes(bytes);
+    const parsed = this.parse(read, slug);
     if (!parsed.ok) {
       this.forget(entry);
-      this.damaged.set(entry.summary.slug, { slug: entry.summary.slug, file: `articles/${entry.summary.slug}.json`, reason: parsed.reason });
-      throw new ApiError('damaged', `articles/${entry.summary.slug}.json cannot be read: ${parsed.reason}. It was left as it is.`);
+      this.damaged.set(slug, { slug, file: `articles/${slug}.json`, reason: parsed.reason });
+      this.changed([{ kind: 'damaged', id: entry.summary.id, slug, origin: 'external', revision: null }]);
+      throw new ApiError('damaged', `articles/${slug}.json cannot be read: ${parsed.reason}. It was left as it is.`);
     }
-    const fresh = await this.remember(entry.summary.slug, parsed.article, revisionOf(bytes), file);
-    return { article: parsed.article, revision: fresh.revision };
+    this.remember(slug, parsed.article, revision, read as WrittenFile, parsed.summary);
+    return { article: parsed.article, revision };
+  }
+
+  /** Parses a file as read and computes its summary; any failure is a reason, never a throw. */
+  private parse(read: FileRead, slug: string): { ok: true; article: ArticleFile; summary: ArticleSummary } | { ok: false; reason: string } {
+    if ('missing' in read) return { ok: false, reason: 'the file is gone' };
+    if ('unreadable' in read) return { ok: false, reason: read.unreadable };
+    try {
+      const parsed = parseArticleBytes(read.bytes);
+      return parsed.ok ? { ...parsed, summary: summarize(parsed.article, slug) } : parsed;
+    } catch (error) {
+      return { ok: false, reason: error instanceof RangeError ? 'it is nested too deeply to read' : `it could not be read (${String(error)})` };
+    }
   }
 
   /** Writes an article (moving it first when its slug changes) and records the result. */
   private async write(entry: IndexEntry, article: ArticleFile, fixedSlug?: string): Promise<SaveResult> {
     const oldSlug = entry.summary.slug;
-    const slug =
-      fixedSlug ??
-      (article.meta.slugLocked ? oldSlug : uniqueSlug(slugify(article.meta.headline), this.takenSlugs(oldSlug)));
-    const target = this.articlePath(slug);
-    // Rename first, then write: a crash in between leaves the old text under the new name,
-    // never two files with one id.
-    if (slug !== oldSlug) await moveDurably(this.articlePath(oldSlug), target);
     const bytes = serializeArticle(article);
-    await writeFileDurably(target, bytes);
+    // Move first, then write: a crash in between leaves the old text under the new name,
+    // never two files with one id. A move never replaces another file.
+    const move = (target: string) => moveDurably(this.articlePath(oldSlug), target);
+    let slug = oldSlug;
+    if (fixedSlug !== undefined) {
+      if (fixedSlug !== oldSlug) {
+        await move(this.articlePath(fixedSlug)).catch((error: NodeJS.ErrnoException) => {
+          throw error.code === 'EEXIST' ? new ApiError('conflict', `articles/${fixedSlug}.json already exists; pick another slug.`) : error;
+        });
+        slug = fixedSlug;
+      }
+    } else if (!article.meta.slugLocked) {
+      const desired = slugify(article.meta.headline);
+      if (uniqueSlug(desired, this.takenKeys(oldSlug)) !== oldSlug) slug = await this.placeUnderFreeSlug(desired, move, oldSlug);
+    }
+    let written: WrittenFile;
+    try {
+      written = await writeFileDurably(this.articlePath(slug), bytes);
+    } catch (error) {
+      if (slug !== oldSlug) await moveDurably(this.articlePath(slug), this.articlePath(oldSlug)).catch(() => undefined);
+      throw error;
+    }
     this.forget(entry);
-    const fresh = await this.remember(slug, article, revisionOf(bytes), target);
+    const fresh = this.remember(slug, article, revisionOf(bytes), written);
     this.changed([{ kind: 'changed', id: article.id, slug, origin: 'app', revision: fresh.revision }]);
     return { summary: fresh.summary, revision: fresh.revision, slug };
   }
 
   private async addNew(article: ArticleFile, baseSlug: string): Promise<Article> {
-    const slug = uniqueSlug(baseSlug, this.takenSlugs());
-    const target = this.articlePath(slug);
     const bytes = serializeArticle(article);
-    await writeFileDurably(target, bytes);
-    const entry = await this.remember(slug, article, revisionOf(bytes), target);
+    let written: WrittenFile | undefined;
+    const slug = await this.placeUnderFreeSlug(baseSlug, async (target) => {
+      written = await writeFileDurably(target, bytes, { exclusive: true });
+    });
+    const entry = this.remember(slug, article, revisionOf(bytes), written!);
     this.changed([{ kind: 'added', id: article.id, slug, origin: 'app', revision: entry.revision }]);
     return { ...article, slug, revision: entry.revision };
   }
 
-  private async remember(slug: string, article: ArticleFile, revision: string, file: string): Promise<IndexEntry> {
-    const info = await stat(file);
-    const entry: IndexEntry = { summary: summarize(article, slug), revision, mtimeMs: info.mtimeMs, size: info.size };
+  private remember(
+    slug: string,
+    article: ArticleFile,
+    revision: string,
+    file: { mtimeMs: number; size: number },
+    summary = summarize(article, slug),
+  ): IndexEntry {
+    const entry: IndexEntry = { summary, revision, mtimeMs: file.mtimeMs, size: file.size };
     this.add(entry);
     this.recent.delete(article.id);
     this.recent.set(article.id, { revision, article });
@@ -356,6 +413,7 @@ export class Workspace {
     this.byId.set(entry.summary.id, entry);
     this.bySlug.set(entry.summary.slug, entry.summary.id);
     this.damaged.delete(entry.summary.slug);
+    this.twins.delete(entry.summary.slug);
   }
 
   private forget(entry: IndexEntry): void {
@@ -383,14 +441,13 @@ export class Workspace {
         const known = cached.get(slug);
         if (known) {
           const info = statSync(file, { throwIfNoEntry: false });
-          if (info && known.mtimeMs === info.mtimeMs && known.size === info.size && !this.byId.has(known.summary.id)) {
+          if (info?.isFile() && known.mtimeMs === info.mtimeMs && known.size === info.size && !this.byId.has(known.summary.id)) {
             this.add(known);
             continue;
           }
         }
         stale = true;
-        const read = readWithStat(file);
-        if (read) this.load(slug, read.bytes, read.mtimeMs, read.size);
+        this.load(slug, readFileWithStatSync(file));
       }
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -398,9 +455,10 @@ export class Workspace {
     if (stale) this.index.schedule([...this.byId.values()]);
   }
 
-  /** Takes in one file's bytes: an article, or a damaged file. Returns the change seen. */
-  private load(slug: string, bytes: Buffer, mtimeMs: number, size: number): LibraryChange['kind'] | null {
-    const parsed = parseArticleBytes(bytes);
+  /** Takes in one file as read: an article, or a damaged file. Returns the change seen. */
+  private load(slug: string, read: FileRead): LibraryChange['kind'] | null {
+    if ('missing' in read) return null;
+    const parsed = this.parse(read, slug);
     const previousId = this.bySlug.get(slug);
     const previous = previousId ? this.byId.get(previousId) : undefined;
     if (!parsed.ok) {
@@ -413,81 +471,72 @@ export class Workspace {
       this.damaged.set(slug, {
         slug,
         file: `articles/${slug}.json`,
-        reason: `it has the same id as articles/${twin.summary.slug}.json (a copy made outside Copydesk?); give it a new id or remove it`,
+        reason: `it has the same id as articles/${twin.summary.slug}.json (a copy made outside Copydesk?); give it a new id or remove one of them`,
       });
+      this.twins.set(slug, parsed.article.id);
       return 'damaged';
     }
     if (previous && previous.summary.id !== parsed.article.id) this.forget(previous);
-    this.add({ summary: summarize(parsed.article, slug), revision: revisionOf(bytes), mtimeMs, size });
+    const { bytes, mtimeMs } = read as { bytes: Buffer; mtimeMs: number };
+    this.add({ summary: parsed.summary, revision: revisionOf(bytes), mtimeMs, size: bytes.length });
     return previous ? 'changed' : 'added';
   }
 
   private startWatching(): void {
-    this.watcher = new FolderWatcher(this.layout.articles, isArticleFileName, (names) => {
-      void this.exclusive(() => this.rescan(names)).catch(() => undefined);
-    });
+    this.watcher = new FolderWatcher(
+      this.layout.articles,
+      isArticleFileName,
+      (names) => {
+        void this.exclusive(() => this.rescan(names)).catch(() => undefined);
+      },
+      (problem) => {
+        this.watchProblem = problem;
+      },
+    );
     this.watcher.start();
   }
 
   /** Looks again at files the watcher named and reports what other programs changed. */
   private async rescan(names: Set<string>): Promise<void> {
     const changes: LibraryChange[] = [];
-    for (const name of names) {
-      const slug = name.slice(0, -'.json'.length);
-      const file = path.join(this.layout.articles, name);
-      const info = await stat(file).catch(() => null);
+    const look = async (slug: string) => {
       const id = this.bySlug.get(slug);
       const entry = id ? this.byId.get(id) : undefined;
-      if (!info) {
+      const read = await readFileWithStat(path.join(this.layout.articles, `${slug}.json`));
+      if ('missing' in read) {
         if (entry) {
           this.forget(entry);
           changes.push({ kind: 'removed', id: entry.summary.id, slug, origin: 'external', revision: null });
         } else if (this.damaged.delete(slug)) {
+          this.twins.delete(slug);
           changes.push({ kind: 'removed', id: null, slug, origin: 'external', revision: null });
         }
-        continue;
+        return;
       }
-      if (entry && entry.mtimeMs === info.mtimeMs && entry.size === info.size) continue;
-      const bytes = await readFile(file);
-      const revision = revisionOf(bytes);
-      if (entry && entry.revision === revision) continue; // our own write
-      const kind = this.load(slug, bytes, info.mtimeMs, info.size);
-      if (!kind) continue;
+      // No stat shortcut here: the watcher says something happened, so look at the bytes.
+      const revision = 'bytes' in read ? revisionOf(read.bytes) : null;
+      if (entry && entry.revision === revision) return; // our own write
+      const kind = this.load(slug, read);
+      if (!kind) return;
       const loadedId = this.bySlug.get(slug) ?? null;
-      changes.push({ kind, id: kind === 'damaged' ? (entry?.summary.id ?? null) : loadedId, slug, origin: 'external', revision: kind === 'damaged' ? null : revision });
+      changes.push({
+        kind,
+        id: kind === 'damaged' ? (entry?.summary.id ?? null) : loadedId,
+        slug,
+        origin: 'external',
+        revision: kind === 'damaged' ? null : revision,
+      });
+    };
+    for (const name of names) {
+      await look(name.slice(0, -'.json'.length)).catch(() => undefined);
+    }
+    // A file held back as a twin of one that is now gone (a copy-then-delete move) loads.
+    for (const [slug, id] of [...this.twins]) {
+      if (!this.byId.has(id)) await look(slug).catch(() => undefined);
     }
     if (changes.length) {
       this.index.schedule([...this.byId.values()]);
       this.changed(changes);
     }
   }
-}
-
-/** Reads a file and its stat through one descriptor, so both describe the same bytes. */
-function readWithStat(file: string): { bytes: Buffer; mtimeMs: number; size: number } | null {
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch {
-    return null; // removed since it was listed; the watcher reports it
-  }
-  try {
-    const info = fstatSync(fd);
-    const bytes = Buffer.allocUnsafe(info.size);
-    let offset = 0;
-    while (offset < info.size) {
-      const n = readSync(fd, bytes, offset, info.size - offset, offset);
-      if (n === 0) break;
-      offset += n;
-    }
-    return { bytes: bytes.subarray(0, offset), mtimeMs: info.mtimeMs, size: info.size };
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** `20261128T043800123Z` back to an ISO date. */
-function stampToIso(stamp: string): string {
-  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z$/.exec(stamp);
-  return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${m[7]}Z` : '';
 }

@@ -10,6 +10,7 @@ export interface SerializedNodeLike {
   children?: unknown;
 }
 
+const END_OF_BLOCK = Symbol('end of block');
 const BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'listitem', 'list', 'code', 'table', 'tablerow']);
 
 /** Plain text of a serialized editor state: blocks separated by blank lines. */
@@ -17,24 +18,30 @@ export function plainTextFromBody(body: { root?: SerializedNodeLike } | null | u
   if (!body?.root) return '';
   const blocks: string[] = [];
   let current = '';
-  const walk = (node: SerializedNodeLike): void => {
-    if (typeof node.text === 'string') {
-      current += node.text;
-    } else if (node.type === 'linebreak') {
-      current += '\n';
-    } else if (node.type === 'tab') {
-      current += '\t';
-    }
-    const children = Array.isArray(node.children) ? (node.children as SerializedNodeLike[]) : [];
-    const isBlock = typeof node.type === 'string' && BLOCK_TYPES.has(node.type);
-    for (const child of children) walk(child);
-    if (isBlock && current.trim() !== '') {
-      blocks.push(current.trim());
-      current = '';
-    }
+  const closeBlock = () => {
+    const text = current.trim();
+    if (text !== '') blocks.push(text);
+    current = '';
   };
-  walk(body.root);
-  if (current.trim() !== '') blocks.push(current.trim());
+  // An explicit stack, not recursion: a file nested thousands deep must not overflow it.
+  const stack: Array<SerializedNodeLike | typeof END_OF_BLOCK> = [body.root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node === END_OF_BLOCK) {
+      closeBlock();
+      continue;
+    }
+    if (typeof node.text === 'string') current += node.text;
+    else if (node.type === 'linebreak') current += '\n';
+    else if (node.type === 'tab') current += '\t';
+    if (typeof node.type === 'string' && BLOCK_TYPES.has(node.type)) stack.push(END_OF_BLOCK);
+    const children = Array.isArray(node.children) ? (node.children as SerializedNodeLike[]) : [];
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (child && typeof child === 'object') stack.push(child);
+    }
+  }
+  closeBlock();
   return blocks.join('\n\n');
 }
 

@@ -6,6 +6,23 @@
  */
 
 const MAX_SLUG_LENGTH = 80;
+/** File names are limited to 255 bytes; Thai or Devanagari letters take 3 bytes each in UTF-8. */
+const MAX_SLUG_BYTES = 150;
+const encoder = new TextEncoder();
+
+/** Cuts a slug to MAX_SLUG_BYTES of UTF-8 at a character boundary, preferring a hyphen. */
+function capBytes(slug: string): string {
+  if (encoder.encode(slug).length <= MAX_SLUG_BYTES) return slug;
+  let out = '';
+  let bytes = 0;
+  for (const char of slug) {
+    bytes += encoder.encode(char).length;
+    if (bytes > MAX_SLUG_BYTES) break;
+    out += char;
+  }
+  const lastHyphen = out.lastIndexOf('-');
+  return (lastHyphen > out.length / 2 ? out.slice(0, lastHyphen) : out).replace(/-$/, '');
+}
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
 
 /** Turns a headline into a slug; never returns an empty string. */
@@ -22,6 +39,7 @@ export function slugify(headline: string, fallback = 'untitled'): string {
     const lastHyphen = cut.lastIndexOf('-');
     slug = (lastHyphen > MAX_SLUG_LENGTH / 2 ? cut.slice(0, lastHyphen) : cut).replace(/-$/, '');
   }
+  slug = capBytes(slug);
   if (slug === '') slug = fallback;
   if (WINDOWS_RESERVED.test(slug)) slug = `${slug}-article`;
   return slug;
@@ -32,21 +50,25 @@ export function isSafeSlug(slug: string): boolean {
   return (
     slug.length > 0 &&
     slug.length <= MAX_SLUG_LENGTH + 8 &&
+    encoder.encode(slug).length <= MAX_SLUG_BYTES + 8 &&
     /^[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)*$/u.test(slug) &&
     !WINDOWS_RESERVED.test(slug)
   );
 }
 
 /**
- * Picks a slug not in `taken` (compared case-insensitively, as macOS and Windows file
- * systems do) by adding -2, -3, ...
+ * The form two file names are compared in: macOS and Windows treat `Foo.json` and
+ * `foo.json`, or composed and decomposed `café.json`, as one file.
  */
-export function uniqueSlug(base: string, taken: ReadonlySet<string>): string {
-  const lower = (s: string) => s.toLocaleLowerCase('en-US');
-  const takenLower = new Set([...taken].map(lower));
-  if (!takenLower.has(lower(base))) return base;
+export function slugKey(slug: string): string {
+  return slug.normalize('NFC').toLocaleLowerCase('en-US');
+}
+
+/** Picks a slug whose key is not in `takenKeys` (see slugKey) by adding -2, -3, ... */
+export function uniqueSlug(base: string, takenKeys: ReadonlySet<string>): string {
+  if (!takenKeys.has(slugKey(base))) return base;
   for (let n = 2; ; n++) {
     const candidate = `${base}-${n}`;
-    if (!takenLower.has(lower(candidate))) return candidate;
+    if (!takenKeys.has(slugKey(candidate))) return candidate;
   }
 }

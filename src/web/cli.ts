@@ -75,8 +75,16 @@ async function main(): Promise<void> {
     await workspace.close();
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  const onSignal = () =>
+    stop().catch((error: unknown) => {
+      process.stderr.write(`copydesk web: stopping failed: ${String(error)}\n`);
+      process.exit(1);
+    });
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 }
 
-void main();
+main().catch((error: unknown) => {
+  const code = (error as NodeJS.ErrnoException).code;
+  fail(code === 'EADDRINUSE' ? 'that port is in use; pick another with --port, or leave it out for a free one.' : String(error));
+});

@@ -2,6 +2,10 @@
  * Who may talk to browser mode: only pages served by this very host on loopback, and
  * only with the per-launch token. Host is checked against DNS rebinding, Origin against
  * other sites, the token against other local users and programs.
+ *
+ * The token never travels in a cookie: cookies are shared by every port of 127.0.0.1, so
+ * any other local server the browser visits would receive it. The page keeps it in its
+ * own origin's storage and sends it as a header.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -10,10 +14,6 @@ export interface GuardVerdict {
   ok: boolean;
   status: number;
   reason: string;
-}
-
-export function tokenCookieName(port: number): string {
-  return `copydesk-token-${port}`;
 }
 
 export function allowedHosts(port: number): string[] {
@@ -26,22 +26,19 @@ function sameSecret(given: string, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
-  }
+/** The token a request carries: the header, or in the query for the event stream (EventSource cannot set headers). */
+export function tokenOf(request: IncomingMessage, url: URL): string | undefined {
+  const header = request.headers['x-copydesk-token'];
+  if (typeof header === 'string') return header;
+  if (url.pathname === '/api/events') return url.searchParams.get('token') ?? undefined;
   return undefined;
 }
 
-/** The token a request carries: header, cookie, or (for the first page load) the query. */
-export function tokenOf(request: IncomingMessage, url: URL, port: number): string | undefined {
-  const header = request.headers['x-copydesk-token'];
-  if (typeof header === 'string') return header;
-  return cookieValue(request.headers.cookie, tokenCookieName(port)) ?? url.searchParams.get('token') ?? undefined;
-}
-
+/**
+ * Checks Host and Origin on every request, and the token on API requests. The app's own
+ * files (the built renderer, no user data) load without it: the token is in the address's
+ * fragment, which browsers never send.
+ */
 export function checkRequest(request: IncomingMessage, url: URL, port: number, token: string): GuardVerdict {
   const host = request.headers.host ?? '';
   if (!allowedHosts(port).includes(host)) {
@@ -55,7 +52,8 @@ export function checkRequest(request: IncomingMessage, url: URL, port: number, t
   if (typeof fetchSite === 'string' && fetchSite === 'cross-site') {
     return { ok: false, status: 403, reason: 'Cross-site requests are not allowed.' };
   }
-  const given = tokenOf(request, url, port);
+  if (!url.pathname.startsWith('/api/')) return { ok: true, status: 200, reason: '' };
+  const given = tokenOf(request, url);
   if (!given || !sameSecret(given, token)) {
     return {
       ok: false,

@@ -10,7 +10,7 @@ import { API_EVENTS } from '../shared/api-methods';
 import type { ApiErrorCode, ApiResult } from '../shared/errors';
 import type { ApiHandler } from '../core/api-handler';
 import type { Workspace } from '../core/workspace';
-import { checkRequest, tokenCookieName } from './request-guard';
+import { checkRequest } from './request-guard';
 import { securityHeaders, serveStatic } from './static-files';
 
 /** Largest request body accepted: a 20,000-word article is about 3 MB of Lexical JSON. */
@@ -87,16 +87,6 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       }
       return;
     }
-    if (url.searchParams.has('token') && request.method === 'GET') {
-      // Trade the token in the address for a cookie, and take it out of the address bar.
-      response.writeHead(303, {
-        ...securityHeaders(),
-        'set-cookie': `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-        location: url.pathname,
-      });
-      response.end();
-      return;
-    }
     if (url.pathname === '/api/events' && request.method === 'GET') {
       openEventStream(response);
       return;
@@ -163,7 +153,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   port = (server.address() as AddressInfo).port;
 
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: `http://127.0.0.1:${port}/#token=${token}`,
     port,
     token,
     async close() {

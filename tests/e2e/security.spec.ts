@@ -2,14 +2,20 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 
-test('the app refuses a browser that does not have the token', async ({ page, host }) => {
-  const response = await page.goto(host.origin + '/');
-  expect(response?.status()).toBe(401);
+test('without the token the page shows no data and says how to get in', async ({ page, host }) => {
+  await page.goto(host.origin + '/');
+  await expect(page.getByRole('heading', { name: 'Open Copydesk from its address' })).toBeVisible();
   await expect(page.getByText('needs its access token')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'New article' })).toHaveCount(0);
+});
+
+test('the token is taken out of the address bar and no cookie is set', async ({ app, context }) => {
+  expect(app.url()).not.toContain('token');
+  expect(await context.cookies()).toEqual([]);
 });
 
 test('a page from another origin cannot call the API', async ({ app, host, context }) => {
-  // The user has Copydesk open (so the browser holds its cookie) and visits another page.
+  // The user has Copydesk open and visits another page, which tries to call the API.
   const other = await context.newPage();
   await other.goto('about:blank');
   const statuses = await other.evaluate(async (target) => {

@@ -22,7 +22,7 @@ export async function startHost(workspace: string, seed: boolean): Promise<Host>
     const timer = setTimeout(() => reject(new Error(`browser mode did not start: ${output}`)), 20_000);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /Open: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
+      const match = /Open: (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]!);

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ArticleSummary, DamagedFile } from '../../shared/article';
 import type { ApiResponse } from '../../shared/contract';
+import { ApiError } from '../../shared/errors';
 import { api } from './api';
 import { formatCount } from './format';
 import { ArticlePane } from './article/ArticlePane';
@@ -19,6 +20,7 @@ export function App() {
   const [info, setInfo] = useState<ApiResponse<'workspace.info'> | null>(null);
   const [view, setView] = useState<View>({ kind: 'none' });
   const [error, setError] = useState<string | null>(null);
+  const [locked, setLocked] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {
     try {
@@ -26,7 +28,8 @@ export function App() {
       setInfo(await api.workspace.info({}));
       setError(null);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      if (e instanceof ApiError && e.code === 'forbidden') setLocked(e.message);
+      else setError(e instanceof Error ? e.message : String(e));
     }
   }, []);
 
@@ -51,6 +54,16 @@ export function App() {
       offCommand();
     };
   }, [refresh, newArticle]);
+
+  if (locked) {
+    return (
+      <div className="pane-message" role="alert">
+        <h2>Open Copydesk from its address</h2>
+        <p>{locked}</p>
+        <p className="muted">The address looks like http://127.0.0.1:PORT/#token=… and changes each time browser mode starts.</p>
+      </div>
+    );
+  }
 
   const selectedId = view.kind === 'article' ? view.id : null;
   const damagedFile = view.kind === 'damaged' ? library?.damaged.find((d) => d.slug === view.slug) : undefined;

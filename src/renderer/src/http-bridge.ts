@@ -1,12 +1,27 @@
 /**
  * Browser mode's transport: each method is a POST to /api/<method> on the host that
- * served the page (the token travels in an HttpOnly cookie); events arrive over SSE.
+ * served the page, with the launch token in a header; events arrive over SSE.
+ *
+ * The token comes in the address's fragment (`/#token=…`, never sent to any server) and is
+ * kept in this origin's localStorage, which no other port or site can read.
  */
 import { createBridge, type CopydeskBridge } from '../../shared/api-client';
 import type { ApiEvent } from '../../shared/api-methods';
 import type { ApiResult } from '../../shared/errors';
 
+const TOKEN_KEY = 'copydesk-token';
+
+function takeTokenFromAddress(): string | null {
+  const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
+  if (match?.[1]) {
+    window.localStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
+    window.history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  return window.localStorage.getItem(TOKEN_KEY);
+}
+
 export function createHttpBridge(): CopydeskBridge {
+  const token = takeTokenFromAddress() ?? '';
   let source: EventSource | null = null;
   const listeners = new Map<ApiEvent, Set<(payload: unknown) => void>>();
 
@@ -15,8 +30,8 @@ export function createHttpBridge(): CopydeskBridge {
     try {
       response = await fetch(`/api/${method}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', 'x-copydesk-token': token },
+        credentials: 'omit',
         body: JSON.stringify(request ?? {}),
       });
     } catch {
@@ -30,7 +45,7 @@ export function createHttpBridge(): CopydeskBridge {
   };
 
   const on = (event: ApiEvent, listener: (payload: unknown) => void) => {
-    if (!source) source = new EventSource('/api/events');
+    if (!source) source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
     let set = listeners.get(event);
     if (!set) {
       const created = new Set<(payload: unknown) => void>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSafeSlug, slugify, uniqueSlug } from '../../../src/shared/slug';
+import { isSafeSlug, slugify, slugKey, uniqueSlug } from '../../../src/shared/slug';
 
 describe('slugify', () => {
   it('turns a headline into a lowercase, hyphenated slug', () => {
@@ -47,9 +47,22 @@ describe('slugify', () => {
 });
 
 describe('uniqueSlug', () => {
-  it('adds a number when taken, comparing case-insensitively', () => {
-    expect(uniqueSlug('talks', new Set())).toBe('talks');
-    expect(uniqueSlug('talks', new Set(['talks']))).toBe('talks-2');
-    expect(uniqueSlug('talks', new Set(['Talks', 'talks-2']))).toBe('talks-3');
+  const keys = (...slugs: string[]) => new Set(slugs.map(slugKey));
+  it('adds a number when taken, comparing as case-insensitive file systems do', () => {
+    expect(uniqueSlug('talks', keys())).toBe('talks');
+    expect(uniqueSlug('talks', keys('talks'))).toBe('talks-2');
+    expect(uniqueSlug('talks', keys('Talks', 'talks-2'))).toBe('talks-3');
+    expect(uniqueSlug('café', keys('cafe\u0301'))).toBe('café-2');
+  });
+});
+
+describe('long headlines in any script', () => {
+  it('stay within 150 bytes of UTF-8, so the file name and its temp name fit in 255', () => {
+    const thai = slugify('ก'.repeat(200));
+    expect(new TextEncoder().encode(thai).length).toBeLessThanOrEqual(150);
+    const hindi = slugify('नमस्ते दुनिया '.repeat(30));
+    expect(new TextEncoder().encode(hindi).length).toBeLessThanOrEqual(150);
+    expect(hindi.endsWith('-')).toBe(false);
+    expect(isSafeSlug(hindi)).toBe(true);
   });
 });

@@ -77,7 +77,6 @@ describe('browser mode host', () => {
     expect(JSON.parse(none.body).error.message).toMatch(/token/);
     const wrong = await api('articles.list', {}, { 'x-copydesk-token': 'guess' });
     expect(wrong.status).toBe(401);
-    expect((await send('/')).status).toBe(401);
   });
 
   it('refuses a foreign Host (DNS rebinding) even with the token', async () => {
@@ -113,17 +112,20 @@ describe('browser mode host', () => {
     expect(ws.list().articles).toEqual([]);
   });
 
-  it('trades the token in the address for an HttpOnly, SameSite cookie', async () => {
-    const reply = await send(`/?token=${server.token}`);
-    expect(reply.status).toBe(303);
-    expect(reply.headers.location).toBe('/');
-    const cookie = String(reply.headers['set-cookie']);
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    const page = await send('/', { headers: { cookie: cookie.split(';')[0]! } });
+  it('prints an address whose token is in the fragment, and never sets a cookie', async () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]{20,}$/);
+    const page = await send('/');
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>Copydesk</title>');
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['set-cookie']).toBeUndefined();
+    const created = await api('articles.list', {});
+    expect(created.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('accepts the token in the query only for the event stream', async () => {
+    const viaQuery = await send(`/api/articles.list?token=${server.token}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(viaQuery.status).toBe(401);
   });
 
   it('serves nothing outside the renderer folder', async () => {
@@ -150,7 +152,7 @@ describe('browser mode host', () => {
   it('streams library events over SSE', async () => {
     const received = new Promise<string>((resolve, reject) => {
       const req = httpRequest(
-        { host: '127.0.0.1', port: server.port, path: '/api/events', headers: { 'x-copydesk-token': server.token } },
+        { host: '127.0.0.1', port: server.port, path: `/api/events?token=${server.token}` },
         (res) => {
           expect(res.headers['content-type']).toMatch(/text\/event-stream/);
           let data = '';
