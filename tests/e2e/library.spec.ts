@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 
@@ -91,11 +91,65 @@ test('edits typed while another program changes the same file are not lost', asy
   await expect(app.getByTestId('save-state')).toHaveText(/Not saved/, { timeout: 10_000 });
   expect(await readFile(file, 'utf8')).toBe(theirs);
 
+  // Keep mine: the version on screen, all of it, is what gets written.
   await app.getByRole('button', { name: 'Keep mine' }).click();
   await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
-  const merged = JSON.parse(await readFile(file, 'utf8'));
-  expect(JSON.stringify(merged.body)).toContain('My paragraph, typed in Copydesk.');
-  // Only what was edited here is written over; their dek stays.
-  expect(merged.meta.dek).toBe('Their dek');
+  const kept = JSON.parse(await readFile(file, 'utf8'));
+  expect(JSON.stringify(kept.body)).toContain('My paragraph, typed in Copydesk.');
+  expect(kept.meta.dek).toBe('');
+  expect(kept.meta.headline).toBe('Contested story');
   await expect(app.getByRole('alert')).toHaveCount(0);
+});
+
+test('an open article whose file is removed by another program can be saved as a new article', async ({ app, host }) => {
+  await app.getByRole('button', { name: 'New article' }).click();
+  await expect(app.getByRole('textbox', { name: 'Headline' })).toBeFocused();
+  await app.keyboard.type('Vanishing draft');
+  await app.keyboard.press('Enter');
+  await app.keyboard.press('Enter');
+  await app.keyboard.type('Text worth keeping.');
+  await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
+
+  const { rm } = await import('node:fs/promises');
+  await rm(path.join(host.workspace, 'articles', 'vanishing-draft.json'));
+  await expect(app.getByRole('alert')).toContainText('moved or removed by another program');
+  await expect(app.getByRole('textbox', { name: 'Article body' })).toContainText('Text worth keeping.');
+
+  await app.getByRole('button', { name: 'Save as a new article' }).click();
+  await expect(app.getByRole('alert')).toHaveCount(0);
+  await expect(app.getByText('articles/vanishing-draft.json')).toBeVisible();
+  const saved = JSON.parse(await readFile(path.join(host.workspace, 'articles', 'vanishing-draft.json'), 'utf8'));
+  expect(JSON.stringify(saved.body)).toContain('Text worth keeping.');
+  expect(saved.meta.headline).toBe('Vanishing draft');
+});
+
+test('switching articles saves the edits of the one left, at once', async ({ app, host }) => {
+  await app.getByRole('button', { name: 'New article' }).click();
+  await expect(app.getByRole('textbox', { name: 'Headline' })).toBeFocused();
+  await app.keyboard.type('First');
+  await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
+  await app.getByRole('button', { name: 'New article' }).click();
+  await expect(app.getByRole('textbox', { name: 'Headline' })).toHaveValue('');
+  await expect(app.getByRole('textbox', { name: 'Headline' })).toBeFocused();
+  await app.keyboard.type('Second');
+  // Within the autosave second, go back to the first article.
+  await app.getByRole('button', { name: /^Article First/ }).click();
+  await expect(app.getByRole('textbox', { name: 'Headline' })).toHaveValue('First');
+  expect(await readdir(path.join(host.workspace, 'articles'))).toEqual(['first.json', 'second.json']);
+});
+
+test('an article the editor cannot show says so, and the rest of the app keeps working', async ({ app, host }) => {
+  await app.getByRole('button', { name: 'New article' }).click();
+  await app.getByRole('textbox', { name: 'Headline' }).fill('Healthy neighbour');
+  await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
+  const text = (await readFile(path.join(host.workspace, 'articles', 'healthy-neighbour.json'), 'utf8'))
+    .replace(/"id": "[^"]+"/, '"id": "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f"')
+    .replace('"headline": "Healthy neighbour"', '"headline": "From a newer version"')
+    .replace('"type": "paragraph"', '"type": "hologram"');
+  await writeFile(path.join(host.workspace, 'articles', 'from-a-newer-version.json'), text);
+  await app.getByRole('button', { name: /From a newer version/ }).click();
+  await expect(app.getByRole('heading', { name: 'This article cannot be shown' })).toBeVisible();
+  await app.getByRole('button', { name: /Healthy neighbour/ }).click();
+  await expect(app.getByRole('textbox', { name: 'Headline' })).toHaveValue('Healthy neighbour');
+  expect(await readFile(path.join(host.workspace, 'articles', 'from-a-newer-version.json'), 'utf8')).toBe(text);
 });

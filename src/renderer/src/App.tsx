@@ -2,12 +2,13 @@
  * The app shell: the library on the left, the open article (or the trash, or a damaged
  * file's explanation) on the right. The library follows changes on disk through events.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArticleSummary, DamagedFile } from '../../shared/article';
 import type { ApiResponse } from '../../shared/contract';
 import { ApiError } from '../../shared/errors';
 import { api } from './api';
 import { formatCount } from './format';
+import { ArticleErrorBoundary } from './article/ArticleErrorBoundary';
 import { ArticlePane } from './article/ArticlePane';
 import { ArticleList } from './library/ArticleList';
 import { DamagedFilePane } from './library/DamagedFilePane';
@@ -21,6 +22,22 @@ export function App() {
   const [view, setView] = useState<View>({ kind: 'none' });
   const [error, setError] = useState<string | null>(null);
   const [locked, setLocked] = useState<string | null>(null);
+  // The open article's "save what is pending"; switching away waits for it.
+  const flushOpenArticle = useRef<(() => Promise<boolean>) | null>(null);
+  const registerFlush = useCallback((flush: (() => Promise<boolean>) | null) => {
+    flushOpenArticle.current = flush;
+  }, []);
+
+  /** Shows another view once the open article's edits are saved; stays put if they cannot be. */
+  const openView = useCallback(async (next: View) => {
+    const flush = flushOpenArticle.current;
+    if (flush && !(await flush())) {
+      setError('The open article has edits that could not be saved, so it stays open. See the message above its headline.');
+      return;
+    }
+    setError(null);
+    setView(next);
+  }, []);
 
   const refresh = useCallback(async () => {
     try {
@@ -37,11 +54,11 @@ export function App() {
     try {
       const article = await api.articles.create({});
       await refresh();
-      setView({ kind: 'article', id: article.id });
+      await openView({ kind: 'article', id: article.id });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
-  }, [refresh]);
+  }, [refresh, openView]);
 
   useEffect(() => {
     void refresh();
@@ -96,31 +113,33 @@ export function App() {
             damaged={library.damaged}
             selectedId={selectedId}
             selectedDamaged={view.kind === 'damaged' ? view.slug : null}
-            onSelect={(id) => setView({ kind: 'article', id })}
-            onSelectDamaged={(slug) => setView({ kind: 'damaged', slug })}
+            onSelect={(id) => void openView({ kind: 'article', id })}
+            onSelectDamaged={(slug) => void openView({ kind: 'damaged', slug })}
           />
         )}
         <div className="sidebar__foot">
           <span>{library ? formatCount(library.articles.length, 'article', 'articles') : ''}</span>
-          <button type="button" className={`link-button${view.kind === 'trash' ? ' active' : ''}`} onClick={() => setView({ kind: 'trash' })}>
+          <button type="button" className={`link-button${view.kind === 'trash' ? ' active' : ''}`} onClick={() => void openView({ kind: 'trash' })}>
             Trash
           </button>
         </div>
       </aside>
       <main className="main">
         {view.kind === 'article' && (
-          <ArticlePane
-            key={view.id}
-            id={view.id}
-            onDeleted={() => {
-              setView({ kind: 'none' });
-              void refresh();
-            }}
-            onDuplicated={(id) => {
-              void refresh();
-              setView({ kind: 'article', id });
-            }}
-          />
+          <ArticleErrorBoundary key={view.id}>
+            <ArticlePane
+              id={view.id}
+              registerFlush={registerFlush}
+              onDeleted={() => {
+                setView({ kind: 'none' });
+                void refresh();
+              }}
+              onOpen={(id) => {
+                void refresh();
+                setView({ kind: 'article', id });
+              }}
+            />
+          </ArticleErrorBoundary>
         )}
         {view.kind === 'trash' && (
           <TrashPane

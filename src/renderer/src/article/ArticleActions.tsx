@@ -9,7 +9,8 @@ interface ArticleActionsProps {
   id: string;
   slug: string;
   slugLocked: boolean;
-  flush: () => Promise<void>;
+  /** Saves pending edits; false when they could not be saved. */
+  flush: () => Promise<boolean>;
   onRenamed: (result: ApiResponse<'articles.rename'>, locked: boolean) => void;
   onDeleted: () => void;
   onDuplicated: (id: string) => void;
@@ -37,7 +38,7 @@ export function ArticleActions({ id, slug, slugLocked, flush, onRenamed, onDelet
 
   const run = async (action: () => Promise<void>) => {
     try {
-      await flush();
+      if (!(await flush())) throw new Error('This article has edits that could not be saved yet; deal with that first.');
       await action();
       setOpen(false);
     } catch (e) {

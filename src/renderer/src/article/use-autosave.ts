@@ -1,45 +1,47 @@
 /**
  * Autosave: edits are gathered (meta fields as a patch, the body as the latest editor
  * state) and written one second after typing stops, one save at a time, each on top of
- * the revision the last one returned. A save that fails keeps the edits for the next try.
+ * the revision the last one returned. A save that fails keeps the edits for the next try;
+ * a failure that is not a conflict is retried with growing pauses.
  */
 import type { EditorState } from 'lexical';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ArticleMetaPatch, LexicalBody } from '../../../shared/article';
 import type { ApiResponse } from '../../../shared/contract';
-import { ApiError } from '../../../shared/errors';
+import { ApiError, type ApiErrorCode } from '../../../shared/errors';
 import { api } from '../api';
 
 export type SaveState =
   | { kind: 'saved'; at: number | null }
   | { kind: 'unsaved' }
   | { kind: 'saving' }
-  | { kind: 'error'; message: string }
+  | { kind: 'error'; message: string; code: ApiErrorCode }
   | { kind: 'conflict'; message: string };
 
 export const AUTOSAVE_IDLE_MS = 1000;
+const RETRY_MS = [2_000, 5_000, 15_000, 30_000];
 
 export interface Autosave {
   state: SaveState;
   editMeta: (patch: ArticleMetaPatch) => void;
   editBody: (state: EditorState) => void;
-  /** Saves now, if anything is pending. */
-  flush: () => Promise<void>;
+  /** Saves now if anything is pending; true when nothing is left unsaved. */
+  flush: () => Promise<boolean>;
   /** Takes a revision from outside (after a reload from disk or a rename). */
   setRevision: (revision: string) => void;
+  /** True while edits are waiting to be written. */
+  hasPending: () => boolean;
 }
 
-export function useAutosave(
-  id: string,
-  initialRevision: string,
-  onSaved: (result: ApiResponse<'articles.save'>) => void,
-): Autosave {
+export function useAutosave(id: string, initialRevision: string, onSaved: (result: ApiResponse<'articles.save'>) => void): Autosave {
   const [state, setState] = useState<SaveState>({ kind: 'saved', at: null });
   const revision = useRef(initialRevision);
   const pendingMeta = useRef<ArticleMetaPatch | null>(null);
   const pendingBody = useRef<EditorState | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const inFlight = useRef<Promise<void> | null>(null);
+  const inFlight = useRef<Promise<boolean> | null>(null);
+  const failures = useRef(0);
+  const retry = useRef<() => void>(() => undefined);
   const onSavedRef = useRef(onSaved);
   useLayoutEffect(() => {
     onSavedRef.current = onSaved;
@@ -47,10 +49,10 @@ export function useAutosave(
 
   const hasPending = useCallback(() => pendingMeta.current !== null || pendingBody.current !== null, []);
 
-  const saveNow = useCallback(async (): Promise<void> => {
+  const saveNow = useCallback(async (): Promise<boolean> => {
     clearTimeout(timer.current);
     if (inFlight.current) await inFlight.current;
-    if (!hasPending()) return;
+    if (!hasPending()) return true;
     const meta = pendingMeta.current;
     const bodyState = pendingBody.current;
     pendingMeta.current = null;
@@ -65,20 +67,39 @@ export function useAutosave(
           ...(bodyState ? { body: bodyState.toJSON() as unknown as LexicalBody } : {}),
         });
         revision.current = result.revision;
+        failures.current = 0;
         onSavedRef.current(result);
         setState(hasPending() ? { kind: 'unsaved' } : { kind: 'saved', at: Date.now() });
+        return true;
       } catch (error) {
         // Keep the edits: merge them back under anything typed meanwhile.
         pendingMeta.current = meta || pendingMeta.current ? { ...meta, ...pendingMeta.current } : null;
         pendingBody.current ??= bodyState;
         const message = error instanceof Error ? error.message : String(error);
-        setState(error instanceof ApiError && error.code === 'conflict' ? { kind: 'conflict', message } : { kind: 'error', message });
+        const code: ApiErrorCode = error instanceof ApiError ? error.code : 'internal';
+        if (code === 'conflict') {
+          setState({ kind: 'conflict', message });
+        } else {
+          setState({ kind: 'error', message, code });
+          // The host may be back in a moment (a busy disk, a restart); try again by itself.
+          if (code === 'internal') {
+            const pause = RETRY_MS[Math.min(failures.current, RETRY_MS.length - 1)]!;
+            failures.current += 1;
+            timer.current = setTimeout(() => retry.current(), pause);
+          }
+        }
+        return false;
       }
     })();
     inFlight.current = run;
-    await run;
+    const ok = await run;
     inFlight.current = null;
+    return ok && !hasPending();
   }, [id, hasPending]);
+
+  useLayoutEffect(() => {
+    retry.current = () => void saveNow();
+  }, [saveNow]);
 
   const schedule = useCallback(() => {
     setState((current) => (current.kind === 'conflict' ? current : { kind: 'unsaved' }));
@@ -106,7 +127,7 @@ export function useAutosave(
     revision.current = next;
   }, []);
 
-  // Leaving the article (or the page) saves what is pending.
+  // Leaving the page with edits pending: save, and let the browser ask the user to wait.
   useEffect(() => {
     const beforeUnload = (event: BeforeUnloadEvent) => {
       if (!hasPending() && !inFlight.current) return;
@@ -116,9 +137,9 @@ export function useAutosave(
     window.addEventListener('beforeunload', beforeUnload);
     return () => {
       window.removeEventListener('beforeunload', beforeUnload);
-      void saveNow();
+      clearTimeout(timer.current);
     };
   }, [saveNow, hasPending]);
 
-  return { state, editMeta, editBody, flush: saveNow, setRevision };
+  return { state, editMeta, editBody, flush: saveNow, setRevision, hasPending };
 }

@@ -6,6 +6,7 @@
 import { ELEMENT_TRANSFORMERS, TEXT_FORMAT_TRANSFORMERS } from '@lexical/markdown';
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { createEmptyHistoryState, HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
@@ -13,8 +14,8 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
-import type { EditorState } from 'lexical';
-import { useMemo, type ReactNode } from 'react';
+import type { EditorState, LexicalEditor } from 'lexical';
+import { useMemo, type MutableRefObject, type ReactNode } from 'react';
 import type { LexicalBody } from '../../../shared/article';
 import { ARTICLE_NODES } from './nodes';
 import { HistoryCapPlugin } from './plugins/HistoryCapPlugin';
@@ -31,9 +32,11 @@ interface ArticleEditorProps {
   body: LexicalBody;
   onChange: (state: EditorState) => void;
   onWordCount: (words: number) => void;
+  /** Filled with the editor, for reading its whole current state (keep mine, save as new). */
+  editorRef: MutableRefObject<LexicalEditor | null>;
 }
 
-export function ArticleEditor({ header, body, onChange, onWordCount }: ArticleEditorProps) {
+export function ArticleEditor({ header, body, onChange, onWordCount, editorRef }: ArticleEditorProps) {
   const initialConfig = useMemo<InitialConfigType>(
     () => ({
       namespace: 'copydesk-article',
@@ -70,6 +73,7 @@ export function ArticleEditor({ header, body, onChange, onWordCount }: ArticleEd
       <MarkdownShortcutPlugin transformers={MARKDOWN_SHORTCUTS} />
       <OnChangePlugin ignoreSelectionChange ignoreHistoryMergeTagChange onChange={onChange} />
       <WordCountPlugin onCount={onWordCount} />
+      <EditorRefPlugin editorRef={editorRef} />
     </LexicalComposer>
   );
 }
