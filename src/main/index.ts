@@ -3,7 +3,7 @@
  * wires the contract to IPC. Kept thin; the work is done in src/core.
  */
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { createApiHandler } from '../core/api-handler';
 import { openOrCreateWorkspace } from '../core/open-workspace';
 import type { Workspace } from '../core/workspace';
@@ -11,6 +11,7 @@ import { ipcEventChannel } from '../shared/api-methods';
 import { serveAppRequest } from './app-protocol';
 import { registerIpcHandlers } from './ipc';
 import { buildMenuTemplate } from './menu';
+import { startupFailureMessage, UNSAVED_CLOSE_DIALOG } from './dialogs';
 import { APP_ORIGIN, APP_SCHEME, buildWindowOptions, isExternalLinkAllowed, isTrustedRendererUrl } from './window-options';
 
 protocol.registerSchemesAsPrivileged([
@@ -44,6 +45,10 @@ function lockDown(): void {
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow(buildWindowOptions(path.join(__dirname, '../preload/index.js')));
   window.once('ready-to-show', () => window.show());
+  // The page holds back closing while edits are unsaved; let the user decide.
+  window.webContents.on('will-prevent-unload', (event) => {
+    if (dialog.showMessageBoxSync(window, UNSAVED_CLOSE_DIALOG) === 0) event.preventDefault();
+  });
   void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
   return window;
 }
@@ -91,7 +96,18 @@ app.on('will-quit', (event) => {
   void closing.close().finally(() => app.quit());
 });
 
-start().catch((error: unknown) => {
-  console.error(error);
-  app.exit(1);
-});
+// One Copydesk per user: a second launch brings the first window forward.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const window = BrowserWindow.getAllWindows()[0];
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
+  start().catch((error: unknown) => {
+    console.error(error);
+    dialog.showErrorBox('Copydesk could not start', startupFailureMessage(error));
+    app.exit(1);
+  });
+}

@@ -71,3 +71,19 @@ describe('menu', () => {
     expect(buildMenuTemplate({ newArticle: () => 0, revealWorkspace: () => 0 }, 'darwin')[0]).toEqual({ role: 'appMenu' });
   });
 });
+
+describe('dialogs', () => {
+  it('asks before closing over unsaved edits, with Stay as the safe default', async () => {
+    const { UNSAVED_CLOSE_DIALOG } = await import('../../../src/main/dialogs');
+    expect(UNSAVED_CLOSE_DIALOG.buttons).toEqual(['Close anyway', 'Stay']);
+    expect(UNSAVED_CLOSE_DIALOG.defaultId).toBe(1);
+    expect(UNSAVED_CLOSE_DIALOG.cancelId).toBe(1);
+  });
+
+  it('explains a startup failure in words', async () => {
+    const { startupFailureMessage } = await import('../../../src/main/dialogs');
+    const { ApiError } = await import('../../../src/shared/errors');
+    expect(startupFailureMessage(new ApiError('locked', 'This workspace is open in another Copydesk process (pid 4).'))).toMatch(/another Copydesk/);
+    expect(startupFailureMessage(Object.assign(new Error('x'), { code: 'EACCES', path: '/docs/Copydesk' }))).toMatch(/not allowed.*\/docs\/Copydesk/);
+  });
+});
