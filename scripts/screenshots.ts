@@ -2,7 +2,7 @@
  * `npm run screenshots`: starts browser mode on a fresh sample workspace and captures the
  * README's screenshots into docs/screenshots/ (light and dark). Needs `npm run build` first.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -27,6 +27,19 @@ async function main(): Promise<void> {
       await page.waitForTimeout(400);
       await page.screenshot({ path: path.join(OUT, `editor-${scheme}.png`) });
       if (scheme === 'light') {
+        // An edit here while a colleague's script changes the same file.
+        await page.getByRole('button', { name: /heating subsidy/ }).click();
+        await page.getByRole('textbox', { name: 'Article body' }).click();
+        await page.keyboard.press('Control+End');
+        await page.keyboard.type(' The council meets again on Thursday.');
+        const file = path.join(host.workspace, 'articles', 'lindemeer-heating-subsidy-reaches-fewer-than-half-of-eligible-households.json');
+        await writeFile(file, (await readFile(file, 'utf8')).replace('"status": "approved"', '"status": "in-review"'));
+        await page.getByRole('button', { name: 'Keep mine' }).waitFor();
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: path.join(OUT, 'changed-on-disk.png') });
+        await page.getByRole('button', { name: 'Keep mine' }).click();
+        await page.getByText('Saved', { exact: true }).waitFor();
+
         await writeFile(path.join(host.workspace, 'articles', 'half-written.json'), '{"schemaVersion": 1, "id": "4f0c');
         await page.getByRole('button', { name: /half-written/ }).click();
         await page.waitForTimeout(300);

@@ -149,35 +149,6 @@ export function ArticleForm({ article, reload, onDeleted, onOpen, registerFlush 
           onDuplicated={onOpen}
         />
       </div>
-      {gone && (
-        <div className="banner banner--warning" role="alert">
-          <span>
-            {outside === 'damaged'
-              ? 'This article’s file was changed by another program into something Copydesk cannot read.'
-              : 'This article’s file was moved or removed by another program.'}{' '}
-            Your text is still here.
-          </span>
-          <button type="button" onClick={() => void saveAsNew()}>
-            Save as a new article
-          </button>
-        </div>
-      )}
-      {conflict && (
-        <div className="banner banner--warning" role="alert">
-          <span>This article was changed on disk by another program while you were editing.</span>
-          <button type="button" onClick={() => void reload()}>
-            Load the version on disk
-          </button>
-          <button type="button" onClick={() => void keepMine()}>
-            Keep mine
-          </button>
-        </div>
-      )}
-      {actionError && (
-        <p className="banner banner--warning" role="alert">
-          {actionError}
-        </p>
-      )}
       <AutoGrowTextarea
         className="field-headline"
         ariaLabel="Headline"
@@ -226,8 +197,44 @@ export function ArticleForm({ article, reload, onDeleted, onOpen, registerFlush 
     </header>
   );
 
+  // Outside the scrolling part, so they stay in view wherever the caret is.
+  const notices = (
+    <div className="article-notices">
+      {gone && (
+        <div className="banner banner--warning" role="alert">
+          <span>
+            {outside === 'damaged'
+              ? 'This article’s file was changed by another program into something Copydesk cannot read.'
+              : 'This article’s file was moved or removed by another program.'}{' '}
+            Your text is still here.
+          </span>
+          <button type="button" onClick={() => void saveAsNew()}>
+            Save as a new article
+          </button>
+        </div>
+      )}
+      {conflict && (
+        <div className="banner banner--warning" role="alert">
+          <span>This article was changed on disk by another program while you were editing.</span>
+          <button type="button" onClick={() => void reload()}>
+            Load the version on disk
+          </button>
+          <button type="button" onClick={() => void keepMine()}>
+            Keep mine
+          </button>
+        </div>
+      )}
+      {actionError && (
+        <p className="banner banner--warning" role="alert">
+          {actionError}
+        </p>
+      )}
+    </div>
+  );
+
   return (
     <div className="article-pane">
+      {notices}
       <ArticleEditor header={header} body={article.body} onChange={autosave.editBody} onWordCount={setWords} editorRef={editorRef} />
       <StatusBar words={words} minutes={readingMinutes(words)} save={autosave.state} slug={slug} />
     </div>
