@@ -2,13 +2,22 @@
  * `npm run bench`: every figure of DESIGN.md's budgets measured so far, each beside its
  * baseline from the same run. Figures, not tests: nothing here fails a build.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { printFigures } from './report';
+import { editorFigures } from './editor.bench';
 import { workspaceFigures } from './workspace.bench';
 
 async function main(): Promise<void> {
   console.log(`Copydesk benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
-  printFigures(await workspaceFigures());
-  console.log('\nNot yet measured (their issues add them): editor open and keystroke latency, search, related suggestions, review, export.');
+  const figures = await workspaceFigures();
+  if (existsSync(path.join(__dirname, '..', 'out', 'renderer', 'index.html'))) {
+    figures.push(...(await editorFigures()));
+  } else {
+    console.log('(editor figures skipped: run `npm run build` first)\n');
+  }
+  printFigures(figures);
+  console.log('\nNot yet measured (their issues add them): search, related suggestions, review, export.');
 }
 
 void main();

@@ -34,7 +34,7 @@ export function bodyOfWords(words: number): LexicalBody {
   return { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children } };
 }
 
-function articleFile(headline: string, words: number): ArticleFile {
+export function articleFile(headline: string, words: number): ArticleFile {
   const now = new Date().toISOString();
   return {
     schemaVersion: 1,

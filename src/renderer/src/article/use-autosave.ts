@@ -102,7 +102,8 @@ export function useAutosave(id: string, initialRevision: string, onSaved: (resul
   }, [saveNow]);
 
   const schedule = useCallback(() => {
-    setState((current) => (current.kind === 'conflict' ? current : { kind: 'unsaved' }));
+    // The same state object when nothing changes: no re-render of the article per keystroke.
+    setState((current) => (current.kind === 'conflict' || current.kind === 'unsaved' ? current : { kind: 'unsaved' }));
     clearTimeout(timer.current);
     timer.current = setTimeout(() => void saveNow(), AUTOSAVE_IDLE_MS);
   }, [saveNow]);
