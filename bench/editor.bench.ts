@@ -14,20 +14,19 @@ import { build } from 'vite';
 import { serializeArticle } from '../src/core/article-file';
 import { startHost, stopHost } from '../tests/helpers/browser-mode';
 import { median, percentile, type Figure } from './report';
-import { articleFile, bodyOfWords } from './workspace.bench';
+import { articleFile } from './workspace.bench';
 
-const ROOT = path.resolve(__dirname, '..');
 const KEYSTROKES = 120;
 const OPENS = 5;
 
 /** Resolves with ms from `start()` until the body holds `marker`, measured inside the page. */
 async function timeUntilText(page: Page, startScript: string, marker: string): Promise<number> {
   return page.evaluate(
-    ({ startScript, marker }) =>
+    ({ script, text }) =>
       new Promise<number>((resolve) => {
         const done = () => {
           const body = document.querySelector('[aria-label="Article body"]');
-          return body !== null && (body.textContent ?? '').includes(marker);
+          return body !== null && (body.textContent ?? '').includes(text);
         };
         const started = performance.now();
         const observer = new MutationObserver(() => {
@@ -37,9 +36,9 @@ async function timeUntilText(page: Page, startScript: string, marker: string): P
           }
         });
         observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-        new Function(startScript)();
+        new Function(script)();
       }),
-    { startScript, marker },
+    { script: startScript, text: marker },
   );
 }
 

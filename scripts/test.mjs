@@ -19,7 +19,7 @@ const steps = [
   ['type check (node)', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']],
   ['type check (renderer)', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']],
   ['type check (benchmarks)', bin('tsc'), ['-p', 'tsconfig.bench.json', '--noEmit']],
-  ['lint (layers and correctness)', bin('oxlint'), ['--deny-warnings', 'src', 'tests', 'scripts']],
+  ['lint (layers and correctness)', bin('oxlint'), ['--deny-warnings', 'src', 'tests', 'scripts', 'bench']],
   ['build (main, preload, renderer)', bin('electron-vite'), ['build']],
   ['unit tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]],
   ['end-to-end tests (Playwright, Chromium)', bin('playwright'), ['test', '--reporter=list,json']],
