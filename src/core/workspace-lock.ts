@@ -5,6 +5,7 @@
 import { hostname } from 'node:os';
 import { link, open, readFile, rename, rm } from 'node:fs/promises';
 import { ApiError } from '../shared/errors';
+import { tempPathBeside } from './write-durably';
 
 interface LockInfo {
   pid: number;
@@ -81,7 +82,7 @@ async function readHolder(file: string): Promise<LockInfo | null> {
  * file first and linked into place, so no process ever reads a half-written lock.
  */
 async function placeLockFile(file: string): Promise<boolean> {
-  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  const temp = tempPathBeside(file);
   const info: LockInfo = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
   const handle = await open(temp, 'w');
   try {

@@ -39,7 +39,8 @@ export async function writeFileDurably(file: string, data: string | Uint8Array, 
   }
 }
 
-function tempPathBeside(target: string): string {
+/** A temp file name beside `target`, in the form removeStaleTempFiles cleans up after a crash. */
+export function tempPathBeside(target: string): string {
   return path.join(path.dirname(target), `.cd-${randomBytes(6).toString('hex')}.${process.pid}.tmp`);
 }
 

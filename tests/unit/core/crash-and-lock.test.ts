@@ -33,6 +33,21 @@ describe('one writer per workspace', () => {
     const ws = await Workspace.open(root);
     await ws.close();
   });
+
+  it('takes over a lock left by a process that is gone, or a lock file with nothing in it', async () => {
+    const root = path.join(scratch.dir, 'stale');
+    const first = await Workspace.open(root);
+    await first.close();
+    const { writeFile } = await import('node:fs/promises');
+    const { hostname } = await import('node:os');
+    await writeFile(path.join(root, '.copydesk', 'lock'), JSON.stringify({ pid: 2 ** 22 + 17, host: hostname(), startedAt: 'yesterday' }));
+    const second = await Workspace.open(root);
+    await second.close();
+    await writeFile(path.join(root, '.copydesk', 'lock'), '');
+    const third = await Workspace.open(root);
+    await third.close();
+    expect((await readdir(path.join(root, '.copydesk'))).filter((n) => n.includes('lock'))).toEqual([]);
+  });
 });
 
 describe('kill -9 during saves', () => {
