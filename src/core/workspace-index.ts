@@ -8,6 +8,7 @@ import { rename } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import { articleSummarySchema, type ArticleSummary } from '../shared/article';
 import { DamagedFileError, DurableJSONFile } from './durable-json-file';
+import { unreadableReason } from './read-file';
 
 const INDEX_SCHEMA_VERSION = 1;
 
@@ -45,10 +46,10 @@ export class WorkspaceIndex {
     try {
       await db.read();
     } catch (error) {
-      if (!(error instanceof DamagedFileError)) throw error;
-      rebuiltBecause = error.reason;
+      // The index is a cache: whatever keeps it from being read, rebuild it from the files.
+      rebuiltBecause = error instanceof DamagedFileError ? error.reason : unreadableReason(error);
       // Keep the unreadable bytes for whoever wants to look at them.
-      await rename(file, `${file}.damaged-${Date.now()}`);
+      await rename(file, `${file}.damaged-${Date.now()}`).catch(() => undefined);
       db.data = emptyIndex();
     }
     if (!rebuiltBecause && !isIndexData(db.data)) {

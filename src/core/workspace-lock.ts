@@ -47,12 +47,15 @@ export class WorkspaceLock {
           `This workspace is open on another computer (${holder.host}, since ${holder.startedAt}). Close it there first; if that computer is gone, delete .copydesk/lock.`,
         );
       }
-      // Left by a process that no longer runs: move it aside. Of two processes doing this
-      // at once, one rename finds nothing and that process simply tries again.
-      await rename(file, `${file}.stale-${process.pid}`).then(
-        () => rm(`${file}.stale-${process.pid}`, { force: true }),
-        () => undefined,
-      );
+      // Left by a process that no longer runs: move it aside, then check that what was moved
+      // is that stale lock and not one another process placed meanwhile; put that one back.
+      const aside = `${file}.stale-${process.pid}`;
+      if (await rename(file, aside).then(() => true, () => false)) {
+        const moved = await readHolder(aside);
+        if (moved && holder && moved.pid === holder.pid && moved.startedAt === holder.startedAt) await rm(aside, { force: true });
+        else if (moved === null && holder === null) await rm(aside, { force: true });
+        else await link(aside, file).then(() => rm(aside, { force: true }), () => rm(aside, { force: true }));
+      }
     }
     throw new ApiError('locked', 'Could not take the workspace lock (.copydesk/lock); try again.');
   }
@@ -95,9 +98,29 @@ async function placeLockFile(file: string): Promise<boolean> {
     await link(temp, file);
     return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    return false;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    // No hard links here (exFAT, some network shares): create it exclusively instead.
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EMLINK') throw error;
+    return placeLockFileWithoutLinks(file, info);
   } finally {
     await rm(temp, { force: true });
   }
+}
+
+async function placeLockFileWithoutLinks(file: string, info: LockInfo): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(file, 'wx');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+  try {
+    await handle.writeFile(JSON.stringify(info));
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  return true;
 }

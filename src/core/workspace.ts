@@ -321,13 +321,28 @@ export class Workspace {
       this.changed([{ kind: 'removed', id: entry.summary.id, slug, origin: 'external', revision: null }]);
       throw new ApiError('not-found', `articles/${slug}.json is gone from disk (moved or removed by another program).`);
     }
-    const revision = 'bytes' in read ? revisionOf(read.bytes) : '';
+    if ('unreadable' in read) {
+      // Often passing (a virus scanner's lock, too many open files): say so, change nothing.
+      throw new ApiError('internal', `articles/${slug}.json cannot be read just now: ${read.unreadable}.`);
+    }
+    const revision = revisionOf(read.bytes);
     const cached = this.recent.get(entry.summary.id);
-    if (cached && cached.revision === revision && 'bytes' in read) {
+    if (cached && cached.revision === revision) {
       if (entry.mtimeMs !== read.mtimeMs || entry.size !== read.size) this.remember(slug, cached.article, revision, read);
       return cached;
     }
     const parsed = this.parse(read, slug);
+    if (parsed.ok && parsed.article.id !== entry.summary.id) {
+      // Another article's file now sits under this name (a checkout, a "Replace" in a file
+      // manager): it is that article, not a new version of this one.
+      this.forget(entry);
+      this.load(slug, read);
+      this.changed([
+        { kind: 'removed', id: entry.summary.id, slug, origin: 'external', revision: null },
+        { kind: 'added', id: parsed.article.id, slug, origin: 'external', revision },
+      ]);
+      throw new ApiError('not-found', `articles/${slug}.json now holds another article; this one's file is gone.`);
+    }
     if (!parsed.ok) {
       this.forget(entry);
       this.damaged.set(slug, { slug, file: `articles/${slug}.json`, reason: parsed.reason });
@@ -367,7 +382,11 @@ export class Workspace {
       }
     } else if (!article.meta.slugLocked) {
       const desired = slugify(article.meta.headline);
-      if (uniqueSlug(desired, this.takenKeys(oldSlug)) !== oldSlug) slug = await this.placeUnderFreeSlug(desired, move, oldSlug);
+      if (uniqueSlug(desired, this.takenKeys(oldSlug)) !== oldSlug) {
+        // A name the file system refuses (too long for an encrypted volume, a locked
+        // folder) must not block the save: the article keeps its old name.
+        slug = await this.placeUnderFreeSlug(desired, move, oldSlug).catch(() => oldSlug);
+      }
     }
     let written: WrittenFile;
     try {

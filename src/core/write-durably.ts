@@ -113,7 +113,12 @@ export async function fsyncFolder(dir: string): Promise<void> {
  * watcher's delay, for another program to create the same name.
  */
 export async function moveDurably(from: string, to: string): Promise<void> {
-  if (await stat(to).catch(() => null)) throw existsError(to);
+  const there = await stat(to).catch(() => null);
+  if (there) {
+    // On a case-insensitive volume `Budget.json` → `budget.json` finds the file itself.
+    const here = await stat(from).catch(() => null);
+    if (!here || here.ino !== there.ino || here.dev !== there.dev) throw existsError(to);
+  }
   await rename(from, to);
   await fsyncFolder(path.dirname(to));
   if (path.dirname(from) !== path.dirname(to)) await fsyncFolder(path.dirname(from));

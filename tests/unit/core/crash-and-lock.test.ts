@@ -46,7 +46,7 @@ describe('one writer per workspace', () => {
     await writeFile(path.join(root, '.copydesk', 'lock'), '');
     const third = await Workspace.open(root);
     await third.close();
-    expect((await readdir(path.join(root, '.copydesk'))).filter((n) => n.includes('lock'))).toEqual([]);
+    expect((await readdir(path.join(root, '.copydesk'))).filter((n) => n.includes('lock') || n.endsWith('.tmp'))).toEqual([]);
   });
 });
 

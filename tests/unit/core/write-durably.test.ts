@@ -1,4 +1,4 @@
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DamagedFileError, DurableJSONFile } from '../../../src/core/durable-json-file';
@@ -58,11 +58,22 @@ describe('writeFileDurably', () => {
     expect(await readFile(file, 'utf8')).toBe('v19');
   });
 
-  it('leaves the old bytes when the write fails, and cleans its temp file', async () => {
-    const file = path.join(dir, 'a.json');
-    await writeFile(file, 'old');
-    await expect(writeFileDurably(path.join(dir, 'missing-folder', 'a.json'), 'new')).rejects.toThrow();
-    expect(await readFile(file, 'utf8')).toBe('old');
+  it('leaves what was there when the rename fails, and cleans its temp file', async () => {
+    // A non-empty folder where the file should go: the temp file is written, the rename fails.
+    const target = path.join(dir, 'a.json');
+    await mkdir(target);
+    await writeFile(path.join(target, 'inside.txt'), 'keep me');
+    await expect(writeFileDurably(target, 'new')).rejects.toThrow();
+    expect(calls).toContain('fsync temp');
+    expect(await readFile(path.join(target, 'inside.txt'), 'utf8')).toBe('keep me');
+    expect(await readdir(dir)).toEqual(['a.json']);
+  });
+
+  it('refuses to replace an existing file when asked to create', async () => {
+    const target = path.join(dir, 'a.json');
+    await writeFile(target, 'theirs');
+    await expect(writeFileDurably(target, 'mine', { exclusive: true })).rejects.toMatchObject({ code: 'EEXIST' });
+    expect(await readFile(target, 'utf8')).toBe('theirs');
     expect(await readdir(dir)).toEqual(['a.json']);
   });
 });

@@ -123,9 +123,11 @@ describe('browser mode host', () => {
     expect(created.headers['set-cookie']).toBeUndefined();
   });
 
-  it('accepts the token in the query only for the event stream', async () => {
+  it('accepts the token in the query only for the event stream, which needs it too', async () => {
     const viaQuery = await send(`/api/articles.list?token=${server.token}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(viaQuery.status).toBe(401);
+    expect((await send('/api/events')).status).toBe(401);
+    expect((await send('/api/events?token=guess')).status).toBe(401);
   });
 
   it('serves nothing outside the renderer folder', async () => {
