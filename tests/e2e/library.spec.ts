@@ -153,3 +153,54 @@ test('an article the editor cannot show says so, and the rest of the app keeps w
   await expect(app.getByRole('textbox', { name: 'Headline' })).toHaveValue('Healthy neighbour');
   expect(await readFile(path.join(host.workspace, 'articles', 'from-a-newer-version.json'), 'utf8')).toBe(text);
 });
+
+test('Keep mine writes the body on screen even when only the headline was edited here', async ({ app, host }) => {
+  await app.getByRole('button', { name: 'New article' }).click();
+  await expect(app.getByRole('textbox', { name: 'Headline' })).toBeFocused();
+  await app.keyboard.type('Shared body');
+  await app.keyboard.press('Enter');
+  await app.keyboard.press('Enter');
+  await app.keyboard.type('The body as I wrote it.');
+  await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
+  const file = path.join(host.workspace, 'articles', 'shared-body.json');
+
+  await app.getByRole('textbox', { name: 'Headline' }).fill('Shared body, sharper');
+  await writeFile(file, (await readFile(file, 'utf8')).replace('The body as I wrote it.', 'Their rewrite of the body.'));
+  await expect(app.getByRole('button', { name: 'Keep mine' })).toBeVisible({ timeout: 10_000 });
+  await app.getByRole('button', { name: 'Keep mine' }).click();
+  await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
+  const kept = await readFile(path.join(host.workspace, 'articles', 'shared-body-sharper.json'), 'utf8');
+  expect(kept).toContain('The body as I wrote it.');
+  expect(kept).not.toContain('Their rewrite');
+});
+
+test('an open article moved by another program follows its new name, without a warning', async ({ app, host }) => {
+  await app.getByRole('button', { name: 'New article' }).click();
+  await expect(app.getByRole('textbox', { name: 'Headline' })).toBeFocused();
+  await app.keyboard.type('Moving story');
+  await expect(app.getByText('articles/moving-story.json')).toBeVisible({ timeout: 10_000 });
+  await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
+  const { rename } = await import('node:fs/promises');
+  await rename(path.join(host.workspace, 'articles', 'moving-story.json'), path.join(host.workspace, 'articles', 'renamed-by-hand.json'));
+  await expect(app.getByText('articles/renamed-by-hand.json')).toBeVisible({ timeout: 10_000 });
+  await expect(app.getByRole('alert')).toHaveCount(0);
+});
+
+test('a save the host refuses says so above the article, and goes through once it can', async ({ app, host }) => {
+  await app.getByRole('button', { name: 'New article' }).click();
+  await expect(app.getByRole('textbox', { name: 'Headline' })).toBeFocused();
+  await app.keyboard.type('Refused');
+  await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
+  // As after a restart of browser mode: the token this tab holds is no longer valid.
+  const token = await app.evaluate(() => {
+    const t = localStorage.getItem('copydesk-token');
+    localStorage.setItem('copydesk-token', 'stale');
+    return t;
+  });
+  await app.getByRole('textbox', { name: 'Dek' }).fill('Written while refused.');
+  await expect(app.getByRole('alert')).toContainText('Not saved', { timeout: 10_000 });
+  await app.evaluate((t) => localStorage.setItem('copydesk-token', t ?? ''), token);
+  await app.getByRole('button', { name: 'Try now' }).click();
+  await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
+  expect(await readFile(path.join(host.workspace, 'articles', 'refused.json'), 'utf8')).toContain('Written while refused.');
+});

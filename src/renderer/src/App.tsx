@@ -52,13 +52,19 @@ export function App() {
 
   const newArticle = useCallback(async () => {
     try {
+      // Save the open article first, so a failing save does not leave empty drafts behind.
+      const flush = flushOpenArticle.current;
+      if (flush && !(await flush())) {
+        setError('The open article has edits that could not be saved, so it stays open. See the message above its headline.');
+        return;
+      }
       const article = await api.articles.create({});
       await refresh();
-      await openView({ kind: 'article', id: article.id });
+      setView({ kind: 'article', id: article.id });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
-  }, [refresh, openView]);
+  }, [refresh]);
 
   useEffect(() => {
     void refresh();

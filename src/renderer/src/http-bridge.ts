@@ -11,17 +11,24 @@ import type { ApiResult } from '../../shared/errors';
 
 const TOKEN_KEY = 'copydesk-token';
 
-function takeTokenFromAddress(): string | null {
+/** Moves a token from the address into storage; true if there was one. */
+function takeTokenFromAddress(): boolean {
   const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
-  if (match?.[1]) {
-    window.localStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
-    window.history.replaceState(null, '', window.location.pathname + window.location.search);
-  }
-  return window.localStorage.getItem(TOKEN_KEY);
+  if (!match?.[1]) return false;
+  window.localStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
+  window.history.replaceState(null, '', window.location.pathname + window.location.search);
+  return true;
 }
 
+/** Read on every call: a restarted host has a new token, pasted in another tab. */
+const currentToken = () => window.localStorage.getItem(TOKEN_KEY) ?? '';
+
 export function createHttpBridge(): CopydeskBridge {
-  const token = takeTokenFromAddress() ?? '';
+  takeTokenFromAddress();
+  // The address pasted into an open tab only changes its fragment: take the token and start afresh.
+  window.addEventListener('hashchange', () => {
+    if (takeTokenFromAddress()) window.location.reload();
+  });
   let source: EventSource | null = null;
   const listeners = new Map<ApiEvent, Set<(payload: unknown) => void>>();
 
@@ -30,7 +37,7 @@ export function createHttpBridge(): CopydeskBridge {
     try {
       response = await fetch(`/api/${method}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-copydesk-token': token },
+        headers: { 'content-type': 'application/json', 'x-copydesk-token': currentToken() },
         credentials: 'omit',
         body: JSON.stringify(request ?? {}),
       });
@@ -45,7 +52,7 @@ export function createHttpBridge(): CopydeskBridge {
   };
 
   const on = (event: ApiEvent, listener: (payload: unknown) => void) => {
-    if (!source) source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+    if (!source) source = new EventSource(`/api/events?token=${encodeURIComponent(currentToken())}`);
     let set = listeners.get(event);
     if (!set) {
       const created = new Set<(payload: unknown) => void>();

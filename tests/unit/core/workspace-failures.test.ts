@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Workspace as WorkspaceType } from '../../../src/core/workspace';
 import { bodyOf, tempDir } from '../../helpers/temp';
 
 const failNext: { move?: string; write?: string } = {};
@@ -33,7 +34,7 @@ const { Workspace } = await import('../../../src/core/workspace');
 
 let dir: string;
 let cleanup: () => Promise<void>;
-let ws: InstanceType<typeof Workspace>;
+let ws: WorkspaceType;
 beforeEach(async () => {
   ({ dir, cleanup } = await tempDir());
   ws = await Workspace.open(dir, { watch: false });

@@ -26,15 +26,22 @@ function editableMeta(meta: ArticleMeta): ArticleMetaPatch {
   return rest;
 }
 
+/** The fields this form shows: what "Keep mine" writes over the version on disk. */
+function shownMeta(meta: ArticleMeta): ArticleMetaPatch {
+  const { headline, dek, kicker, section, status, bylines, dateline } = meta;
+  return { headline, dek, kicker, section, status, bylines, dateline };
+}
+
 interface ArticleFormProps {
   article: Article;
-  reload: () => Promise<void>;
+  /** Starts the form afresh on another version of the article. */
+  replace: (article: Article) => void;
   onDeleted: () => void;
   onOpen: (id: string) => void;
   registerFlush: (flush: (() => Promise<boolean>) | null) => void;
 }
 
-export function ArticleForm({ article, reload, onDeleted, onOpen, registerFlush }: ArticleFormProps) {
+export function ArticleForm({ article, replace, onDeleted, onOpen, registerFlush }: ArticleFormProps) {
   const [meta, setMeta] = useState<ArticleMeta>(article.meta);
   const [slug, setSlug] = useState(article.slug);
   const [words, setWords] = useState(0);
@@ -44,7 +51,12 @@ export function ArticleForm({ article, reload, onDeleted, onOpen, registerFlush 
   const [outside, setOutside] = useState<null | 'changed' | 'removed' | 'damaged'>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const editorRef = useRef<LexicalEditor | null>(null);
-  const onSaved = useCallback((result: ApiResponse<'articles.save'>) => setSlug(result.slug), []);
+  /** The revision this form's next save builds on, for telling a move from a rewrite. */
+  const revisionRef = useRef(article.revision);
+  const onSaved = useCallback((result: ApiResponse<'articles.save'>) => {
+    setSlug(result.slug);
+    revisionRef.current = result.revision;
+  }, []);
   const autosave = useAutosave(article.id, article.revision, onSaved);
   const { hasPending, flush } = autosave;
   const stateRef = useRef(autosave.state);
@@ -62,16 +74,30 @@ export function ArticleForm({ article, reload, onDeleted, onOpen, registerFlush 
     autosave.editMeta({ [key]: value });
   };
 
+  /** Takes the version on disk in, unless edits are waiting here: then the user chooses. */
+  const takeFromDisk = useCallback(async () => {
+    const fresh = await api.articles.get({ id: article.id });
+    if (hasPending() || stateRef.current.kind !== 'saved') setOutside('changed');
+    else replace(fresh);
+  }, [article.id, hasPending, replace]);
+
   useEffect(
     () =>
       api.on('library.changed', ({ changes }) => {
-        const mine = changes.find((c) => c.id === article.id && c.origin === 'external');
+        // The last word on this article counts: a move arrives as "removed" then "added".
+        const mine = changes.filter((c) => c.id === article.id && c.origin === 'external').at(-1);
         if (!mine) return;
-        if (mine.kind === 'removed' || mine.kind === 'damaged') setOutside(mine.kind);
-        else if (stateRef.current.kind === 'saved' && !hasPending()) void reload();
-        else setOutside('changed');
+        if (mine.kind === 'removed' || mine.kind === 'damaged') {
+          setOutside(mine.kind);
+          return;
+        }
+        setSlug(mine.slug);
+        setOutside((current) => (current === 'removed' || current === 'damaged' ? null : current));
+        // The file was moved, not rewritten: the revision is the one this form builds on.
+        if (mine.revision !== null && mine.revision === revisionRef.current) return;
+        void takeFromDisk().catch(() => setOutside('changed'));
       }),
-    [article.id, reload, hasPending],
+    [article.id, takeFromDisk],
   );
 
   const run = async (action: () => Promise<void>) => {
@@ -88,19 +114,22 @@ export function ArticleForm({ article, reload, onDeleted, onOpen, registerFlush 
     run(async () => {
       const current = await api.articles.get({ id: article.id });
       autosave.setRevision(current.revision);
-      autosave.editMeta(editableMeta(meta));
+      autosave.editMeta(shownMeta(meta));
       if (editorRef.current) autosave.editBody(editorRef.current.getEditorState());
       setOutside(null);
       if (!(await flush())) throw new Error('Your version could not be saved yet; it is still here.');
     });
 
   /** The file is gone or unreadable: write what is on screen as a new article. */
+  // Kept so a retry after a failed body save does not create a second copy.
+  const savedAsNew = useRef<{ id: string; revision: string } | null>(null);
   const saveAsNew = () =>
     run(async () => {
-      const created = await api.articles.create({ meta: { ...editableMeta(meta), slugLocked: false } });
+      savedAsNew.current ??= await api.articles.create({ meta: { ...editableMeta(meta), slugLocked: false } });
       const body = editorRef.current?.getEditorState().toJSON();
-      if (body) await api.articles.save({ id: created.id, baseRevision: created.revision, body: body as unknown as Article['body'] });
-      onOpen(created.id);
+      const { id, revision } = savedAsNew.current;
+      if (body) await api.articles.save({ id, baseRevision: revision, body: body as unknown as Article['body'] });
+      onOpen(id);
     });
 
   const failed = autosave.state.kind === 'error' ? autosave.state.code : null;
@@ -143,6 +172,7 @@ export function ArticleForm({ article, reload, onDeleted, onOpen, registerFlush 
           onRenamed={(result, locked) => {
             setSlug(result.slug);
             autosave.setRevision(result.revision);
+            revisionRef.current = result.revision;
             setMeta((m) => ({ ...m, slugLocked: locked }));
           }}
           onDeleted={onDeleted}
@@ -216,11 +246,31 @@ export function ArticleForm({ article, reload, onDeleted, onOpen, registerFlush 
       {conflict && (
         <div className="banner banner--warning" role="alert">
           <span>This article was changed on disk by another program while you were editing.</span>
-          <button type="button" onClick={() => void reload()}>
+          <button
+            type="button"
+            onClick={() =>
+              void run(async () => {
+                replace(await api.articles.get({ id: article.id }));
+              })
+            }
+          >
             Load the version on disk
           </button>
           <button type="button" onClick={() => void keepMine()}>
             Keep mine
+          </button>
+        </div>
+      )}
+      {autosave.state.kind === 'error' && !gone && (
+        <div className="banner banner--warning" role="alert">
+          <span>
+            Not saved: {autosave.state.message}{' '}
+            {autosave.state.code === 'internal' || autosave.state.code === 'forbidden'
+              ? 'Copydesk will try again by itself; your text is still here.'
+              : 'Your text is still here.'}
+          </span>
+          <button type="button" onClick={() => void flush()}>
+            Try now
           </button>
         </div>
       )}

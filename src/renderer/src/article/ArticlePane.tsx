@@ -24,15 +24,20 @@ export function ArticlePane({ id, onDeleted, onOpen, registerFlush }: ArticlePan
   // Bumped to remount the editor on a body loaded from disk.
   const [generation, setGeneration] = useState(0);
 
+  /** Shows this version of the article, starting the form and editor afresh. */
+  const replace = useCallback((next: Article) => {
+    setArticle(next);
+    setGeneration((g) => g + 1);
+    setLoadError(null);
+  }, []);
+
   const load = useCallback(async () => {
     try {
-      setArticle(await api.articles.get({ id }));
-      setGeneration((g) => g + 1);
-      setLoadError(null);
+      replace(await api.articles.get({ id }));
     } catch (error) {
       setLoadError(error instanceof Error ? error.message : String(error));
     }
-  }, [id]);
+  }, [id, replace]);
 
   useEffect(() => {
     void load();
@@ -51,7 +56,7 @@ export function ArticlePane({ id, onDeleted, onOpen, registerFlush }: ArticlePan
     <ArticleForm
       key={`${id}:${generation}`}
       article={article}
-      reload={load}
+      replace={replace}
       onDeleted={onDeleted}
       onOpen={onOpen}
       registerFlush={registerFlush}

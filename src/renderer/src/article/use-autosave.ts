@@ -41,6 +41,8 @@ export function useAutosave(id: string, initialRevision: string, onSaved: (resul
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const inFlight = useRef<Promise<boolean> | null>(null);
   const failures = useRef(0);
+  /** Whether the last save that finished reached the disk. */
+  const lastOk = useRef(true);
   const retry = useRef<() => void>(() => undefined);
   const onSavedRef = useRef(onSaved);
   useLayoutEffect(() => {
@@ -51,8 +53,9 @@ export function useAutosave(id: string, initialRevision: string, onSaved: (resul
 
   const saveNow = useCallback(async (): Promise<boolean> => {
     clearTimeout(timer.current);
-    if (inFlight.current) await inFlight.current;
-    if (!hasPending()) return true;
+    // Wait for every save in flight, not just one: another caller may start the next.
+    while (inFlight.current) await inFlight.current;
+    if (!hasPending()) return lastOk.current;
     const meta = pendingMeta.current;
     const bodyState = pendingBody.current;
     pendingMeta.current = null;
@@ -68,6 +71,7 @@ export function useAutosave(id: string, initialRevision: string, onSaved: (resul
         });
         revision.current = result.revision;
         failures.current = 0;
+        lastOk.current = true;
         onSavedRef.current(result);
         setState(hasPending() ? { kind: 'unsaved' } : { kind: 'saved', at: Date.now() });
         return true;
@@ -75,14 +79,15 @@ export function useAutosave(id: string, initialRevision: string, onSaved: (resul
         // Keep the edits: merge them back under anything typed meanwhile.
         pendingMeta.current = meta || pendingMeta.current ? { ...meta, ...pendingMeta.current } : null;
         pendingBody.current ??= bodyState;
+        lastOk.current = false;
         const message = error instanceof Error ? error.message : String(error);
         const code: ApiErrorCode = error instanceof ApiError ? error.code : 'internal';
         if (code === 'conflict') {
           setState({ kind: 'conflict', message });
         } else {
           setState({ kind: 'error', message, code });
-          // The host may be back in a moment (a busy disk, a restart); try again by itself.
-          if (code === 'internal') {
+          // The host may be back in a moment (a busy disk, a restart, a new token); try again by itself.
+          if (code === 'internal' || code === 'forbidden') {
             const pause = RETRY_MS[Math.min(failures.current, RETRY_MS.length - 1)]!;
             failures.current += 1;
             timer.current = setTimeout(() => retry.current(), pause);
@@ -94,8 +99,18 @@ export function useAutosave(id: string, initialRevision: string, onSaved: (resul
     inFlight.current = run;
     const ok = await run;
     inFlight.current = null;
-    return ok && !hasPending();
+    return ok;
   }, [id, hasPending]);
+
+  /** Saves until nothing is pending (edits typed during a save included), or a save fails. */
+  const flush = useCallback(async (): Promise<boolean> => {
+    for (let round = 0; round < 5; round++) {
+      if (!(await saveNow())) return false;
+      while (inFlight.current) await inFlight.current;
+      if (!hasPending()) return lastOk.current;
+    }
+    return false;
+  }, [saveNow, hasPending]);
 
   useLayoutEffect(() => {
     retry.current = () => void saveNow();
@@ -142,5 +157,5 @@ export function useAutosave(id: string, initialRevision: string, onSaved: (resul
     };
   }, [saveNow, hasPending]);
 
-  return { state, editMeta, editBody, flush: saveNow, setRevision, hasPending };
+  return { state, editMeta, editBody, flush, setRevision, hasPending };
 }
