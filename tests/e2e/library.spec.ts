@@ -192,14 +192,12 @@ test('a save the host refuses says so above the article, and goes through once i
   await app.keyboard.type('Refused');
   await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
   // As after a restart of browser mode: the token this tab holds is no longer valid.
-  const token = await app.evaluate(() => {
-    const t = localStorage.getItem('copydesk-token');
-    localStorage.setItem('copydesk-token', 'stale');
-    return t;
-  });
+  const token = await app.evaluate<string | null>(
+    "(() => { const t = localStorage.getItem('copydesk-token'); localStorage.setItem('copydesk-token', 'stale'); return t; })()",
+  );
   await app.getByRole('textbox', { name: 'Dek' }).fill('Written while refused.');
   await expect(app.getByRole('alert')).toContainText('Not saved', { timeout: 10_000 });
-  await app.evaluate((t) => localStorage.setItem('copydesk-token', t ?? ''), token);
+  await app.evaluate(`localStorage.setItem('copydesk-token', ${JSON.stringify(token ?? '')})`);
   await app.getByRole('button', { name: 'Try now' }).click();
   await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
   expect(await readFile(path.join(host.workspace, 'articles', 'refused.json'), 'utf8')).toContain('Written while refused.');

@@ -54,7 +54,13 @@ export function useAutosave(id: string, initialRevision: string, onSaved: (resul
   const saveNow = useCallback(async (): Promise<boolean> => {
     clearTimeout(timer.current);
     // Wait for every save in flight, not just one: another caller may start the next.
-    while (inFlight.current) await inFlight.current;
+    let waited = false;
+    while (inFlight.current) {
+      waited = true;
+      await inFlight.current;
+    }
+    // The save just waited for failed: report it rather than send the same edits again.
+    if (waited && !lastOk.current) return false;
     if (!hasPending()) return lastOk.current;
     const meta = pendingMeta.current;
     const bodyState = pendingBody.current;
@@ -107,7 +113,8 @@ export function useAutosave(id: string, initialRevision: string, onSaved: (resul
     for (let round = 0; round < 5; round++) {
       if (!(await saveNow())) return false;
       while (inFlight.current) await inFlight.current;
-      if (!hasPending()) return lastOk.current;
+      if (!lastOk.current) return false;
+      if (!hasPending()) return true;
     }
     return false;
   }, [saveNow, hasPending]);

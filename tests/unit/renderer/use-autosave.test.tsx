@@ -1,0 +1,102 @@
+// @vitest-environment happy-dom
+/**
+ * The autosave hook's promises, with the host replaced by a save the test resolves by hand
+ * (the timing of a slow disk cannot be arranged through a real host).
+ */
+import { act, createElement, useLayoutEffect } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../../../src/shared/errors';
+import type { Autosave } from '../../../src/renderer/src/article/use-autosave';
+
+interface PendingSave {
+  request: { body?: { root: { children: Array<{ text: string }> } } };
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+const saves: PendingSave[] = [];
+
+vi.mock('../../../src/renderer/src/api', () => ({
+  isDesktop: false,
+  api: {
+    articles: {
+      save: (request: PendingSave['request']) => new Promise((resolve, reject) => saves.push({ request, resolve, reject })),
+    },
+  },
+}));
+
+const { useAutosave } = await import('../../../src/renderer/src/article/use-autosave');
+
+let hook: Autosave;
+let root: Root;
+function Probe({ onRender }: { onRender: (autosave: Autosave) => void }) {
+  const autosave = useAutosave('8b0a8c57-3f52-4d3e-9a53-0a0b8d1f2c3e', 'r0', () => undefined);
+  useLayoutEffect(() => {
+    onRender(autosave);
+  });
+  return null;
+}
+const state = (text: string) => ({ toJSON: () => ({ root: { type: 'root', children: [{ text }] } }) }) as never;
+const tick = () => act(() => new Promise((r) => setTimeout(r, 0)));
+const ok = (revision: string) => ({ revision, slug: 's', summary: {} });
+
+beforeEach(async () => {
+  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+  saves.length = 0;
+  root = createRoot(document.createElement('div'));
+  await act(async () => root.render(createElement(Probe, { onRender: (autosave) => (hook = autosave) })));
+});
+afterEach(() => act(() => root.unmount()));
+
+describe('autosave', () => {
+  it('flush waits for a save another caller started, and reports its failure', async () => {
+    act(() => hook.editBody(state('one')));
+    const first = hook.flush();
+    await tick();
+    act(() => hook.editBody(state('two')));
+    const second = hook.flush(); // takes "two" once "one" is done
+    const switching = hook.flush(); // the app, leaving the article
+    await tick();
+    saves[0]!.resolve(ok('r1'));
+    await tick();
+    await tick();
+    expect(saves).toHaveLength(2);
+    saves[1]!.reject(new ApiError('conflict', 'changed on disk'));
+    // Nobody reports "all saved" while the edits typed second are not on disk.
+    expect(await switching).toBe(false);
+    expect(await first).toBe(false);
+    expect(await second).toBe(false);
+    expect(saves).toHaveLength(2);
+    expect(hook.hasPending()).toBe(true);
+  });
+
+  it('flush saves again what was typed during a save, and then says all is saved', async () => {
+    act(() => hook.editBody(state('three')));
+    const flushing = hook.flush();
+    await tick();
+    act(() => hook.editBody(state('four')));
+    saves[0]!.resolve(ok('r1'));
+    await tick();
+    await tick();
+    expect(saves).toHaveLength(2);
+    expect(saves[1]!.request.body!.root.children[0]!.text).toBe('four');
+    saves[1]!.resolve(ok('r2'));
+    expect(await flushing).toBe(true);
+    expect(hook.hasPending()).toBe(false);
+  });
+
+  it('a failed save keeps the edits and the next save sends them', async () => {
+    act(() => hook.editMeta({ headline: 'Kept' }));
+    const failed = hook.flush();
+    await tick();
+    saves[0]!.reject(new ApiError('conflict', 'changed on disk'));
+    expect(await failed).toBe(false);
+    await tick();
+    expect(hook.state.kind).toBe('conflict');
+    const retried = hook.flush();
+    await tick();
+    expect(saves[1]!.request).toMatchObject({ meta: { headline: 'Kept' } });
+    saves[1]!.resolve(ok('r1'));
+    expect(await retried).toBe(true);
+  });
+});
