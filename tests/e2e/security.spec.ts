@@ -38,3 +38,12 @@ test('a page from another origin cannot call the API', async ({ app, host, conte
   expect(await readdir(path.join(host.workspace, 'articles'))).toEqual([]);
   await expect(app.getByText('0 articles')).toBeVisible();
 });
+
+test('pasting the printed address into a tab that was refused lets it in', async ({ page, host }) => {
+  await page.goto(host.origin + '/');
+  await expect(page.getByRole('heading', { name: 'Open Copydesk from its address' })).toBeVisible();
+  // Same page, only the fragment changes: browsers do not reload for that by themselves.
+  await page.evaluate(`location.hash = ${JSON.stringify(new URL(host.url).hash)}`);
+  await expect(page.getByRole('button', { name: 'New article' })).toBeVisible();
+  expect(page.url()).not.toContain('token');
+});
