@@ -2,11 +2,13 @@
  * Reading and writing one article file: bytes to a checked ArticleFile (with migrations
  * from older schema versions), and back to the bytes Copydesk writes.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   ARTICLE_SCHEMA_VERSION,
   articleFileSchema,
+  emptyBody,
   type ArticleFile,
+  type ArticleMetaPatch,
   type ArticleSummary,
 } from '../shared/article';
 import { countWords, plainTextFromBody } from '../shared/lexical-text';
@@ -88,5 +90,33 @@ export function summarize(article: ArticleFile, slug: string): ArticleSummary {
     tags: article.meta.tags,
     words: countWords(plainTextFromBody(article.body)),
     updatedAt: article.meta.updatedAt,
+  };
+}
+
+/** A new, empty draft with the given fields filled in. */
+export function newArticleFile(meta: ArticleMetaPatch = {}, now = new Date().toISOString()): ArticleFile {
+  return {
+    schemaVersion: ARTICLE_SCHEMA_VERSION,
+    id: randomUUID(),
+    meta: {
+      headline: '',
+      dek: '',
+      kicker: '',
+      section: '',
+      bylines: [],
+      dateline: '',
+      language: 'en',
+      tags: [],
+      status: 'draft',
+      aiDisclosure: '',
+      slugLocked: false,
+      sourceIds: [],
+      related: [],
+      ...meta,
+      createdAt: now,
+      updatedAt: now,
+    },
+    body: emptyBody(),
+    review: { decisions: [] },
   };
 }

@@ -10,7 +10,6 @@ import { statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import {
-  emptyBody,
   type Article,
   type ArticleFile,
   type ArticleMetaPatch,
@@ -22,8 +21,9 @@ import {
 import type { LibraryChange } from '../shared/contract';
 import { ApiError } from '../shared/errors';
 import { slugify, slugKey, uniqueSlug } from '../shared/slug';
-import { parseArticleBytes, revisionOf, serializeArticle, summarize } from './article-file';
+import { newArticleFile, parseArticleBytes, revisionOf, serializeArticle, summarize } from './article-file';
 import { containedPath } from './contained-path';
+import { ArticleRegistry } from './article-registry';
 import { FolderWatcher } from './folder-watcher';
 import { readFileWithStat, readFileWithStatSync, type FileRead } from './read-file';
 import { listTrash, slugFromTrashId, trashIdFor } from './trash';
@@ -56,11 +56,7 @@ const isArticleFileName = (name: string) => name.endsWith('.json') && !name.star
 const CACHED_ARTICLES = 8;
 
 export class Workspace {
-  private readonly byId = new Map<string, IndexEntry>();
-  private readonly bySlug = new Map<string, string>();
-  private readonly damaged = new Map<string, DamagedFile>();
-  /** Damaged files that only clash with another file's id: they load once that file goes. */
-  private readonly twins = new Map<string, string>();
+  private readonly registry = new ArticleRegistry();
   /** The last few articles read or written, by id, to skip re-parsing unchanged bytes. */
   private readonly recent = new Map<string, { revision: string; article: ArticleFile }>();
   private readonly emitter = new EventEmitter();
@@ -120,16 +116,13 @@ export class Workspace {
     return {
       path: this.layout.root,
       name: path.basename(this.layout.root),
-      articleCount: this.byId.size,
-      damagedCount: this.damaged.size,
+      articleCount: this.registry.size,
+      damagedCount: this.registry.damagedCount,
     };
   }
 
   list(): { articles: ArticleSummary[]; damaged: DamagedFile[] } {
-    const articles = [...this.byId.values()].map((e) => e.summary);
-    articles.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
-    const damaged = [...this.damaged.values()].sort((a, b) => a.slug.localeCompare(b.slug));
-    return { articles, damaged };
+    return this.registry.list();
   }
 
   get(id: string): Promise<Article> {
@@ -142,31 +135,7 @@ export class Workspace {
 
   create(meta: ArticleMetaPatch = {}): Promise<Article> {
     return this.exclusive(async () => {
-      const now = new Date().toISOString();
-      const article: ArticleFile = {
-        schemaVersion: 1,
-        id: randomUUID(),
-        meta: {
-          headline: '',
-          dek: '',
-          kicker: '',
-          section: '',
-          bylines: [],
-          dateline: '',
-          language: 'en',
-          tags: [],
-          status: 'draft',
-          aiDisclosure: '',
-          slugLocked: false,
-          sourceIds: [],
-          related: [],
-          ...meta,
-          createdAt: now,
-          updatedAt: now,
-        },
-        body: emptyBody(),
-        review: { decisions: [] },
-      };
+      const article = newArticleFile(meta);
       return this.addNew(article, slugify(article.meta.headline));
     });
   }
@@ -205,7 +174,7 @@ export class Workspace {
           { path: 'slug', message: 'must contain at least one letter or digit' },
         ]);
       }
-      if (slugKey(slug) !== slugKey(entry.summary.slug) && this.takenKeys(entry.summary.slug).has(slugKey(slug))) {
+      if (slugKey(slug) !== slugKey(entry.summary.slug) && this.registry.takenKeys(entry.summary.slug).has(slugKey(slug))) {
         throw new ApiError('conflict', `articles/${slug}.json already exists; pick another slug.`);
       }
       return this.write(entry, { ...article, meta: { ...article.meta, slugLocked: true } }, slug);
@@ -251,7 +220,7 @@ export class Workspace {
       if ('unreadable' in read) throw new ApiError('damaged', `The trashed file cannot be restored: ${read.unreadable}.`);
       const parsed = parseArticleBytes(read.bytes);
       if (!parsed.ok) throw new ApiError('damaged', `The trashed file cannot be restored: ${parsed.reason}.`);
-      const other = this.byId.get(parsed.article.id);
+      const other = this.registry.byId(parsed.article.id);
       if (other) {
         throw new ApiError('conflict', `The library already has this article (articles/${other.summary.slug}.json).`);
       }
@@ -275,7 +244,7 @@ export class Workspace {
   }
 
   private requireEntry(id: string): IndexEntry {
-    const entry = this.byId.get(id);
+    const entry = this.registry.byId(id);
     if (!entry) {
       throw new ApiError(
         'not-found',
@@ -285,20 +254,13 @@ export class Workspace {
     return entry;
   }
 
-  /** Keys (see slugKey) of every name under articles/, readable or not. */
-  private takenKeys(except?: string): Set<string> {
-    const keys = new Set<string>();
-    for (const slug of [...this.bySlug.keys(), ...this.damaged.keys()]) if (slug !== except) keys.add(slugKey(slug));
-    return keys;
-  }
-
   /**
    * Tries `place(target)` under the first free slug from `base`; when the file system says
    * the name is taken after all (another program just made it), tries the next one. Never
    * replaces a file.
    */
   private async placeUnderFreeSlug(base: string, place: (target: string) => Promise<unknown>, except?: string): Promise<string> {
-    const taken = this.takenKeys(except);
+    const taken = this.registry.takenKeys(except);
     for (let attempt = 0; attempt < 50; attempt++) {
       const slug = uniqueSlug(base, taken);
       try {
@@ -345,7 +307,7 @@ export class Workspace {
     }
     if (!parsed.ok) {
       this.forget(entry);
-      this.damaged.set(slug, { slug, file: `articles/${slug}.json`, reason: parsed.reason });
+      this.registry.markDamaged(slug, parsed.reason);
       this.changed([{ kind: 'damaged', id: entry.summary.id, slug, origin: 'external', revision: null }]);
       throw new ApiError('damaged', `articles/${slug}.json cannot be read: ${parsed.reason}. It was left as it is.`);
     }
@@ -382,7 +344,7 @@ export class Workspace {
       }
     } else if (!article.meta.slugLocked) {
       const desired = slugify(article.meta.headline);
-      if (uniqueSlug(desired, this.takenKeys(oldSlug)) !== oldSlug) {
+      if (uniqueSlug(desired, this.registry.takenKeys(oldSlug)) !== oldSlug) {
         // A name the file system refuses (too long for an encrypted volume, a locked
         // folder) must not block the save: the article keeps its old name.
         slug = await this.placeUnderFreeSlug(desired, move, oldSlug).catch(() => oldSlug);
@@ -420,26 +382,18 @@ export class Workspace {
     summary = summarize(article, slug),
   ): IndexEntry {
     const entry: IndexEntry = { summary, revision, mtimeMs: file.mtimeMs, size: file.size };
-    this.add(entry);
+    this.registry.add(entry);
     this.recent.delete(article.id);
     this.recent.set(article.id, { revision, article });
     if (this.recent.size > CACHED_ARTICLES) this.recent.delete(this.recent.keys().next().value as string);
-    this.index.schedule([...this.byId.values()]);
+    this.index.schedule(this.registry.entries());
     return entry;
   }
 
-  private add(entry: IndexEntry): void {
-    this.byId.set(entry.summary.id, entry);
-    this.bySlug.set(entry.summary.slug, entry.summary.id);
-    this.damaged.delete(entry.summary.slug);
-    this.twins.delete(entry.summary.slug);
-  }
-
   private forget(entry: IndexEntry): void {
-    this.byId.delete(entry.summary.id);
-    if (this.bySlug.get(entry.summary.slug) === entry.summary.id) this.bySlug.delete(entry.summary.slug);
+    this.registry.forget(entry);
     this.recent.delete(entry.summary.id);
-    this.index.schedule([...this.byId.values()]);
+    this.index.schedule(this.registry.entries());
   }
 
   private changed(changes: LibraryChange[]): void {
@@ -460,8 +414,8 @@ export class Workspace {
         const known = cached.get(slug);
         if (known) {
           const info = statSync(file, { throwIfNoEntry: false });
-          if (info?.isFile() && known.mtimeMs === info.mtimeMs && known.size === info.size && !this.byId.has(known.summary.id)) {
-            this.add(known);
+          if (info?.isFile() && known.mtimeMs === info.mtimeMs && known.size === info.size && !this.registry.byId(known.summary.id)) {
+            this.registry.add(known);
             continue;
           }
         }
@@ -471,33 +425,32 @@ export class Workspace {
       await new Promise((resolve) => setImmediate(resolve));
     }
     // The library is usable now; the rebuilt index is written a moment later, off the open path.
-    if (stale) this.index.schedule([...this.byId.values()]);
+    if (stale) this.index.schedule(this.registry.entries());
   }
 
   /** Takes in one file as read: an article, or a damaged file. Returns the change seen. */
   private load(slug: string, read: FileRead): LibraryChange['kind'] | null {
     if ('missing' in read) return null;
     const parsed = this.parse(read, slug);
-    const previousId = this.bySlug.get(slug);
-    const previous = previousId ? this.byId.get(previousId) : undefined;
+    const previous = this.registry.atSlug(slug);
     if (!parsed.ok) {
       if (previous) this.forget(previous);
-      this.damaged.set(slug, { slug, file: `articles/${slug}.json`, reason: parsed.reason });
+      this.registry.markDamaged(slug, parsed.reason);
       return 'damaged';
     }
-    const twin = this.byId.get(parsed.article.id);
+    const twin = this.registry.byId(parsed.article.id);
     if (twin && twin.summary.slug !== slug) {
-      this.damaged.set(slug, {
+      if (previous) this.forget(previous);
+      this.registry.markDamaged(
         slug,
-        file: `articles/${slug}.json`,
-        reason: `it has the same id as articles/${twin.summary.slug}.json (a copy made outside Copydesk?); give it a new id or remove one of them`,
-      });
-      this.twins.set(slug, parsed.article.id);
+        `it has the same id as articles/${twin.summary.slug}.json (a copy made outside Copydesk?); give it a new id or remove one of them`,
+        parsed.article.id,
+      );
       return 'damaged';
     }
     if (previous && previous.summary.id !== parsed.article.id) this.forget(previous);
     const { bytes, mtimeMs } = read as { bytes: Buffer; mtimeMs: number };
-    this.add({ summary: parsed.summary, revision: revisionOf(bytes), mtimeMs, size: bytes.length });
+    this.registry.add({ summary: parsed.summary, revision: revisionOf(bytes), mtimeMs, size: bytes.length });
     return previous ? 'changed' : 'added';
   }
 
@@ -519,15 +472,13 @@ export class Workspace {
   private async rescan(names: Set<string>): Promise<void> {
     const changes: LibraryChange[] = [];
     const look = async (slug: string) => {
-      const id = this.bySlug.get(slug);
-      const entry = id ? this.byId.get(id) : undefined;
+      const entry = this.registry.atSlug(slug);
       const read = await readFileWithStat(path.join(this.layout.articles, `${slug}.json`));
       if ('missing' in read) {
         if (entry) {
           this.forget(entry);
           changes.push({ kind: 'removed', id: entry.summary.id, slug, origin: 'external', revision: null });
-        } else if (this.damaged.delete(slug)) {
-          this.twins.delete(slug);
+        } else if (this.registry.clearDamaged(slug)) {
           changes.push({ kind: 'removed', id: null, slug, origin: 'external', revision: null });
         }
         return;
@@ -537,7 +488,7 @@ export class Workspace {
       if (entry && entry.revision === revision) return; // our own write
       const kind = this.load(slug, read);
       if (!kind) return;
-      const loadedId = this.bySlug.get(slug) ?? null;
+      const loadedId = this.registry.atSlug(slug)?.summary.id ?? null;
       changes.push({
         kind,
         id: kind === 'damaged' ? (entry?.summary.id ?? null) : loadedId,
@@ -550,11 +501,9 @@ export class Workspace {
       await look(name.slice(0, -'.json'.length)).catch(() => undefined);
     }
     // A file held back as a twin of one that is now gone (a copy-then-delete move) loads.
-    for (const [slug, id] of [...this.twins]) {
-      if (!this.byId.has(id)) await look(slug).catch(() => undefined);
-    }
+    for (const slug of this.registry.orphanedTwins()) await look(slug).catch(() => undefined);
     if (changes.length) {
-      this.index.schedule([...this.byId.values()]);
+      this.index.schedule(this.registry.entries());
       this.changed(changes);
     }
   }
