@@ -74,3 +74,29 @@ describe('the sample workspace', () => {
     await cleanup();
   });
 });
+
+describe('choosing a workspace folder', () => {
+  it('refuses a folder that holds other things, and a file, and creates nothing in them', async () => {
+    const { dir, cleanup } = await tempDir();
+    const { mkdir, writeFile, readdir: list } = await import('node:fs/promises');
+    const home = path.join(dir, 'home');
+    await mkdir(home);
+    await writeFile(path.join(home, 'taxes.pdf'), 'not an article');
+    await expect(openOrCreateWorkspace(home, SAMPLE_WORKSPACE, { watch: false })).rejects.toThrow(/not a Copydesk workspace/);
+    expect(await list(home)).toEqual(['taxes.pdf']);
+    await expect(openOrCreateWorkspace(path.join(home, 'taxes.pdf'), SAMPLE_WORKSPACE, { watch: false })).rejects.toThrow(/is a file, not a folder/);
+    await cleanup();
+  });
+
+  it('opens an existing workspace that has articles/ but no .copydesk/ yet (a fresh clone of one)', async () => {
+    const { dir, cleanup } = await tempDir();
+    const { cp } = await import('node:fs/promises');
+    const clone = path.join(dir, 'clone');
+    await cp(path.join(SAMPLE_WORKSPACE, 'articles'), path.join(clone, 'articles'), { recursive: true });
+    const { workspace, seeded } = await openOrCreateWorkspace(clone, SAMPLE_WORKSPACE, { watch: false });
+    expect(seeded).toBe(false);
+    expect(workspace.list().articles.length).toBeGreaterThanOrEqual(3);
+    await workspace.close();
+    await cleanup();
+  });
+});
