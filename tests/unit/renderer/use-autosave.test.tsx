@@ -99,4 +99,31 @@ describe('autosave', () => {
     saves[1]!.resolve(ok('r1'));
     expect(await retried).toBe(true);
   });
+
+  it('a save the host could not take is tried again by itself, and keeps the edits meanwhile', async () => {
+    vi.useFakeTimers();
+    try {
+      act(() => hook.editMeta({ dek: 'Retried' }));
+      const failed = hook.flush();
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(0);
+      });
+      saves[0]!.reject(new ApiError('internal', 'the disk is busy'));
+      expect(await failed).toBe(false);
+      expect(saves).toHaveLength(1);
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(2_100);
+      });
+      expect(saves).toHaveLength(2);
+      expect(saves[1]!.request).toMatchObject({ meta: { dek: 'Retried' } });
+      saves[1]!.resolve(ok('r1'));
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(0);
+      });
+      expect(hook.state.kind).toBe('saved');
+      expect(hook.hasPending()).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
