@@ -67,3 +67,18 @@ test('an article moved to the trash can be restored', async ({ app, host }) => {
   await expect(app.getByRole('textbox', { name: 'Headline' })).toHaveValue('Short-lived');
   expect(await readdir(path.join(host.workspace, 'articles'))).toEqual(['short-lived.json']);
 });
+
+test('Ctrl+S saves at once, without waiting for the pause in typing', async ({ app, host }) => {
+  await app.getByRole('button', { name: 'New article' }).click();
+  await expect(app.getByRole('textbox', { name: 'Headline' })).toBeFocused();
+  await app.keyboard.type('Saved on demand');
+  await expect(app.getByText('articles/saved-on-demand.json')).toBeVisible({ timeout: 10_000 });
+  await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
+  await app.getByRole('textbox', { name: 'Dek' }).click();
+  await app.keyboard.type('Filed at the last minute.');
+  await expect(app.getByTestId('save-state')).toHaveText('Edited');
+  await app.keyboard.press('Control+S');
+  // Well inside the one second autosave waits for.
+  await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 600 });
+  expect(await readFile(path.join(host.workspace, 'articles', 'saved-on-demand.json'), 'utf8')).toContain('Filed at the last minute.');
+});

@@ -78,6 +78,18 @@ export function App() {
     };
   }, [refresh, newArticle]);
 
+  // Ctrl/Cmd+S is every editor's reflex: save now (instead of the browser's "Save page as").
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        void flushOpenArticle.current?.();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
   if (locked) {
     return (
       <div className="pane-message" role="alert">
