@@ -38,9 +38,11 @@ export class WorkspaceIndex {
     /** Why the index was started afresh, if it was. */
     readonly rebuiltBecause: string | null,
     private readonly writeDelayMs: number,
+    private readonly readOnly: boolean,
   ) {}
 
-  static async load(file: string, writeDelayMs: number): Promise<WorkspaceIndex> {
+  /** With `readOnly`, nothing is ever written or moved: the index is only read. */
+  static async load(file: string, writeDelayMs: number, readOnly = false): Promise<WorkspaceIndex> {
     const db = new Low<IndexData>(new DurableJSONFile<IndexData>(file), emptyIndex());
     let rebuiltBecause: string | null = null;
     try {
@@ -49,7 +51,7 @@ export class WorkspaceIndex {
       // The index is a cache: whatever keeps it from being read, rebuild it from the files.
       rebuiltBecause = error instanceof DamagedFileError ? error.reason : unreadableReason(error);
       // Keep the unreadable bytes for whoever wants to look at them.
-      await rename(file, `${file}.damaged-${Date.now()}`).catch(() => undefined);
+      if (!readOnly) await rename(file, `${file}.damaged-${Date.now()}`).catch(() => undefined);
       db.data = emptyIndex();
     }
     if (!rebuiltBecause && !isIndexData(db.data)) {
@@ -58,7 +60,7 @@ export class WorkspaceIndex {
     }
     // An entry that breaks the contract is dropped; its file is simply read again.
     db.data.articles = db.data.articles.filter((e) => articleSummarySchema.safeParse(e.summary).success);
-    return new WorkspaceIndex(db, rebuiltBecause, writeDelayMs);
+    return new WorkspaceIndex(db, rebuiltBecause, writeDelayMs, readOnly);
   }
 
   get entries(): readonly IndexEntry[] {
@@ -72,6 +74,7 @@ export class WorkspaceIndex {
   /** Records the current entries and writes them a little later, coalescing bursts of saves. */
   schedule(entries: IndexEntry[]): void {
     this.db.data.articles = entries;
+    if (this.readOnly) return;
     this.dirty = true;
     if (this.timer) return;
     this.timer = setTimeout(() => {

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { statSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   type Article,
@@ -37,6 +37,11 @@ export interface WorkspaceOptions {
   indexWriteDelayMs?: number;
   /** Watch articles/ for other programs' changes (default true). */
   watch?: boolean;
+  /**
+   * Read without taking the lock, creating folders or writing anything (the CLI's `list`
+   * while the app has the workspace open). Every change is refused.
+   */
+  readOnly?: boolean;
 }
 
 export interface SaveRequest {
@@ -67,11 +72,20 @@ export class Workspace {
   private constructor(
     readonly layout: WorkspaceLayout,
     private readonly index: WorkspaceIndex,
-    private readonly lock: WorkspaceLock,
+    private readonly lock: WorkspaceLock | null,
   ) {}
 
   static async open(root: string, options: WorkspaceOptions = {}): Promise<Workspace> {
     const layout = workspaceLayout(root);
+    if (options.readOnly) {
+      if (!(await stat(layout.articles).catch(() => null))?.isDirectory()) {
+        throw new ApiError('not-found', `${layout.root} is not a Copydesk workspace (it has no articles/ folder).`);
+      }
+      const index = await WorkspaceIndex.load(layout.index, 0, true);
+      const workspace = new Workspace(layout, index, null);
+      await workspace.reconcile();
+      return workspace;
+    }
     await createLayout(layout);
     const lock = await WorkspaceLock.acquire(layout.lock);
     try {
@@ -103,7 +117,7 @@ export class Workspace {
       await this.queue.catch(() => undefined);
       await this.index.flush();
     } finally {
-      await this.lock.release();
+      await this.lock?.release();
     }
   }
 
@@ -134,14 +148,14 @@ export class Workspace {
   }
 
   create(meta: ArticleMetaPatch = {}): Promise<Article> {
-    return this.exclusive(async () => {
+    return this.mutation(async () => {
       const article = newArticleFile(meta);
       return this.addNew(article, slugify(article.meta.headline));
     });
   }
 
   save(request: SaveRequest): Promise<SaveResult> {
-    return this.exclusive(async () => {
+    return this.mutation(async () => {
       const entry = this.requireEntry(request.id);
       // Always the bytes on disk now: a same-size edit within one mtime tick (FAT, SMB)
       // must still count as a change.
@@ -162,7 +176,7 @@ export class Workspace {
   }
 
   rename(id: string, requested: string | null): Promise<SaveResult> {
-    return this.exclusive(async () => {
+    return this.mutation(async () => {
       const entry = this.requireEntry(id);
       const { article } = await this.readCurrent(entry);
       if (requested === null) {
@@ -182,7 +196,7 @@ export class Workspace {
   }
 
   duplicate(id: string): Promise<Article> {
-    return this.exclusive(async () => {
+    return this.mutation(async () => {
       const { article } = await this.readCurrent(this.requireEntry(id));
       const now = new Date().toISOString();
       const headline = article.meta.headline ? `${article.meta.headline} (copy)` : '';
@@ -197,7 +211,7 @@ export class Workspace {
   }
 
   delete(id: string): Promise<{ trashId: string }> {
-    return this.exclusive(async () => {
+    return this.mutation(async () => {
       const entry = this.requireEntry(id);
       const slug = entry.summary.slug;
       const trashId = trashIdFor(slug);
@@ -213,7 +227,7 @@ export class Workspace {
   }
 
   restore(trashId: string): Promise<ArticleSummary> {
-    return this.exclusive(async () => {
+    return this.mutation(async () => {
       const from = containedPath(this.layout.trash, `${trashId}.json`);
       const read = await readFileWithStat(from);
       if ('missing' in read) throw new ApiError('not-found', `Nothing in the trash is called ${trashId}.`);
@@ -234,6 +248,14 @@ export class Workspace {
   // ---- internals -------------------------------------------------------------------
 
   private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.catch(() => undefined).then(task);
+    this.queue = run;
+    return run;
+  }
+
+  /** Like `exclusive`, for operations that change files: refused when opened read-only. */
+  private mutation<T>(task: () => Promise<T>): Promise<T> {
+    if (!this.lock) return Promise.reject(new ApiError('forbidden', 'This workspace was opened read-only; nothing can be changed.'));
     const run = this.queue.catch(() => undefined).then(task);
     this.queue = run;
     return run;

@@ -1,0 +1,70 @@
+/**
+ * The `copydesk` command, run as a user runs it (a real child process), and the read-only
+ * opening it relies on.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_WORKSPACE } from '../../../src/core/app-paths';
+import { Workspace } from '../../../src/core/workspace';
+import { tempDir } from '../../helpers/temp';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const run = promisify(execFile);
+const copydesk = (...args: string[]) => run(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'src/cli/index.ts'), ...args], { cwd: ROOT });
+
+let scratch: { dir: string; cleanup: () => Promise<void> };
+let workspace: string;
+beforeAll(async () => {
+  scratch = await tempDir('copydesk-cli-');
+  workspace = path.join(scratch.dir, 'desk');
+  await cp(path.join(SAMPLE_WORKSPACE, 'articles'), path.join(workspace, 'articles'), { recursive: true });
+  await writeFile(path.join(workspace, 'articles', 'broken.json'), '{"schemaVersion": 1,');
+});
+afterAll(() => scratch.cleanup());
+
+describe('copydesk list', () => {
+  it('lists articles and unreadable files, even while the app holds the workspace', async () => {
+    const app = await Workspace.open(workspace, { watch: false });
+    try {
+      const { stdout } = await copydesk('list', '--json', '--workspace', workspace);
+      const listed = JSON.parse(stdout) as { articles: Array<{ headline: string }>; damaged: Array<{ file: string }> };
+      expect(listed.articles.map((a) => a.headline)).toContain('Rotterdam terminal strike talks narrow pay gap but stall on shift rosters');
+      expect(listed.damaged.map((d) => d.file)).toEqual(['articles/broken.json']);
+      const table = await copydesk('list', '--workspace', workspace);
+      expect(table.stdout).toMatch(/^4 articles in /);
+      expect(table.stdout).toMatch(/cannot be read[\s\S]*articles\/broken\.json: the file is not valid JSON/);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('says clearly what is wrong with a bad command or folder, and exits 2', async () => {
+    await expect(copydesk('frobnicate')).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/no command "frobnicate"/) });
+    await expect(copydesk('list', '--workspace', path.join(scratch.dir, 'nowhere'))).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/not a Copydesk workspace/),
+    });
+    expect(existsSync(path.join(scratch.dir, 'nowhere'))).toBe(false);
+  });
+});
+
+describe('read-only opening', () => {
+  it('writes nothing and refuses every change', async () => {
+    const { dir, cleanup } = await tempDir();
+    await cp(path.join(SAMPLE_WORKSPACE, 'articles'), path.join(dir, 'articles'), { recursive: true });
+    const before = await readdir(dir);
+    const ws = await Workspace.open(dir, { readOnly: true });
+    const [first] = ws.list().articles;
+    await expect(ws.create({ headline: 'No' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(ws.save({ id: first!.id, baseRevision: 'x', meta: { dek: 'no' } })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(ws.delete(first!.id)).rejects.toMatchObject({ code: 'forbidden' });
+    expect((await ws.get(first!.id)).meta.headline).toBe(first!.headline);
+    await ws.close();
+    expect(await readdir(dir)).toEqual(before);
+    await cleanup();
+  });
+});
