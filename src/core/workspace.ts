@@ -418,8 +418,14 @@ export class Workspace {
     this.index.schedule(this.registry.entries());
   }
 
-  private changed(changes: LibraryChange[]): void {
-    if (changes.length) this.emitter.emit('library', changes);
+  /** Tells listeners what changed, with the current summary of each added or changed article. */
+  private changed(changes: Array<Omit<LibraryChange, 'summary'>>): void {
+    if (!changes.length) return;
+    const withSummaries: LibraryChange[] = changes.map((change) => ({
+      ...change,
+      summary: (change.kind === 'added' || change.kind === 'changed') && change.id ? (this.registry.byId(change.id)?.summary ?? null) : null,
+    }));
+    this.emitter.emit('library', withSummaries);
   }
 
   /** Brings the in-memory library in line with articles/, trusting index entries whose file is unchanged. */
@@ -492,7 +498,7 @@ export class Workspace {
 
   /** Looks again at files the watcher named and reports what other programs changed. */
   private async rescan(names: Set<string>): Promise<void> {
-    const changes: LibraryChange[] = [];
+    const changes: Array<Omit<LibraryChange, 'summary'>> = [];
     const look = async (slug: string) => {
       const entry = this.registry.atSlug(slug);
       const read = await readFileWithStat(path.join(this.layout.articles, `${slug}.json`));

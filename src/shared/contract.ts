@@ -74,6 +74,8 @@ export const libraryChangeSchema = z.object({
   /** `external` when another program changed the file. */
   origin: z.enum(['app', 'external']),
   revision: z.string().nullable(),
+  /** The article's new summary for `added` and `changed`, so a list can update without asking again. */
+  summary: articleSummarySchema.nullable(),
 });
 export type LibraryChange = z.infer<typeof libraryChangeSchema>;
 

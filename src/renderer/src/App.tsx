@@ -10,6 +10,7 @@ import { api } from './api';
 import { formatCount } from './format';
 import { ArticleErrorBoundary } from './article/ArticleErrorBoundary';
 import { ArticlePane } from './article/ArticlePane';
+import { applyLibraryChanges, type Library } from './library/apply-changes';
 import { ArticleList } from './library/ArticleList';
 import { DamagedFilePane } from './library/DamagedFilePane';
 import { TrashPane } from './library/TrashPane';
@@ -19,6 +20,8 @@ type View = { kind: 'none' } | { kind: 'article'; id: string } | { kind: 'damage
 export function App() {
   const [library, setLibrary] = useState<{ articles: ArticleSummary[]; damaged: DamagedFile[] } | null>(null);
   const [info, setInfo] = useState<ApiResponse<'workspace.info'> | null>(null);
+  // The list as last set, for applying change events without waiting for a render.
+  const libraryRef = useRef<Library | null>(null);
   const [view, setView] = useState<View>({ kind: 'none' });
   const [error, setError] = useState<string | null>(null);
   const [locked, setLocked] = useState<string | null>(null);
@@ -41,8 +44,9 @@ export function App() {
 
   const refresh = useCallback(async () => {
     try {
-      setLibrary(await api.articles.list({}));
-      setInfo(await api.workspace.info({}));
+      const listed = await api.articles.list({});
+      libraryRef.current = listed;
+      setLibrary(listed);
       setError(null);
     } catch (e) {
       if (e instanceof ApiError && e.code === 'forbidden') setLocked(e.message);
@@ -68,7 +72,17 @@ export function App() {
 
   useEffect(() => {
     void refresh();
-    const offLibrary = api.on('library.changed', () => void refresh());
+    void api.workspace.info({}).then(setInfo, () => undefined);
+    const offLibrary = api.on('library.changed', ({ changes }) => {
+      const current = libraryRef.current;
+      const next = current && applyLibraryChanges(current, changes);
+      if (next) {
+        libraryRef.current = next;
+        setLibrary(next);
+      } else {
+        void refresh();
+      }
+    });
     const offCommand = api.on('app.command', ({ command }) => {
       if (command === 'new-article') void newArticle();
     });

@@ -281,6 +281,7 @@ describe('the watcher', () => {
     await writeFile(articleFile(a.slug), text);
     const changed = await eventually(() => seen.find((c) => c.origin === 'external' && c.kind === 'changed'));
     expect(changed.id).toBe(a.id);
+    expect(changed.summary).toMatchObject({ id: a.id, headline: 'Watched' });
     expect((await ws.get(a.id)).meta.dek).toBe('their write');
 
     const { rm } = await import('node:fs/promises');
