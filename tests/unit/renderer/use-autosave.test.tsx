@@ -126,4 +126,21 @@ describe('autosave', () => {
       vi.useRealTimers();
     }
   });
+
+  it('saves someone who never pauses at least every few seconds', async () => {
+    vi.useFakeTimers();
+    try {
+      // A keystroke every 300 ms for 6 s: the one-second pause never comes.
+      for (let i = 0; i < 20; i++) {
+        act(() => hook.editBody(state(`typing ${i}`)));
+        await act(async () => {
+          await vi.advanceTimersByTimeAsync(300);
+        });
+      }
+      expect(saves.length).toBeGreaterThanOrEqual(1);
+      expect(saves[0]!.request.body!.root.children[0]!.text).toMatch(/^typing \d+$/);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

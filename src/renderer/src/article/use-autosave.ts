@@ -19,6 +19,8 @@ export type SaveState =
   | { kind: 'conflict'; message: string };
 
 export const AUTOSAVE_IDLE_MS = 1000;
+/** Someone who never pauses is still saved this often. */
+export const AUTOSAVE_MAX_WAIT_MS = 4000;
 const RETRY_MS = [2_000, 5_000, 15_000, 30_000];
 
 export interface Autosave {
@@ -41,6 +43,8 @@ export function useAutosave(id: string, initialRevision: string, onSaved: (resul
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const inFlight = useRef<Promise<boolean> | null>(null);
   const failures = useRef(0);
+  /** When the oldest unsaved edit was made; the idle wait never stretches past the max wait. */
+  const pendingSince = useRef<number | null>(null);
   /** Whether the last save that finished reached the disk. */
   const lastOk = useRef(true);
   const retry = useRef<() => void>(() => undefined);
@@ -66,6 +70,7 @@ export function useAutosave(id: string, initialRevision: string, onSaved: (resul
     const bodyState = pendingBody.current;
     pendingMeta.current = null;
     pendingBody.current = null;
+    pendingSince.current = null;
     setState({ kind: 'saving' });
     const run = (async () => {
       try {
@@ -85,6 +90,7 @@ export function useAutosave(id: string, initialRevision: string, onSaved: (resul
         // Keep the edits: merge them back under anything typed meanwhile.
         pendingMeta.current = meta || pendingMeta.current ? { ...meta, ...pendingMeta.current } : null;
         pendingBody.current ??= bodyState;
+        pendingSince.current ??= Date.now();
         lastOk.current = false;
         const message = error instanceof Error ? error.message : String(error);
         const code: ApiErrorCode = error instanceof ApiError ? error.code : 'internal';
@@ -126,8 +132,11 @@ export function useAutosave(id: string, initialRevision: string, onSaved: (resul
   const schedule = useCallback(() => {
     // The same state object when nothing changes: no re-render of the article per keystroke.
     setState((current) => (current.kind === 'conflict' || current.kind === 'unsaved' ? current : { kind: 'unsaved' }));
+    const now = Date.now();
+    pendingSince.current ??= now;
+    const wait = Math.min(AUTOSAVE_IDLE_MS, Math.max(0, pendingSince.current + AUTOSAVE_MAX_WAIT_MS - now));
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => void saveNow(), AUTOSAVE_IDLE_MS);
+    timer.current = setTimeout(() => void saveNow(), wait);
   }, [saveNow]);
 
   const editMeta = useCallback(
@@ -157,9 +166,15 @@ export function useAutosave(id: string, initialRevision: string, onSaved: (resul
       void saveNow();
       event.preventDefault();
     };
+    // A hidden page may be frozen or closed next (a laptop lid, a switched tab): save now.
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden' && hasPending()) void saveNow();
+    };
     window.addEventListener('beforeunload', beforeUnload);
+    document.addEventListener('visibilitychange', onHidden);
     return () => {
       window.removeEventListener('beforeunload', beforeUnload);
+      document.removeEventListener('visibilitychange', onHidden);
       clearTimeout(timer.current);
     };
   }, [saveNow, hasPending]);
