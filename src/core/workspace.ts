@@ -364,7 +364,9 @@ export class Workspace {
         });
         slug = fixedSlug;
       }
-    } else if (!article.meta.slugLocked) {
+    } else if (!article.meta.slugLocked && article.meta.status === 'draft') {
+      // Only a draft's file name follows its headline: once a piece is in review or
+      // approved, its name (and the URL made from it) stays put.
       const desired = slugify(article.meta.headline);
       if (uniqueSlug(desired, this.registry.takenKeys(oldSlug)) !== oldSlug) {
         // A name the file system refuses (too long for an encrypted volume, a locked

@@ -76,6 +76,15 @@ describe('articles', () => {
     expect((await readdir(path.join(dir, 'articles'))).filter((n) => n.endsWith('.json'))).toEqual(['third-title.json']);
   });
 
+  it('stops following the headline once the article leaves draft', async () => {
+    const a = await ws.create({ headline: 'Council vote' });
+    const reviewed = await ws.save({ id: a.id, baseRevision: a.revision, meta: { status: 'in-review' } });
+    const edited = await ws.save({ id: a.id, baseRevision: reviewed.revision, meta: { headline: 'Council vote delayed' } });
+    expect(edited.slug).toBe('council-vote');
+    const back = await ws.save({ id: a.id, baseRevision: edited.revision, meta: { status: 'draft' } });
+    expect(back.slug).toBe('council-vote-delayed');
+  });
+
   it('refuses a slug another article has, and changes nothing', async () => {
     const a = await ws.create({ headline: 'Alpha' });
     await ws.create({ headline: 'Beta' });

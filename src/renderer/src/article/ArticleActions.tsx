@@ -71,7 +71,9 @@ export function ArticleActions({ id, slug, slugLocked, flush, onRenamed, onDelet
               <button type="submit">Fix</button>
             </div>
             <p className="actions__hint">
-              {slugLocked ? 'Fixed: the slug no longer follows the headline.' : 'Follows the headline until you fix it.'}
+              {slugLocked
+                ? 'Fixed: the slug no longer follows the headline.'
+                : 'Follows the headline while the article is a draft, until you fix it.'}
             </p>
             {slugLocked && (
               <button
