@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { statSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   type Article,
@@ -219,6 +219,28 @@ export class Workspace {
       this.forget(entry);
       this.changed([{ kind: 'removed', id, slug, origin: 'app', revision: null }]);
       return { trashId };
+    });
+  }
+
+  /**
+   * Writes a version of an article into `.copydesk/history/<id>/<time>.json`: the file as
+   * it is now, or that file with the given fields and body (the version on screen).
+   */
+  keepVersion(id: string, onScreen?: { meta?: ArticleMetaPatch | undefined; body?: LexicalBody | undefined }): Promise<{ file: string }> {
+    return this.mutation(async () => {
+      const entry = this.requireEntry(id);
+      const { article } = await this.readCurrent(entry);
+      // The version on disk is kept byte for byte, as another program wrote it.
+      const read = onScreen ? null : await readFileWithStat(this.articlePath(entry.summary.slug));
+      const bytes =
+        read && 'bytes' in read
+          ? read.bytes
+          : serializeArticle({ ...article, meta: { ...article.meta, ...onScreen?.meta }, body: onScreen?.body ?? article.body });
+      const folder = containedPath(this.layout.history, id);
+      await mkdir(folder, { recursive: true });
+      const name = `${trashIdFor(entry.summary.slug).split('--')[0]}${onScreen ? '-on-screen' : '-on-disk'}.json`;
+      await writeFileDurably(path.join(folder, name), bytes, { exclusive: true });
+      return { file: `.copydesk/history/${id}/${name}` };
     });
   }
 

@@ -11,6 +11,7 @@ export const API_METHODS = [
   'articles.rename',
   'articles.duplicate',
   'articles.delete',
+  'articles.keepVersion',
   'trash.list',
   'trash.restore',
 ] as const;

@@ -60,6 +60,14 @@ export const contract = {
   'articles.duplicate': method(z.object({ id: articleId }).strict(), articleSchema),
   /** Moves the article file into the trash. */
   'articles.delete': method(z.object({ id: articleId }).strict(), z.object({ trashId: z.string() })),
+  /**
+   * Keeps a version in `.copydesk/history/<id>/`: the file as it is on disk, or, with meta
+   * and/or body, the version on screen. Used before either side of a conflict is dropped.
+   */
+  'articles.keepVersion': method(
+    z.object({ id: articleId, meta: articleMetaPatchSchema.optional(), body: lexicalBodySchema.optional() }).strict(),
+    z.object({ file: z.string() }),
+  ),
   /** Articles in the trash, newest first. */
   'trash.list': method(empty, z.object({ items: z.array(trashedArticleSchema) })),
   /** Puts an article back from the trash. */

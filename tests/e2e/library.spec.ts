@@ -99,6 +99,29 @@ test('edits typed while another program changes the same file are not lost', asy
   expect(kept.meta.dek).toBe('');
   expect(kept.meta.headline).toBe('Contested story');
   await expect(app.getByRole('alert')).toHaveCount(0);
+  // Theirs is kept, byte for byte, in the article's history.
+  const historyDir = path.join(host.workspace, '.copydesk', 'history', kept.id);
+  const [keptFile] = await readdir(historyDir);
+  expect(await readFile(path.join(historyDir, keptFile!), 'utf8')).toBe(theirs);
+});
+
+test('loading the version on disk over unsaved typing keeps the typing in the history', async ({ app, host }) => {
+  await app.getByRole('button', { name: 'New article' }).click();
+  await expect(app.getByRole('textbox', { name: 'Headline' })).toBeFocused();
+  await app.keyboard.type('Two versions');
+  await expect(app.getByText('articles/two-versions.json')).toBeVisible({ timeout: 10_000 });
+  await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
+  const file = path.join(host.workspace, 'articles', 'two-versions.json');
+  await app.getByRole('textbox', { name: 'Article body' }).click();
+  await app.keyboard.type('Typed here, about to be set aside.');
+  await writeFile(file, (await readFile(file, 'utf8')).replace('"dek": ""', '"dek": "Their dek"'));
+  await app.getByRole('button', { name: 'Load the version on disk' }).click({ timeout: 10_000 });
+  await expect(app.getByRole('textbox', { name: 'Dek' })).toHaveValue('Their dek');
+  await expect(app.getByRole('textbox', { name: 'Article body' })).not.toContainText('Typed here');
+  const id = JSON.parse(await readFile(file, 'utf8')).id as string;
+  const historyDir = path.join(host.workspace, '.copydesk', 'history', id);
+  const [keptFile] = await readdir(historyDir);
+  expect(await readFile(path.join(historyDir, keptFile!), 'utf8')).toContain('Typed here, about to be set aside.');
 });
 
 test('an open article whose file is removed by another program can be saved as a new article', async ({ app, host }) => {

@@ -307,3 +307,19 @@ describe('the watcher', () => {
     expect(ws.list().damaged.map((d) => d.slug)).toEqual([a.slug]);
   });
 });
+
+describe('kept versions', () => {
+  it('keeps the file on disk byte for byte, or the version on screen, in the article’s history', async () => {
+    const a = await ws.create({ headline: 'Disputed' });
+    const theirs = (await readFile(articleFile(a.slug), 'utf8')).replace('"dek": ""', '"dek":   "theirs"');
+    await writeFile(articleFile(a.slug), theirs);
+    const disk = await ws.keepVersion(a.id);
+    expect(disk.file).toMatch(new RegExp(`^\\.copydesk/history/${a.id}/\\d{8}T\\d{9}Z-on-disk\\.json$`));
+    expect(await readFile(path.join(dir, disk.file), 'utf8')).toBe(theirs);
+    const screen = await ws.keepVersion(a.id, { meta: { dek: 'mine' }, body: bodyOf('My paragraph.') });
+    const kept = JSON.parse(await readFile(path.join(dir, screen.file), 'utf8'));
+    expect(kept.meta.dek).toBe('mine');
+    expect(JSON.stringify(kept.body)).toContain('My paragraph.');
+    expect(await readFile(articleFile(a.slug), 'utf8')).toBe(theirs);
+  });
+});

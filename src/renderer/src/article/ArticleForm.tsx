@@ -112,6 +112,8 @@ export function ArticleForm({ article, replace, onDeleted, onOpen, registerFlush
   /** Writes this version, all of it, over the one on disk. */
   const keepMine = () =>
     run(async () => {
+      // Their version goes into the article's history before it is written over.
+      await api.articles.keepVersion({ id: article.id });
       const current = await api.articles.get({ id: article.id });
       autosave.setRevision(current.revision);
       autosave.editMeta(shownMeta(meta));
@@ -245,11 +247,17 @@ export function ArticleForm({ article, replace, onDeleted, onOpen, registerFlush
       )}
       {conflict && (
         <div className="banner banner--warning" role="alert">
-          <span>This article was changed on disk by another program while you were editing.</span>
+          <span>
+            This article was changed on disk by another program while you were editing. Whichever you choose, the other
+            version is kept in the article’s history (.copydesk/history).
+          </span>
           <button
             type="button"
             onClick={() =>
               void run(async () => {
+                // This version goes into the article's history before the screen shows theirs.
+                const body = editorRef.current?.getEditorState().toJSON() as unknown as Article['body'] | undefined;
+                await api.articles.keepVersion({ id: article.id, meta: shownMeta(meta), ...(body ? { body } : {}) });
                 replace(await api.articles.get({ id: article.id }));
               })
             }
