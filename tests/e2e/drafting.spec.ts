@@ -61,6 +61,15 @@ test('an article moved to the trash can be restored', async ({ app, host }) => {
   await expect(app.getByRole('button', { name: /Short-lived/ })).toHaveCount(0);
   expect(await readdir(path.join(host.workspace, 'articles'))).toEqual([]);
 
+  // The foot of the window says so, with an undo.
+  await expect(app.getByRole('status').filter({ hasText: 'moved to the trash' })).toBeVisible();
+  await app.getByRole('button', { name: 'Undo' }).click();
+  await expect(app.getByRole('textbox', { name: 'Headline' })).toHaveValue('Short-lived');
+  expect(await readdir(path.join(host.workspace, 'articles'))).toEqual(['short-lived.json']);
+
+  await app.getByRole('button', { name: 'Article ▾' }).click();
+  await app.getByRole('menuitem', { name: 'Move to trash' }).click();
+  await expect(app.getByRole('button', { name: /Short-lived/ })).toHaveCount(0);
   await app.getByRole('button', { name: 'Trash' }).click();
   await expect(app.getByText('Short-lived', { exact: true })).toBeVisible();
   await app.getByRole('button', { name: 'Restore' }).click();

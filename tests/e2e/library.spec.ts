@@ -43,6 +43,7 @@ test('an open article changed on disk by another program is reloaded in place', 
   const text = (await readFile(file, 'utf8')).replace('"dek": ""', '"dek": "Changed by a colleague’s script"');
   await writeFile(file, text);
   await expect(app.getByRole('textbox', { name: 'Dek' })).toHaveValue('Changed by a colleague’s script');
+  await expect(app.getByRole('status').filter({ hasText: 'Updated from disk' })).toBeVisible();
 });
 
 test('an unreadable article file is listed as damaged, explained, and left as it is', async ({ app, host }) => {

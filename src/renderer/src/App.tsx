@@ -25,6 +25,13 @@ export function App() {
   const [view, setView] = useState<View>({ kind: 'none' });
   const [error, setError] = useState<string | null>(null);
   const [locked, setLocked] = useState<string | null>(null);
+  /** A short message at the foot of the window, with an undo for a move to the trash. */
+  const [toast, setToast] = useState<{ message: string; trashId?: string } | null>(null);
+  useEffect(() => {
+    if (!toast) return;
+    const timer = setTimeout(() => setToast(null), 10_000);
+    return () => clearTimeout(timer);
+  }, [toast]);
   // The open article's "save what is pending"; switching away waits for it.
   const flushOpenArticle = useRef<(() => Promise<boolean>) | null>(null);
   const registerFlush = useCallback((flush: (() => Promise<boolean>) | null) => {
@@ -156,15 +163,39 @@ export function App() {
           </button>
         </div>
       </aside>
+      {toast && (
+        <div className="toast" role="status">
+          <span>{toast.message}</span>
+          {toast.trashId && (
+            <button
+              type="button"
+              onClick={async () => {
+                const trashId = toast.trashId!;
+                setToast(null);
+                try {
+                  const restored = await api.trash.restore({ trashId });
+                  await refresh();
+                  setView({ kind: 'article', id: restored.id });
+                } catch (e) {
+                  setError(e instanceof Error ? e.message : String(e));
+                }
+              }}
+            >
+              Undo
+            </button>
+          )}
+        </div>
+      )}
       <main className="main">
         {view.kind === 'article' && (
           <ArticleErrorBoundary key={view.id}>
             <ArticlePane
               id={view.id}
               registerFlush={registerFlush}
-              onDeleted={() => {
+              onDeleted={({ trashId, headline }) => {
                 setView({ kind: 'none' });
                 void refresh();
+                setToast({ message: `“${headline || 'Untitled'}” moved to the trash.`, trashId });
               }}
               onOpen={(id) => {
                 void refresh();

@@ -12,7 +12,7 @@ interface ArticleActionsProps {
   /** Saves pending edits; false when they could not be saved. */
   flush: () => Promise<boolean>;
   onRenamed: (result: ApiResponse<'articles.rename'>, locked: boolean) => void;
-  onDeleted: () => void;
+  onDeleted: (trashId: string) => void;
   onDuplicated: (id: string) => void;
 }
 
@@ -94,8 +94,7 @@ export function ArticleActions({ id, slug, slugLocked, flush, onRenamed, onDelet
             className="danger"
             onClick={() =>
               void run(async () => {
-                await api.articles.delete({ id });
-                onDeleted();
+                onDeleted((await api.articles.delete({ id })).trashId);
               })
             }
           >

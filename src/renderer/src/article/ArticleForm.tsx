@@ -4,7 +4,7 @@
  * something is; a file that disappears can be saved again as a new article.
  */
 import type { LexicalEditor } from 'lexical';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Article, ArticleMeta, ArticleMetaPatch } from '../../../shared/article';
 import type { ApiResponse } from '../../../shared/contract';
 import { readingMinutes } from '../../../shared/lexical-text';
@@ -32,16 +32,24 @@ function shownMeta(meta: ArticleMeta): ArticleMetaPatch {
   return { headline, dek, kicker, section, status, bylines, dateline };
 }
 
+/** How the form was started afresh on a new version, to carry on where the editor was. */
+export interface ReplaceContext {
+  notice?: string;
+  scrollTop?: number;
+}
+
 interface ArticleFormProps {
   article: Article;
   /** Starts the form afresh on another version of the article. */
-  replace: (article: Article) => void;
-  onDeleted: () => void;
+  replace: (article: Article, context?: ReplaceContext) => void;
+  /** Set when this form replaced an earlier one. */
+  context?: ReplaceContext | undefined;
+  onDeleted: (deleted: { trashId: string; headline: string }) => void;
   onOpen: (id: string) => void;
   registerFlush: (flush: (() => Promise<boolean>) | null) => void;
 }
 
-export function ArticleForm({ article, replace, onDeleted, onOpen, registerFlush }: ArticleFormProps) {
+export function ArticleForm({ article, replace, context, onDeleted, onOpen, registerFlush }: ArticleFormProps) {
   const [meta, setMeta] = useState<ArticleMeta>(article.meta);
   const [slug, setSlug] = useState(article.slug);
   const [words, setWords] = useState(0);
@@ -50,6 +58,12 @@ export function ArticleForm({ article, replace, onDeleted, onOpen, registerFlush
   /** What another program did to this article's file while it is open. */
   const [outside, setOutside] = useState<null | 'changed' | 'removed' | 'damaged'>(null);
   const [actionError, setActionError] = useState<string | null>(null);
+  const [info, setInfo] = useState<string | null>(context?.notice ?? null);
+  // Back to where the reader was, after a reload from disk.
+  useLayoutEffect(() => {
+    const scroller = document.querySelector('.article-scroll');
+    if (scroller && context?.scrollTop) scroller.scrollTop = context.scrollTop;
+  }, [context]);
   const editorRef = useRef<LexicalEditor | null>(null);
   /** The revision this form's next save builds on, for telling a move from a rewrite. */
   const revisionRef = useRef(article.revision);
@@ -78,7 +92,11 @@ export function ArticleForm({ article, replace, onDeleted, onOpen, registerFlush
   const takeFromDisk = useCallback(async () => {
     const fresh = await api.articles.get({ id: article.id });
     if (hasPending() || stateRef.current.kind !== 'saved') setOutside('changed');
-    else replace(fresh);
+    else
+      replace(fresh, {
+        notice: 'Updated from disk: another program changed this article.',
+        scrollTop: document.querySelector('.article-scroll')?.scrollTop ?? 0,
+      });
   }, [article.id, hasPending, replace]);
 
   useEffect(
@@ -177,7 +195,7 @@ export function ArticleForm({ article, replace, onDeleted, onOpen, registerFlush
             revisionRef.current = result.revision;
             setMeta((m) => ({ ...m, slugLocked: locked }));
           }}
-          onDeleted={onDeleted}
+          onDeleted={(trashId) => onDeleted({ trashId, headline: meta.headline })}
           onDuplicated={onOpen}
         />
       </div>
@@ -282,6 +300,14 @@ export function ArticleForm({ article, replace, onDeleted, onOpen, registerFlush
           </button>
         </div>
       )}
+      {info && (
+        <div className="banner banner--info" role="status">
+          <span>{info}</span>
+          <button type="button" onClick={() => setInfo(null)}>
+            OK
+          </button>
+        </div>
+      )}
       {actionError && (
         <p className="banner banner--warning" role="alert">
           {actionError}
@@ -294,7 +320,12 @@ export function ArticleForm({ article, replace, onDeleted, onOpen, registerFlush
     <div className="article-pane">
       {notices}
       <ArticleEditor header={header} body={article.body} onChange={autosave.editBody} onWordCount={setWords} editorRef={editorRef} />
-      <StatusBar words={words} minutes={readingMinutes(words)} save={autosave.state} slug={slug} />
+      <StatusBar
+        words={words}
+        minutes={readingMinutes(words)}
+        save={gone ? { kind: 'error', code: 'not-found', message: 'The article’s file is gone or unreadable.' } : autosave.state}
+        slug={slug}
+      />
     </div>
   );
 }

@@ -7,11 +7,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Article } from '../../../shared/article';
 import { api } from '../api';
-import { ArticleForm } from './ArticleForm';
+import { ArticleForm, type ReplaceContext } from './ArticleForm';
 
 interface ArticlePaneProps {
   id: string;
-  onDeleted: () => void;
+  onDeleted: (deleted: { trashId: string; headline: string }) => void;
   /** Opens another article (a duplicate, or this one saved anew). */
   onOpen: (id: string) => void;
   /** Hands the app a way to save pending edits before it switches away; null on unmount. */
@@ -20,13 +20,15 @@ interface ArticlePaneProps {
 
 export function ArticlePane({ id, onDeleted, onOpen, registerFlush }: ArticlePaneProps) {
   const [article, setArticle] = useState<Article | null>(null);
+  const [context, setContext] = useState<ReplaceContext | undefined>(undefined);
   const [loadError, setLoadError] = useState<string | null>(null);
   // Bumped to remount the editor on a body loaded from disk.
   const [generation, setGeneration] = useState(0);
 
   /** Shows this version of the article, starting the form and editor afresh. */
-  const replace = useCallback((next: Article) => {
+  const replace = useCallback((next: Article, how?: ReplaceContext) => {
     setArticle(next);
+    setContext(how);
     setGeneration((g) => g + 1);
     setLoadError(null);
   }, []);
@@ -57,6 +59,7 @@ export function ArticlePane({ id, onDeleted, onOpen, registerFlush }: ArticlePan
       key={`${id}:${generation}`}
       article={article}
       replace={replace}
+      context={context}
       onDeleted={onDeleted}
       onOpen={onOpen}
       registerFlush={registerFlush}
