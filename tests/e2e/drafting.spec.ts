@@ -45,7 +45,8 @@ test('the slug follows the headline, and can be fixed', async ({ app, host }) =>
 
   await app.getByRole('button', { name: 'Article ▾' }).click();
   await app.getByLabel('File name (slug)').fill('strike-explainer');
-  await app.getByRole('button', { name: 'Fix' }).click();
+  await expect(app.getByText('articles/strike-explainer.json')).toBeVisible(); // the preview
+  await app.getByRole('button', { name: 'Lock' }).click();
   await expect(app.getByText('articles/strike-explainer.json')).toBeVisible();
   await app.getByRole('textbox', { name: 'Headline' }).fill('Third headline');
   await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
@@ -90,4 +91,15 @@ test('Ctrl+S saves at once, without waiting for the pause in typing', async ({ a
   // Well inside the one second autosave waits for.
   await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 600 });
   expect(await readFile(path.join(host.workspace, 'articles', 'saved-on-demand.json'), 'utf8')).toContain('Filed at the last minute.');
+});
+
+test('a new draft left blank leaves nothing behind', async ({ app, host }) => {
+  await app.getByRole('button', { name: 'New article' }).click();
+  await expect(app.getByRole('textbox', { name: 'Headline' })).toBeFocused();
+  await app.getByRole('button', { name: 'New article' }).click();
+  await expect(app.getByRole('textbox', { name: 'Headline' })).toBeFocused();
+  await app.keyboard.type('The one with words');
+  await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
+  expect(await readdir(path.join(host.workspace, 'articles'))).toEqual(['the-one-with-words.json']);
+  await expect(app).toHaveTitle('The one with words — Copydesk');
 });

@@ -157,7 +157,7 @@ test('switching articles saves the edits of the one left, at once', async ({ app
   await expect(app.getByRole('textbox', { name: 'Headline' })).toBeFocused();
   await app.keyboard.type('Second');
   // Within the autosave second, go back to the first article.
-  await app.getByRole('button', { name: /^Article First/ }).click();
+  await app.getByRole('button', { name: /^First/ }).click();
   await expect(app.getByRole('textbox', { name: 'Headline' })).toHaveValue('First');
   expect(await readdir(path.join(host.workspace, 'articles'))).toEqual(['first.json', 'second.json']);
 });

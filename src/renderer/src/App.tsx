@@ -9,6 +9,7 @@ import { ApiError } from '../../shared/errors';
 import { api } from './api';
 import { formatCount } from './format';
 import { ArticleErrorBoundary } from './article/ArticleErrorBoundary';
+import type { OpenArticle } from './article/ArticleForm';
 import { ArticlePane } from './article/ArticlePane';
 import { applyLibraryChanges, type Library } from './library/apply-changes';
 import { ArticleList } from './library/ArticleList';
@@ -32,22 +33,33 @@ export function App() {
     const timer = setTimeout(() => setToast(null), 10_000);
     return () => clearTimeout(timer);
   }, [toast]);
-  // The open article's "save what is pending"; switching away waits for it.
-  const flushOpenArticle = useRef<(() => Promise<boolean>) | null>(null);
-  const registerFlush = useCallback((flush: (() => Promise<boolean>) | null) => {
-    flushOpenArticle.current = flush;
+  // The open article: switching away waits for its edits to be saved.
+  const openArticle = useRef<OpenArticle | null>(null);
+  const registerOpenArticle = useCallback((open: OpenArticle | null) => {
+    openArticle.current = open;
+  }, []);
+
+  /** Saves the open article before leaving it; a draft left blank leaves nothing behind. */
+  const leaveOpenArticle = useCallback(async (): Promise<boolean> => {
+    const open = openArticle.current;
+    if (!open) return true;
+    if (!(await open.flush())) {
+      setError('The open article has edits that could not be saved, so it stays open. See the message above its headline.');
+      return false;
+    }
+    if (open.isBlank()) await api.articles.delete({ id: open.id }).catch(() => undefined);
+    return true;
   }, []);
 
   /** Shows another view once the open article's edits are saved; stays put if they cannot be. */
-  const openView = useCallback(async (next: View) => {
-    const flush = flushOpenArticle.current;
-    if (flush && !(await flush())) {
-      setError('The open article has edits that could not be saved, so it stays open. See the message above its headline.');
-      return;
-    }
-    setError(null);
-    setView(next);
-  }, []);
+  const openView = useCallback(
+    async (next: View) => {
+      if (!(await leaveOpenArticle())) return;
+      setError(null);
+      setView(next);
+    },
+    [leaveOpenArticle],
+  );
 
   const refresh = useCallback(async () => {
     try {
@@ -63,19 +75,15 @@ export function App() {
 
   const newArticle = useCallback(async () => {
     try {
-      // Save the open article first, so a failing save does not leave empty drafts behind.
-      const flush = flushOpenArticle.current;
-      if (flush && !(await flush())) {
-        setError('The open article has edits that could not be saved, so it stays open. See the message above its headline.');
-        return;
-      }
+      // Leave the open article first, so a failing save does not leave empty drafts behind.
+      if (!(await leaveOpenArticle())) return;
       const article = await api.articles.create({});
       await refresh();
       setView({ kind: 'article', id: article.id });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
-  }, [refresh]);
+  }, [refresh, leaveOpenArticle]);
 
   useEffect(() => {
     void refresh();
@@ -104,7 +112,7 @@ export function App() {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
         event.preventDefault();
-        void flushOpenArticle.current?.();
+        void openArticle.current?.flush();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -191,7 +199,7 @@ export function App() {
           <ArticleErrorBoundary key={view.id}>
             <ArticlePane
               id={view.id}
-              registerFlush={registerFlush}
+              registerOpenArticle={registerOpenArticle}
               onDeleted={({ trashId, headline }) => {
                 setView({ kind: 'none' });
                 void refresh();

@@ -3,6 +3,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { ApiResponse } from '../../../shared/contract';
+import { slugify } from '../../../shared/slug';
 import { api } from '../api';
 
 interface ArticleActionsProps {
@@ -68,12 +69,13 @@ export function ArticleActions({ id, slug, slugLocked, flush, onRenamed, onDelet
             <label htmlFor="slug-input">File name (slug)</label>
             <div className="actions__slug-row">
               <input id="slug-input" value={draftSlug} onChange={(e) => setDraftSlug(e.target.value)} spellCheck={false} />
-              <button type="submit">Fix</button>
+              <button type="submit">Lock</button>
             </div>
+            <p className="actions__preview">articles/{slugify(draftSlug, '…')}.json</p>
             <p className="actions__hint">
               {slugLocked
-                ? 'Fixed: the slug no longer follows the headline.'
-                : 'Follows the headline while the article is a draft, until you fix it.'}
+                ? 'Locked: the file name no longer follows the headline.'
+                : 'Follows the headline while the article is a draft, until you lock it.'}
             </p>
             {slugLocked && (
               <button

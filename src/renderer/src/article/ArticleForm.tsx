@@ -3,7 +3,7 @@
  * program are taken in when nothing is pending here, and offered as a choice when
  * something is; a file that disappears can be saved again as a new article.
  */
-import type { LexicalEditor } from 'lexical';
+import { $getRoot, type LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Article, ArticleMeta, ArticleMetaPatch } from '../../../shared/article';
 import type { ApiResponse } from '../../../shared/contract';
@@ -32,6 +32,15 @@ function shownMeta(meta: ArticleMeta): ArticleMetaPatch {
   return { headline, dek, kicker, section, status, bylines, dateline };
 }
 
+/** What the app needs of the open article when it switches away from it. */
+export interface OpenArticle {
+  id: string;
+  /** Saves pending edits; false when they could not be saved. */
+  flush: () => Promise<boolean>;
+  /** True for a draft nobody has written anything in. */
+  isBlank: () => boolean;
+}
+
 /** How the form was started afresh on a new version, to carry on where the editor was. */
 export interface ReplaceContext {
   notice?: string;
@@ -46,10 +55,10 @@ interface ArticleFormProps {
   context?: ReplaceContext | undefined;
   onDeleted: (deleted: { trashId: string; headline: string }) => void;
   onOpen: (id: string) => void;
-  registerFlush: (flush: (() => Promise<boolean>) | null) => void;
+  registerOpenArticle: (open: OpenArticle | null) => void;
 }
 
-export function ArticleForm({ article, replace, context, onDeleted, onOpen, registerFlush }: ArticleFormProps) {
+export function ArticleForm({ article, replace, context, onDeleted, onOpen, registerOpenArticle }: ArticleFormProps) {
   const [meta, setMeta] = useState<ArticleMeta>(article.meta);
   const [slug, setSlug] = useState(article.slug);
   const [words, setWords] = useState(0);
@@ -78,10 +87,29 @@ export function ArticleForm({ article, replace, context, onDeleted, onOpen, regi
     stateRef.current = autosave.state;
   }, [autosave.state]);
 
+  // The window title names the article, with a dot while edits are unsaved.
+  const unsaved = autosave.state.kind !== 'saved';
   useEffect(() => {
-    registerFlush(flush);
-    return () => registerFlush(null);
-  }, [registerFlush, flush]);
+    document.title = `${unsaved ? '• ' : ''}${meta.headline || 'Untitled'} — Copydesk`;
+    return () => {
+      document.title = 'Copydesk';
+    };
+  }, [meta.headline, unsaved]);
+
+  const metaRef = useRef(meta);
+  useEffect(() => {
+    metaRef.current = meta;
+  }, [meta]);
+  useEffect(() => {
+    const isBlank = () => {
+      const m = metaRef.current;
+      const fieldsEmpty = !m.headline && !m.dek && !m.kicker && !m.section && !m.dateline && m.bylines.length === 0;
+      const bodyEmpty = editorRef.current?.getEditorState().read(() => $getRoot().getTextContent().trim() === '') ?? false;
+      return m.status === 'draft' && fieldsEmpty && bodyEmpty;
+    };
+    registerOpenArticle({ id: article.id, flush, isBlank });
+    return () => registerOpenArticle(null);
+  }, [registerOpenArticle, flush, article.id]);
 
   const edit = <K extends keyof ArticleMeta>(key: K, value: ArticleMeta[K]) => {
     setMeta((current) => ({ ...current, [key]: value }));

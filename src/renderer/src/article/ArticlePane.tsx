@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Article } from '../../../shared/article';
 import { api } from '../api';
-import { ArticleForm, type ReplaceContext } from './ArticleForm';
+import { ArticleForm, type OpenArticle, type ReplaceContext } from './ArticleForm';
 
 interface ArticlePaneProps {
   id: string;
@@ -15,10 +15,11 @@ interface ArticlePaneProps {
   /** Opens another article (a duplicate, or this one saved anew). */
   onOpen: (id: string) => void;
   /** Hands the app a way to save pending edits before it switches away; null on unmount. */
-  registerFlush: (flush: (() => Promise<boolean>) | null) => void;
+  /** Tells the app which article is open and how to leave it; null when it closes. */
+  registerOpenArticle: (open: OpenArticle | null) => void;
 }
 
-export function ArticlePane({ id, onDeleted, onOpen, registerFlush }: ArticlePaneProps) {
+export function ArticlePane({ id, onDeleted, onOpen, registerOpenArticle }: ArticlePaneProps) {
   const [article, setArticle] = useState<Article | null>(null);
   const [context, setContext] = useState<ReplaceContext | undefined>(undefined);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -62,7 +63,7 @@ export function ArticlePane({ id, onDeleted, onOpen, registerFlush }: ArticlePan
       context={context}
       onDeleted={onDeleted}
       onOpen={onOpen}
-      registerFlush={registerFlush}
+      registerOpenArticle={registerOpenArticle}
     />
   );
 }

@@ -26,7 +26,7 @@ export function ArticleList({ articles, damaged, selectedId, selectedDamaged, on
               aria-current={a.id === selectedId ? 'true' : undefined}
               onClick={() => onSelect(a.id)}
             >
-              <span className="library__kicker">{[a.kicker, a.section].filter(Boolean).join(' · ') || 'Article'}</span>
+              {(a.kicker || a.section) && <span className="library__kicker">{[a.kicker, a.section].filter(Boolean).join(' · ')}</span>}
               <span className={`library__headline${a.headline ? '' : ' library__headline--empty'}`}>{a.headline || 'Untitled'}</span>
               <span className="library__meta">
                 <span className={`pill status--${a.status}`}>{statusLabel(a.status)}</span>
