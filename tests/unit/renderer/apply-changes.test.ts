@@ -28,9 +28,9 @@ const b = summary('b', 'Beta', '2026-11-02T00:00:00.000Z');
 const library: Library = { articles: [b, a], damaged: [{ slug: 'broken', file: 'articles/broken.json', reason: 'empty' }] };
 
 describe('applying change events to the library list', () => {
-  it('updates an article in place and keeps newest first', () => {
+  it('updates an article where it stands, so the list does not reshuffle while someone writes', () => {
     const edited = { ...a, headline: 'Alpha, edited', updatedAt: '2026-11-03T00:00:00.000Z' };
-    expect(applyLibraryChanges(library, [change('changed', edited)])?.articles).toEqual([edited, b]);
+    expect(applyLibraryChanges(library, [change('changed', edited)])?.articles).toEqual([b, edited]);
   });
 
   it('adds and removes articles', () => {

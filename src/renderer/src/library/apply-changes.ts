@@ -1,6 +1,10 @@
 /**
  * Keeps the library list current from change events alone, so a save does not make the
  * app fetch every summary again. Returns null when only a full reload can tell.
+ *
+ * An article that changes keeps its place (the list does not reshuffle under the mouse
+ * while someone writes); a new one goes to the top. A full reload (from the host) comes
+ * newest first.
  */
 import type { ArticleSummary, DamagedFile } from '../../../shared/article';
 import type { LibraryChange } from '../../../shared/contract';
@@ -10,22 +14,23 @@ export interface Library {
   damaged: DamagedFile[];
 }
 
-const newestFirst = (a: ArticleSummary, b: ArticleSummary) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0);
-
 export function applyLibraryChanges(library: Library, changes: readonly LibraryChange[]): Library | null {
-  const byId = new Map(library.articles.map((a) => [a.id, a]));
+  let articles = library.articles;
   let damaged = library.damaged;
   for (const change of changes) {
     if (change.kind === 'damaged') return null; // the reason comes only with the list
     if (change.kind === 'removed') {
-      if (change.id) byId.delete(change.id);
+      if (change.id) articles = articles.filter((a) => a.id !== change.id);
       damaged = damaged.filter((d) => d.slug !== change.slug);
       continue;
     }
-    if (!change.summary) return null;
+    const summary = change.summary;
+    if (!summary) return null;
     // A file that reads again leaves the damaged list; the article may have a new name.
     damaged = damaged.filter((d) => d.slug !== change.slug);
-    byId.set(change.summary.id, change.summary);
+    articles = articles.some((a) => a.id === summary.id)
+      ? articles.map((a) => (a.id === summary.id ? summary : a))
+      : [summary, ...articles];
   }
-  return { articles: [...byId.values()].sort(newestFirst), damaged };
+  return { articles, damaged };
 }
