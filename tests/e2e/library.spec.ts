@@ -226,3 +226,20 @@ test('a save the host refuses says so above the article, and goes through once i
   await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
   expect(await readFile(path.join(host.workspace, 'articles', 'refused.json'), 'utf8')).toContain('Written while refused.');
 });
+
+test.describe('keyboard', () => {
+  test.use({ seed: true });
+
+  test('arrow keys move through the library and Enter opens an article', async ({ app }) => {
+    const items = app.getByRole('navigation', { name: 'Articles' }).getByRole('button');
+    await items.first().focus();
+    await app.keyboard.press('ArrowDown');
+    await app.keyboard.press('ArrowDown');
+    await expect(items.nth(2)).toBeFocused();
+    await app.keyboard.press('ArrowUp');
+    await expect(items.nth(1)).toBeFocused();
+    const headline = (await items.nth(1).locator('.library__headline').textContent()) ?? '';
+    await app.keyboard.press('Enter');
+    await expect(app.getByRole('textbox', { name: 'Headline' })).toHaveValue(headline);
+  });
+});

@@ -2,8 +2,19 @@
  * The library sidebar: every article with its kicker, headline, status and age; files
  * that cannot be read are listed apart, with the reason, and are never touched.
  */
+import type { KeyboardEvent } from 'react';
 import type { ArticleSummary, DamagedFile } from '../../../shared/article';
 import { formatCount, relativeTime, statusLabel } from '../format';
+
+/** Up and down arrows move between the items of the list, as in a file list. */
+function moveFocusWithArrows(event: KeyboardEvent<HTMLElement>): void {
+  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+  const items = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('.library__item')];
+  const at = items.indexOf(document.activeElement as HTMLButtonElement);
+  if (at < 0) return;
+  event.preventDefault();
+  items[Math.max(0, Math.min(items.length - 1, at + (event.key === 'ArrowDown' ? 1 : -1)))]?.focus();
+}
 
 interface ArticleListProps {
   articles: ArticleSummary[];
@@ -16,7 +27,7 @@ interface ArticleListProps {
 
 export function ArticleList({ articles, damaged, selectedId, selectedDamaged, onSelect, onSelectDamaged }: ArticleListProps) {
   return (
-    <nav className="library" aria-label="Articles">
+    <nav className="library" aria-label="Articles" onKeyDown={moveFocusWithArrows}>
       <ul className="library__list">
         {articles.map((a) => (
           <li key={a.id}>
