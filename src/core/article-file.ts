@@ -39,12 +39,14 @@ export function migrateArticle(raw: Record<string, unknown>): Record<string, unk
   return current;
 }
 
-export function parseArticleBytes(bytes: Uint8Array): ParsedArticle {
-  if (bytes.length === 0) return { ok: false, reason: 'the file is empty' };
-  if (bytes.includes(0)) return { ok: false, reason: 'the file contains NUL bytes (it may be truncated or overwritten)' };
+/** Parses a file's bytes (or its text, read as UTF-8). */
+export function parseArticleBytes(content: Uint8Array | string): ParsedArticle {
+  if (content.length === 0) return { ok: false, reason: 'the file is empty' };
+  const text = typeof content === 'string' ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('utf8');
+  if (text.includes('\0')) return { ok: false, reason: 'the file contains NUL bytes (it may be truncated or overwritten)' };
   let raw: unknown;
   try {
-    raw = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+    raw = JSON.parse(text);
   } catch {
     return { ok: false, reason: 'the file is not valid JSON (it may be truncated)' };
   }

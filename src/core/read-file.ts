@@ -2,10 +2,11 @@
  * Reading a user file together with the stat of the very bytes read, and turning the
  * ways a read can fail into reasons a person can act on.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 
-export type FileRead = { bytes: Buffer; mtimeMs: number; size: number } | { missing: true } | { unreadable: string };
+/** A file as read: its content (text from the fast synchronous path, bytes otherwise), or why not. */
+export type FileRead = { bytes: Buffer | string; mtimeMs: number; size: number } | { missing: true } | { unreadable: string };
 
 /** Why a file could not be read, in words. */
 export function unreadableReason(error: unknown): string {
@@ -26,29 +27,18 @@ export function unreadableReason(error: unknown): string {
   }
 }
 
-/** Synchronous: for the open-time scan of thousands of files, where it is several times faster. */
+/**
+ * Synchronous, as text: for the open-time scan of thousands of files, where Node's one-call
+ * UTF-8 read is several times faster than fs.promises. The stat is taken first: if the file
+ * changes in between, the recorded mtime is the older one and the next open reads it again.
+ */
 export function readFileWithStatSync(file: string): FileRead {
-  let fd: number;
   try {
-    fd = openSync(file, 'r');
+    const info = statSync(file);
+    if (info.isDirectory()) return { unreadable: unreadableReason({ code: 'EISDIR' }) };
+    return { bytes: readFileSync(file, 'utf8'), mtimeMs: info.mtimeMs, size: info.size };
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ENOENT' ? { missing: true } : { unreadable: unreadableReason(error) };
-  }
-  try {
-    const info = fstatSync(fd);
-    if (info.isDirectory()) return { unreadable: unreadableReason({ code: 'EISDIR' }) };
-    const bytes = Buffer.allocUnsafe(info.size);
-    let offset = 0;
-    while (offset < info.size) {
-      const n = readSync(fd, bytes, offset, info.size - offset, offset);
-      if (n === 0) break;
-      offset += n;
-    }
-    return { bytes: bytes.subarray(0, offset), mtimeMs: info.mtimeMs, size: offset };
-  } catch (error) {
-    return { unreadable: unreadableReason(error) };
-  } finally {
-    closeSync(fd);
   }
 }
 

@@ -472,7 +472,7 @@ export class Workspace {
           }
         }
         stale = true;
-        this.load(slug, readFileWithStatSync(file));
+        this.load(slug, readFileWithStatSync(file), false);
       }
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -481,7 +481,7 @@ export class Workspace {
   }
 
   /** Takes in one file as read: an article, or a damaged file. Returns the change seen. */
-  private load(slug: string, read: FileRead): LibraryChange['kind'] | null {
+  private load(slug: string, read: FileRead, withRevision = true): LibraryChange['kind'] | null {
     if ('missing' in read) return null;
     const parsed = this.parse(read, slug);
     const previous = this.registry.atSlug(slug);
@@ -501,8 +501,9 @@ export class Workspace {
       return 'damaged';
     }
     if (previous && previous.summary.id !== parsed.article.id) this.forget(previous);
-    const { bytes, mtimeMs } = read as { bytes: Buffer; mtimeMs: number };
-    this.registry.add({ summary: parsed.summary, revision: revisionOf(bytes), mtimeMs, size: bytes.length });
+    const { bytes, mtimeMs, size } = read as { bytes: Buffer | string; mtimeMs: number; size: number };
+    // At open, revisions wait until they are needed: a save or a rescan reads the file anyway.
+    this.registry.add({ summary: parsed.summary, revision: withRevision ? revisionOf(bytes) : '', mtimeMs, size });
     return previous ? 'changed' : 'added';
   }
 
