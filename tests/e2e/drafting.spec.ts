@@ -103,3 +103,39 @@ test('a new draft left blank leaves nothing behind', async ({ app, host }) => {
   expect(await readdir(path.join(host.workspace, 'articles'))).toEqual(['the-one-with-words.json']);
   await expect(app).toHaveTitle('The one with words — Copydesk');
 });
+
+test('pasted web copy keeps its text and structure but cannot run code or carry unsafe links', async ({ app, host }) => {
+  const dialogs: string[] = [];
+  app.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await app.getByRole('button', { name: 'New article' }).click();
+  await expect(app.getByRole('textbox', { name: 'Headline' })).toBeFocused();
+  await app.keyboard.type('Pasted');
+  await app.getByRole('textbox', { name: 'Article body' }).click();
+  const html = [
+    '<h1>Big title</h1><h3>Small title</h3>',
+    '<p>Safe <a href="https://example.org/report">report</a> and <a href="javascript:alert(1)">trap</a>.</p>',
+    '<img src="x" onerror="alert(2)"><script>alert(3)</script><p onclick="alert(4)">Click me</p>',
+  ].join('');
+  await app.evaluate(`(() => {
+    const data = new DataTransfer();
+    data.setData('text/html', ${JSON.stringify(html)});
+    data.setData('text/plain', 'fallback');
+    document.querySelector('[aria-label="Article body"]').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  })()`);
+  const body = app.getByRole('textbox', { name: 'Article body' });
+  await expect(body).toContainText('Click me');
+  // One level of subhead: H1 and H3 became H2.
+  await expect(body.locator('h2')).toHaveCount(2);
+  await expect(body.locator('h1, h3')).toHaveCount(0);
+  await expect(body.locator('a[href="https://example.org/report"]')).toHaveCount(1);
+  await expect(body.locator('a[href^="javascript:"], a[href="about:blank"]')).toHaveCount(0);
+  await expect(body).toContainText('and trap.');
+  await expect(body.locator('script, img, [onclick], [onerror]')).toHaveCount(0);
+  await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
+  const saved = await readFile(path.join(host.workspace, 'articles', 'pasted.json'), 'utf8');
+  expect(saved).not.toMatch(/javascript:|onerror|onclick|<script/);
+  expect(dialogs).toEqual([]);
+});

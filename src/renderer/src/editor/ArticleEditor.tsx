@@ -19,6 +19,8 @@ import { useMemo, type MutableRefObject, type ReactNode } from 'react';
 import type { LexicalBody } from '../../../shared/article';
 import { ARTICLE_NODES } from './nodes';
 import { HistoryCapPlugin } from './plugins/HistoryCapPlugin';
+import { SafeLinkPlugin } from './plugins/SafeLinkPlugin';
+import { SubheadPlugin } from './plugins/SubheadPlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { WordCountPlugin } from './plugins/WordCountPlugin';
 import { isSafeLinkUrl } from './safe-url';
@@ -68,8 +70,10 @@ export function ArticleEditor({ header, body, onChange, onWordCount, editorRef }
       </div>
       <HistoryPlugin externalHistoryState={historyState} />
       <HistoryCapPlugin historyState={historyState} />
+      <SubheadPlugin />
       <ListPlugin />
       <LinkPlugin validateUrl={isSafeLinkUrl} />
+      <SafeLinkPlugin />
       <MarkdownShortcutPlugin transformers={MARKDOWN_SHORTCUTS} />
       <OnChangePlugin ignoreSelectionChange ignoreHistoryMergeTagChange onChange={onChange} />
       <WordCountPlugin onCount={onWordCount} />
