@@ -69,7 +69,11 @@ test.describe('first run', () => {
     await expect(app.getByRole('button', { name: /heating subsidy/ })).toBeVisible();
     await app.getByRole('button', { name: /Rotterdam terminal strike talks/ }).click();
     await expect(app.getByRole('textbox', { name: 'Article body' })).toContainText('difficult but businesslike');
-    await expect(app.getByRole('textbox', { name: 'Kicker' })).toHaveValue('Analysis');
+    await expect(app.getByRole('combobox', { name: 'Kicker' })).toHaveValue('Analysis');
+    // Sections already in use are offered while typing one.
+    const sections = await app.locator('#copydesk-sections option').evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value));
+    expect(sections).toEqual(expect.arrayContaining(['Economy', 'Education', 'Politics']));
+    await expect(app.getByRole('combobox', { name: 'Section' })).toHaveAttribute('list', 'copydesk-sections');
     await expect(app.getByTestId('save-state')).toHaveText('Saved');
   });
 });

@@ -2,7 +2,7 @@
  * The app shell: the library on the left, the open article (or the trash, or a damaged
  * file's explanation) on the right. The library follows changes on disk through events.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleSummary, DamagedFile } from '../../shared/article';
 import type { ApiResponse } from '../../shared/contract';
 import { ApiError } from '../../shared/errors';
@@ -12,6 +12,7 @@ import { ArticleErrorBoundary } from './article/ArticleErrorBoundary';
 import type { OpenArticle } from './article/ArticleForm';
 import { ArticlePane } from './article/ArticlePane';
 import { applyLibraryChanges, type Library } from './library/apply-changes';
+import { suggestionsFrom } from './library/suggestions';
 import { ArticleList } from './library/ArticleList';
 import { DamagedFilePane } from './library/DamagedFilePane';
 import { TrashPane } from './library/TrashPane';
@@ -119,6 +120,8 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  const suggestions = useMemo(() => suggestionsFrom(library?.articles ?? []), [library]);
+
   if (locked) {
     return (
       <div className="pane-message" role="alert">
@@ -199,6 +202,7 @@ export function App() {
           <ArticleErrorBoundary key={view.id}>
             <ArticlePane
               id={view.id}
+              suggestions={suggestions}
               registerOpenArticle={registerOpenArticle}
               onDeleted={({ trashId, headline }) => {
                 setView({ kind: 'none' });

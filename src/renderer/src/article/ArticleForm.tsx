@@ -9,6 +9,7 @@ import type { Article, ArticleMeta, ArticleMetaPatch } from '../../../shared/art
 import type { ApiResponse } from '../../../shared/contract';
 import { readingMinutes } from '../../../shared/lexical-text';
 import { api } from '../api';
+import type { FieldSuggestions } from '../library/suggestions';
 import { ArticleEditor } from '../editor/ArticleEditor';
 import { ArticleActions } from './ArticleActions';
 import { AutoGrowTextarea } from './AutoGrowTextarea';
@@ -56,9 +57,10 @@ interface ArticleFormProps {
   onDeleted: (deleted: { trashId: string; headline: string }) => void;
   onOpen: (id: string) => void;
   registerOpenArticle: (open: OpenArticle | null) => void;
+  suggestions: FieldSuggestions;
 }
 
-export function ArticleForm({ article, replace, context, onDeleted, onOpen, registerOpenArticle }: ArticleFormProps) {
+export function ArticleForm({ article, replace, context, onDeleted, onOpen, registerOpenArticle, suggestions }: ArticleFormProps) {
   const [meta, setMeta] = useState<ArticleMeta>(article.meta);
   const [slug, setSlug] = useState(article.slug);
   const [words, setWords] = useState(0);
@@ -189,6 +191,7 @@ export function ArticleForm({ article, replace, context, onDeleted, onOpen, regi
       <div className="article-header__row">
         <input
           className="field-kicker"
+          list="copydesk-kickers"
           aria-label="Kicker"
           placeholder="Kicker"
           value={meta.kicker}
@@ -197,6 +200,7 @@ export function ArticleForm({ article, replace, context, onDeleted, onOpen, regi
         <span className="dot">·</span>
         <input
           className="field-section"
+          list="copydesk-sections"
           aria-label="Section"
           placeholder="Section"
           value={meta.section}
@@ -272,6 +276,16 @@ export function ArticleForm({ article, replace, context, onDeleted, onOpen, regi
         />
       </div>
       {meta.aiDisclosure && <p className="ai-disclosure">{meta.aiDisclosure}</p>}
+      <datalist id="copydesk-kickers">
+        {suggestions.kickers.map((k) => (
+          <option key={k} value={k} />
+        ))}
+      </datalist>
+      <datalist id="copydesk-sections">
+        {suggestions.sections.map((s) => (
+          <option key={s} value={s} />
+        ))}
+      </datalist>
     </header>
   );
 

@@ -7,11 +7,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Article } from '../../../shared/article';
 import { api } from '../api';
+import type { FieldSuggestions } from '../library/suggestions';
 import { ArticleForm, type OpenArticle, type ReplaceContext } from './ArticleForm';
 
 interface ArticlePaneProps {
   id: string;
   onDeleted: (deleted: { trashId: string; headline: string }) => void;
+  /** Kickers and sections already used in the workspace, offered while typing. */
+  suggestions: FieldSuggestions;
   /** Opens another article (a duplicate, or this one saved anew). */
   onOpen: (id: string) => void;
   /** Hands the app a way to save pending edits before it switches away; null on unmount. */
@@ -19,7 +22,7 @@ interface ArticlePaneProps {
   registerOpenArticle: (open: OpenArticle | null) => void;
 }
 
-export function ArticlePane({ id, onDeleted, onOpen, registerOpenArticle }: ArticlePaneProps) {
+export function ArticlePane({ id, suggestions, onDeleted, onOpen, registerOpenArticle }: ArticlePaneProps) {
   const [article, setArticle] = useState<Article | null>(null);
   const [context, setContext] = useState<ReplaceContext | undefined>(undefined);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -64,6 +67,7 @@ export function ArticlePane({ id, onDeleted, onOpen, registerOpenArticle }: Arti
       onDeleted={onDeleted}
       onOpen={onOpen}
       registerOpenArticle={registerOpenArticle}
+      suggestions={suggestions}
     />
   );
 }

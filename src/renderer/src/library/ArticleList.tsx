@@ -2,7 +2,7 @@
  * The library sidebar: every article with its kicker, headline, status and age; files
  * that cannot be read are listed apart, with the reason, and are never touched.
  */
-import type { KeyboardEvent } from 'react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { ArticleSummary, DamagedFile } from '../../../shared/article';
 import { formatCount, relativeTime, statusLabel } from '../format';
 
@@ -26,6 +26,12 @@ interface ArticleListProps {
 }
 
 export function ArticleList({ articles, damaged, selectedId, selectedDamaged, onSelect, onSelectDamaged }: ArticleListProps) {
+  // "just now" becomes "5 min ago" without anything else happening.
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
   return (
     <nav className="library" aria-label="Articles" onKeyDown={moveFocusWithArrows}>
       <ul className="library__list">
@@ -42,7 +48,7 @@ export function ArticleList({ articles, damaged, selectedId, selectedDamaged, on
               <span className="library__meta">
                 <span className={`pill status--${a.status}`}>{statusLabel(a.status)}</span>
                 <span>{formatCount(a.words, 'word', 'words')}</span>
-                <span title={a.updatedAt}>{relativeTime(a.updatedAt)}</span>
+                <span title={a.updatedAt}>{relativeTime(a.updatedAt, now)}</span>
               </span>
             </button>
           </li>

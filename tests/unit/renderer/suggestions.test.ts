@@ -1,0 +1,20 @@
+import { expect, it } from 'vitest';
+import type { ArticleSummary } from '../../../src/shared/article';
+import { suggestionsFrom } from '../../../src/renderer/src/library/suggestions';
+
+const article = (kicker: string, section: string): ArticleSummary => ({
+  id: `${kicker}-${section}`,
+  slug: 's',
+  headline: 'h',
+  kicker,
+  section,
+  status: 'draft',
+  tags: [],
+  words: 0,
+  updatedAt: '2026-11-01T00:00:00.000Z',
+});
+
+it('offers the kickers and sections in use, most used first, without blanks', () => {
+  const found = suggestionsFrom([article('Analysis', 'Economy'), article('Analysis', 'Politics'), article('AI Analysis', 'Economy'), article('', '')]);
+  expect(found).toEqual({ kickers: ['Analysis', 'AI Analysis'], sections: ['Economy', 'Politics'] });
+});
