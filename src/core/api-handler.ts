@@ -22,6 +22,7 @@ function implementation(workspace: Workspace): Implementation {
     'articles.rename': ({ id, slug }) => workspace.rename(id, slug),
     'articles.duplicate': ({ id }) => workspace.duplicate(id),
     'articles.delete': ({ id }) => workspace.delete(id),
+    'articles.inspectDamaged': ({ slug }) => workspace.inspectDamaged(slug),
     'articles.keepVersion': ({ id, meta, body }) => workspace.keepVersion(id, meta || body ? { meta, body } : undefined),
     'trash.list': async () => ({ items: await workspace.listTrash() }),
     'trash.restore': ({ trashId }) => workspace.restore(trashId),

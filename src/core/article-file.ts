@@ -122,3 +122,25 @@ export function newArticleFile(meta: ArticleMetaPatch = {}, now = new Date().toI
     review: { decisions: [] },
   };
 }
+
+/** Line and column (1-based) of the first JSON syntax error in `text`, or nulls. */
+export function jsonErrorPosition(text: string): { line: number | null; column: number | null } {
+  if (text.trim() === '') return { line: null, column: null };
+  try {
+    JSON.parse(text);
+    return { line: null, column: null };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : '';
+    const match = /position (\d+)/.exec(message);
+    // "Unexpected end of JSON input" has no position: the error is at the very end.
+    const at = match ? Number(match[1]) : /end of JSON input/.test(message) ? text.length : null;
+    if (at === null) return { line: null, column: null };
+    const before = text.slice(0, at).split('\n');
+    return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+  }
+}
+
+/** The first 20 lines of a file as text, at most 2,000 characters, NUL shown as ␀. */
+export function previewOf(text: string): string {
+  return text.split('\n').slice(0, 20).join('\n').slice(0, 2000).replace(/\0/g, '␀');
+}

@@ -55,6 +55,10 @@ export class ArticleRegistry {
     else this.twinIds.set(slug, twinOf);
   }
 
+  damagedAt(slug: string): DamagedFile | undefined {
+    return this.damaged.get(slug);
+  }
+
   /** Stops listing a file as damaged; true if it was. */
   clearDamaged(slug: string): boolean {
     this.twinIds.delete(slug);

@@ -21,7 +21,7 @@ import {
 import type { LibraryChange } from '../shared/contract';
 import { ApiError } from '../shared/errors';
 import { slugify, slugKey, uniqueSlug } from '../shared/slug';
-import { newArticleFile, parseArticleBytes, revisionOf, serializeArticle, summarize } from './article-file';
+import { jsonErrorPosition, newArticleFile, parseArticleBytes, previewOf, revisionOf, serializeArticle, summarize } from './article-file';
 import { containedPath } from './contained-path';
 import { ArticleRegistry } from './article-registry';
 import { FolderWatcher } from './folder-watcher';
@@ -241,6 +241,18 @@ export class Workspace {
       const name = `${trashIdFor(entry.summary.slug).split('--')[0]}${onScreen ? '-on-screen' : '-on-disk'}.json`;
       await writeFileDurably(path.join(folder, name), bytes, { exclusive: true });
       return { file: `.copydesk/history/${id}/${name}` };
+    });
+  }
+
+  /** Where a damaged file is, what is wrong with it, and its first lines; reads only listed files. */
+  inspectDamaged(slug: string) {
+    return this.exclusive(async () => {
+      const damaged = this.registry.damagedAt(slug);
+      if (!damaged) throw new ApiError('not-found', `articles/${slug}.json is not listed as damaged.`);
+      const file = this.articlePath(slug);
+      const read = await readFileWithStat(file);
+      const text = 'bytes' in read ? Buffer.from(read.bytes).subarray(0, 64 * 1024).toString('utf8') : '';
+      return { path: file, size: 'bytes' in read ? read.size : 0, reason: damaged.reason, ...jsonErrorPosition(text), preview: previewOf(text) };
     });
   }
 

@@ -12,6 +12,7 @@ export const API_METHODS = [
   'articles.duplicate',
   'articles.delete',
   'articles.keepVersion',
+  'articles.inspectDamaged',
   'trash.list',
   'trash.restore',
 ] as const;

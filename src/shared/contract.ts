@@ -68,6 +68,20 @@ export const contract = {
     z.object({ id: articleId, meta: articleMetaPatchSchema.optional(), body: lexicalBodySchema.optional() }).strict(),
     z.object({ file: z.string() }),
   ),
+  /** A look inside a file listed as damaged (only those): where it is, what is wrong, how it begins. */
+  'articles.inspectDamaged': method(
+    z.object({ slug: z.string().min(1) }).strict(),
+    z.object({
+      path: z.string(),
+      size: z.number(),
+      reason: z.string(),
+      /** 1-based line and column of a JSON syntax error, when there is one. */
+      line: z.number().nullable(),
+      column: z.number().nullable(),
+      /** The first lines of the file, as text. */
+      preview: z.string(),
+    }),
+  ),
   /** Articles in the trash, newest first. */
   'trash.list': method(empty, z.object({ items: z.array(trashedArticleSchema) })),
   /** Puts an article back from the trash. */

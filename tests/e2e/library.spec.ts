@@ -56,6 +56,9 @@ test('an unreadable article file is listed as damaged, explained, and left as it
   await app.getByRole('button', { name: /articles\/half-written\.json/ }).click();
   await expect(app.getByRole('heading', { name: 'articles/half-written.json cannot be read' })).toBeVisible();
   await expect(app.getByRole('main').getByText('not valid JSON')).toBeVisible();
+  await expect(app.getByRole('main').getByText('(line 1, column')).toBeVisible();
+  await expect(app.getByLabel('The beginning of the file')).toContainText('"schemaVersion": 1');
+  await expect(app.getByRole('main').getByText(broken)).toBeVisible();
   await app.getByRole('button', { name: /Healthy article/ }).click();
   await expect(app.getByRole('textbox', { name: 'Headline' })).toHaveValue('Healthy article');
   expect(await readFile(broken, 'utf8')).toBe('{"schemaVersion": 1, "id": "12');

@@ -224,7 +224,7 @@ export function App() {
             }}
           />
         )}
-        {view.kind === 'damaged' && damagedFile && <DamagedFilePane file={damagedFile} workspacePath={info?.path ?? ''} />}
+        {view.kind === 'damaged' && damagedFile && <DamagedFilePane key={`${damagedFile.slug}:${damagedFile.reason}`} file={damagedFile} />}
         {(view.kind === 'none' || (view.kind === 'damaged' && !damagedFile)) && (
           <div className="pane-message pane-message--quiet">
             <h2>Pick an article, or start a new one</h2>

@@ -196,3 +196,19 @@ describe('odd files do not stop a workspace from opening', () => {
     expect((await readdir(path.join(dir, 'articles'))).length).toBe(1);
   });
 });
+
+describe('looking inside a damaged file', () => {
+  it('tells where it is, the line and column of the JSON error, and how it begins, for listed files only', async () => {
+    await ws.create({ headline: 'Healthy' });
+    await ws.close();
+    await writeFile(articleFile('half'), '{\n  "schemaVersion": 1,\n  "id": "12\n');
+    ws = await Workspace.open(dir, { watch: false });
+    const found = await ws.inspectDamaged('half');
+    expect(found.path).toBe(articleFile('half'));
+    expect(found.reason).toMatch(/not valid JSON/);
+    expect(found.line).toBe(3);
+    expect(found.preview).toContain('"schemaVersion": 1');
+    await expect(ws.inspectDamaged('healthy')).rejects.toMatchObject({ code: 'not-found' });
+    await expect(ws.inspectDamaged('../../etc/passwd')).rejects.toMatchObject({ code: 'not-found' });
+  });
+});
