@@ -67,10 +67,6 @@ export class WorkspaceIndex {
     return this.db.data.articles;
   }
 
-  get settings(): Record<string, unknown> {
-    return this.db.data.settings;
-  }
-
   /** Records the current entries and writes them a little later, coalescing bursts of saves. */
   schedule(entries: IndexEntry[]): void {
     this.db.data.articles = entries;

@@ -61,6 +61,7 @@ async function main(): Promise<void> {
       `Copydesk is running in browser mode.`,
       `  Workspace: ${root}${seeded ? ' (new, seeded with sample articles)' : ''}`,
       ...(rebuilt ? [`  The index was rebuilt from the article files (${rebuilt}).`] : []),
+      ...(workspace.watchingProblem ? [`  Note: ${workspace.watchingProblem}; reload the page to see them.`] : []),
       `  Open: ${server.url}`,
       `  Stop: Ctrl+C`,
       '',

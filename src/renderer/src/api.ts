@@ -11,5 +11,4 @@ declare global {
   }
 }
 
-export const isDesktop = window.copydesk !== undefined;
 export const api = createApiClient(window.copydesk ?? createHttpBridge());

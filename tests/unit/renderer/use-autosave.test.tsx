@@ -17,7 +17,6 @@ interface PendingSave {
 const saves: PendingSave[] = [];
 
 vi.mock('../../../src/renderer/src/api', () => ({
-  isDesktop: false,
   api: {
     articles: {
       save: (request: PendingSave['request']) => new Promise((resolve, reject) => saves.push({ request, resolve, reject })),
