@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
-import { serializeArticle } from '../src/core/article-file';
+import { serializeArticle } from '../src/core/articles/article-file';
 import { startHost, stopHost } from '../tests/helpers/browser-mode';
 import { median, percentile, type Figure } from './report';
 import { articleFile } from './workspace.bench';

@@ -7,9 +7,9 @@ import { mkdirSync, mkdtempSync, openSync, closeSync, fsyncSync, readdirSync, re
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createApiHandler } from '../src/core/api-handler';
-import { serializeArticle } from '../src/core/article-file';
-import { Workspace } from '../src/core/workspace';
+import { createApiHandler } from '../src/core/api/api-host';
+import { serializeArticle } from '../src/core/articles/article-file';
+import { Workspace } from '../src/core/workspace/workspace';
 import type { ArticleFile, LexicalBody } from '../src/shared/article';
 import { slugify } from '../src/shared/slug';
 import { median, percentile, type Figure } from './report';

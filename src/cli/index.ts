@@ -3,7 +3,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Workspace } from '../core/workspace';
+import { Workspace } from '../core/workspace/workspace';
 import { ApiError } from '../shared/errors';
 
 const USAGE = `Usage: npm run copydesk -- <command> [options]

@@ -3,7 +3,7 @@
  * file:// (where every local file would be same-origin) and every response carries the CSP.
  */
 import { readFile } from 'node:fs/promises';
-import { contentTypeOf, rendererFile } from '../core/renderer-files';
+import { contentTypeOf, rendererFile } from '../host/renderer-files';
 import { RENDERER_CSP } from '../shared/csp';
 
 /** Answers one request for the renderer's files; anything outside rendererDir is a 404. */

@@ -4,9 +4,9 @@
  */
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
-import { createApiHandler } from '../core/api-handler';
-import { openOrCreateWorkspace } from '../core/open-workspace';
-import type { Workspace } from '../core/workspace';
+import { createApiHandler } from '../core/api/api-host';
+import { openOrCreateWorkspace } from '../core/workspace/open-workspace';
+import type { Workspace } from '../core/workspace/workspace';
 import { ipcEventChannel } from '../shared/api-methods';
 import { serveAppRequest } from './app-protocol';
 import { registerIpcHandlers } from './ipc';

@@ -5,7 +5,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { API_METHODS, ipcChannel } from '../shared/api-methods';
 import type { ApiResult } from '../shared/errors';
-import type { ApiHandler } from '../core/api-handler';
+import type { ApiHandler } from '../core/api/api-host';
 
 /** The part of ipcMain used here, so tests can pass a recorder (no Electron binary there). */
 export type IpcRegistrar = Pick<IpcMain, 'handle' | 'removeHandler'>;

@@ -4,9 +4,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createApiHandler } from '../core/api-handler';
-import { RENDERER_BUILD, SAMPLE_WORKSPACE } from '../core/app-paths';
-import { openOrCreateWorkspace } from '../core/open-workspace';
+import { createApiHandler } from '../core/api/api-host';
+import { RENDERER_BUILD, SAMPLE_WORKSPACE } from '../host/app-paths';
+import { openOrCreateWorkspace } from '../core/workspace/open-workspace';
 import { ApiError } from '../shared/errors';
 import { startWebServer } from './server';
 

@@ -8,8 +8,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { API_EVENTS } from '../shared/api-methods';
 import type { ApiErrorCode, ApiResult } from '../shared/errors';
-import type { ApiHandler } from '../core/api-handler';
-import type { Workspace } from '../core/workspace';
+import type { ApiHandler } from '../core/api/api-host';
+import type { Workspace } from '../core/workspace/workspace';
 import { checkRequest } from './request-guard';
 import { securityHeaders, serveStatic } from './static-files';
 

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
-import { contentTypeOf, rendererFile } from '../core/renderer-files';
+import { contentTypeOf, rendererFile } from '../host/renderer-files';
 import { RENDERER_CSP } from '../shared/csp';
 
 export function securityHeaders(): Record<string, string> {

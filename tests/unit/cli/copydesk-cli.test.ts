@@ -8,8 +8,8 @@ import { cp, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLE_WORKSPACE } from '../../../src/core/app-paths';
-import { Workspace } from '../../../src/core/workspace';
+import { SAMPLE_WORKSPACE } from '../../../src/host/app-paths';
+import { Workspace } from '../../../src/core/workspace/workspace';
 import { tempDir } from '../../helpers/temp';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');

@@ -5,9 +5,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseArticleBytes } from '../../../src/core/article-file';
-import { Workspace } from '../../../src/core/workspace';
-import { plainTextFromBody } from '../../../src/shared/lexical-text';
+import { parseArticleBytes } from '../../../src/core/articles/article-file';
+import { Workspace } from '../../../src/core/workspace/workspace';
+import { plainTextFromBody } from '../../../src/document/plain-text';
 import { bundleForNode, startChild } from '../../helpers/child';
 import { tempDir } from '../../helpers/temp';
 

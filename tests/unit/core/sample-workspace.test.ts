@@ -5,9 +5,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_WORKSPACE } from '../../../src/core/app-paths';
-import { parseArticleBytes } from '../../../src/core/article-file';
-import { openOrCreateWorkspace } from '../../../src/core/open-workspace';
+import { SAMPLE_WORKSPACE } from '../../../src/host/app-paths';
+import { parseArticleBytes } from '../../../src/core/articles/article-file';
+import { openOrCreateWorkspace } from '../../../src/core/workspace/open-workspace';
 import { slugify } from '../../../src/shared/slug';
 import { sourceFileSchema } from '../../../src/shared/source';
 import { tempDir } from '../../helpers/temp';

@@ -6,12 +6,12 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Workspace as WorkspaceType } from '../../../src/core/workspace';
+import type { Workspace as WorkspaceType } from '../../../src/core/workspace/workspace';
 import { bodyOf, tempDir } from '../../helpers/temp';
 
 const failNext: { move?: string; write?: string } = {};
-vi.mock('../../../src/core/write-durably', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../src/core/write-durably')>();
+vi.mock('../../../src/core/storage/write-durably', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../src/core/storage/write-durably')>();
   const failure = (code: string) => Object.assign(new Error(`simulated ${code}`), { code });
   return {
     ...real,
@@ -30,7 +30,7 @@ vi.mock('../../../src/core/write-durably', async (importOriginal) => {
   };
 });
 
-const { Workspace } = await import('../../../src/core/workspace');
+const { Workspace } = await import('../../../src/core/workspace/workspace');
 
 let dir: string;
 let cleanup: () => Promise<void>;

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { chmod, copyFile, mkdir, readFile, readdir, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Workspace } from '../../../src/core/workspace';
+import { Workspace } from '../../../src/core/workspace/workspace';
 import { bodyOf, eventually, tempDir } from '../../helpers/temp';
 
 let dir: string;

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Workspace } from '../../../src/core/workspace';
+import { Workspace } from '../../../src/core/workspace/workspace';
 import type { LibraryChange } from '../../../src/shared/contract';
 import { ApiError } from '../../../src/shared/errors';
 import { bodyOf, eventually, tempDir } from '../../helpers/temp';

@@ -1,7 +1,7 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DamagedFileError, DurableJSONFile } from '../../../src/core/durable-json-file';
+import { DamagedFileError, DurableJSONFile } from '../../../src/core/storage/durable-json-file';
 import { tempDir } from '../../helpers/temp';
 
 // Records the order of the real file-system calls (they still run): the durability
@@ -29,7 +29,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   };
 });
 
-const { writeFileDurably } = await import('../../../src/core/write-durably');
+const { writeFileDurably } = await import('../../../src/core/storage/write-durably');
 
 let dir: string;
 let cleanup: () => Promise<void>;

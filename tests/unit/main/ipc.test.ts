@@ -5,8 +5,8 @@
  */
 import type { IpcMainInvokeEvent } from 'electron';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApiHandler } from '../../../src/core/api-handler';
-import { Workspace } from '../../../src/core/workspace';
+import { createApiHandler } from '../../../src/core/api/api-host';
+import { Workspace } from '../../../src/core/workspace/workspace';
 import { registerIpcHandlers, type IpcRegistrar } from '../../../src/main/ipc';
 import { isTrustedRendererUrl } from '../../../src/main/window-options';
 import { API_METHODS, ipcChannel } from '../../../src/shared/api-methods';

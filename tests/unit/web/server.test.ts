@@ -8,8 +8,8 @@ import { networkInterfaces } from 'node:os';
 import { connect } from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApiHandler } from '../../../src/core/api-handler';
-import { Workspace } from '../../../src/core/workspace';
+import { createApiHandler } from '../../../src/core/api/api-host';
+import { Workspace } from '../../../src/core/workspace/workspace';
 import { startWebServer, type WebServer } from '../../../src/web/server';
 import { tempDir } from '../../helpers/temp';
 

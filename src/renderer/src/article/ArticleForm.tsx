@@ -7,7 +7,7 @@ import { $getRoot, type LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Article, ArticleMeta, ArticleMetaPatch } from '../../../shared/article';
 import type { ApiResponse } from '../../../shared/contract';
-import { readingMinutes } from '../../../shared/lexical-text';
+import { readingMinutes } from '../../../document/plain-text';
 import { api } from '../api';
 import type { FieldSuggestions } from '../library/suggestions';
 import { ArticleEditor } from '../editor/ArticleEditor';

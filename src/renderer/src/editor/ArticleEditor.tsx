@@ -17,13 +17,13 @@ import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { EditorState, LexicalEditor } from 'lexical';
 import { useMemo, type MutableRefObject, type ReactNode } from 'react';
 import type { LexicalBody } from '../../../shared/article';
-import { ARTICLE_NODES } from './nodes';
+import { ARTICLE_NODES } from '../../../document/nodes';
 import { HistoryCapPlugin } from './plugins/HistoryCapPlugin';
 import { SafeLinkPlugin } from './plugins/SafeLinkPlugin';
 import { SubheadPlugin } from './plugins/SubheadPlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { WordCountPlugin } from './plugins/WordCountPlugin';
-import { isSafeLinkUrl } from './safe-url';
+import { isSafeLinkUrl } from '../../../shared/safe-url';
 import { copydeskTheme } from './theme';
 
 const MARKDOWN_SHORTCUTS = [...ELEMENT_TRANSFORMERS, ...TEXT_FORMAT_TRANSFORMERS];

@@ -5,7 +5,7 @@
 import { $isLinkNode, LinkNode } from '@lexical/link';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useEffect } from 'react';
-import { isSafeLinkUrl } from '../safe-url';
+import { isSafeLinkUrl } from '../../../../shared/safe-url';
 
 export function SafeLinkPlugin(): null {
   const [editor] = useLexicalComposerContext();

@@ -5,7 +5,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getRoot } from 'lexical';
 import { useEffect } from 'react';
-import { countWords } from '../../../../shared/lexical-text';
+import { countWords } from '../../../../document/plain-text';
 
 export function WordCountPlugin({ onCount, delayMs = 250 }: { onCount: (words: number) => void; delayMs?: number }): null {
   const [editor] = useLexicalComposerContext();

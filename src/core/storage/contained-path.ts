@@ -3,7 +3,7 @@
  * the folder it is meant for.
  */
 import path from 'node:path';
-import { ApiError } from '../shared/errors';
+import { ApiError } from '../../shared/errors';
 
 export function containedPath(folder: string, name: string): string {
   const resolved = path.resolve(folder, name);

@@ -4,10 +4,10 @@
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { TrashedArticle } from '../shared/article';
-import { slugify } from '../shared/slug';
+import type { TrashedArticle } from '../../shared/article';
+import { slugify } from '../../shared/slug';
 import { parseArticleBytes } from './article-file';
-import { readFileWithStat } from './read-file';
+import { readFileWithStat } from '../storage/read-file';
 
 export function trashIdFor(slug: string, now = new Date()): string {
   return `${now.toISOString().replace(/[-:.]/g, '')}--${slug}`;

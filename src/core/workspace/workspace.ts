@@ -17,20 +17,20 @@ import {
   type DamagedFile,
   type LexicalBody,
   type TrashedArticle,
-} from '../shared/article';
-import type { LibraryChange } from '../shared/contract';
-import { ApiError } from '../shared/errors';
-import { slugify, slugKey, uniqueSlug } from '../shared/slug';
-import { jsonErrorPosition, newArticleFile, parseArticleBytes, previewOf, revisionOf, serializeArticle, summarize } from './article-file';
-import { containedPath } from './contained-path';
-import { ArticleRegistry } from './article-registry';
-import { FolderWatcher } from './folder-watcher';
-import { readFileWithStat, readFileWithStatSync, type FileRead } from './read-file';
-import { listTrash, slugFromTrashId, trashIdFor } from './trash';
+} from '../../shared/article';
+import type { LibraryChange } from '../../shared/contract';
+import { ApiError } from '../../shared/errors';
+import { slugify, slugKey, uniqueSlug } from '../../shared/slug';
+import { jsonErrorPosition, newArticleFile, parseArticleBytes, previewOf, revisionOf, serializeArticle, summarize } from '../articles/article-file';
+import { containedPath } from '../storage/contained-path';
+import { ArticleRegistry } from '../articles/article-registry';
+import { FolderWatcher } from '../storage/folder-watcher';
+import { readFileWithStat, readFileWithStatSync, type FileRead } from '../storage/read-file';
+import { listTrash, slugFromTrashId, trashIdFor } from '../articles/trash';
 import { WorkspaceIndex, type IndexEntry } from './workspace-index';
 import { createLayout, removeStaleTempFiles, workspaceLayout, type WorkspaceLayout } from './workspace-layout';
-import { WorkspaceLock } from './workspace-lock';
-import { moveDurably, writeFileDurably, type WrittenFile } from './write-durably';
+import { WorkspaceLock } from '../storage/workspace-lock';
+import { moveDurably, writeFileDurably, type WrittenFile } from '../storage/write-durably';
 
 export interface WorkspaceOptions {
   /** How long index writes wait to coalesce saves; the index is never written per keystroke. */

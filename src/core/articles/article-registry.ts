@@ -2,9 +2,9 @@
  * What the workspace knows of articles/ in memory: each readable article by id and by
  * slug, and each file that could not be read. Bookkeeping only; no I/O.
  */
-import type { ArticleSummary, DamagedFile } from '../shared/article';
-import { slugKey } from '../shared/slug';
-import type { IndexEntry } from './workspace-index';
+import type { ArticleSummary, DamagedFile } from '../../shared/article';
+import { slugKey } from '../../shared/slug';
+import type { IndexEntry } from '../workspace/workspace-index';
 
 export class ArticleRegistry {
   private readonly ids = new Map<string, IndexEntry>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWords, plainTextFromBody, readingMinutes } from '../../../src/shared/lexical-text';
+import { countWords, plainTextFromBody, readingMinutes } from '../../../src/document/plain-text';
 import { bodyOf } from '../../helpers/temp';
 
 describe('plain text from Lexical JSON', () => {

@@ -6,9 +6,9 @@
  */
 import { rename } from 'node:fs/promises';
 import { Low } from 'lowdb';
-import { articleSummarySchema, type ArticleSummary } from '../shared/article';
-import { DamagedFileError, DurableJSONFile } from './durable-json-file';
-import { unreadableReason } from './read-file';
+import { articleSummarySchema, type ArticleSummary } from '../../shared/article';
+import { DamagedFileError, DurableJSONFile } from '../storage/durable-json-file';
+import { unreadableReason } from '../storage/read-file';
 
 const INDEX_SCHEMA_VERSION = 1;
 

@@ -4,7 +4,7 @@
  */
 import { hostname } from 'node:os';
 import { link, open, readFile, rename, rm } from 'node:fs/promises';
-import { ApiError } from '../shared/errors';
+import { ApiError } from '../../shared/errors';
 import { tempPathBeside } from './write-durably';
 
 interface LockInfo {

@@ -4,7 +4,7 @@
  */
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileDurably } from './write-durably';
+import { writeFileDurably } from '../storage/write-durably';
 
 const SEEDED_FOLDERS = ['articles', 'sources', 'assets'];
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApiHandler, type ApiHandler } from '../../../src/core/api-handler';
-import { Workspace } from '../../../src/core/workspace';
+import { createApiHandler, type ApiHandler } from '../../../src/core/api/api-host';
+import { Workspace } from '../../../src/core/workspace/workspace';
 import { API_METHODS } from '../../../src/shared/api-methods';
 import { contract } from '../../../src/shared/contract';
 import { tempDir } from '../../helpers/temp';

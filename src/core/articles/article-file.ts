@@ -10,8 +10,8 @@ import {
   type ArticleFile,
   type ArticleMetaPatch,
   type ArticleSummary,
-} from '../shared/article';
-import { countWords, plainTextFromBody } from '../shared/lexical-text';
+} from '../../shared/article';
+import { countWords, plainTextFromBody } from '../../document/plain-text';
 
 export type ParsedArticle = { ok: true; article: ArticleFile } | { ok: false; reason: string };
 

@@ -3,7 +3,7 @@
  */
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { TEMP_FILE_PATTERN } from './write-durably';
+import { TEMP_FILE_PATTERN } from '../storage/write-durably';
 
 export interface WorkspaceLayout {
   root: string;

@@ -6,7 +6,7 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ApiError } from '../shared/errors';
+import { ApiError } from '../../shared/errors';
 import { isFreshFolder, seedWorkspace } from './seed';
 import { Workspace, type WorkspaceOptions } from './workspace';
 

@@ -5,10 +5,10 @@
  * and browser mode both go through here.
  */
 import type { z } from 'zod';
-import { API_METHODS, type ApiMethod } from '../shared/api-methods';
-import { contract, type ApiRequest, type ApiResponse } from '../shared/contract';
-import { ApiError, type ApiIssue, type ApiResult } from '../shared/errors';
-import type { Workspace } from './workspace';
+import { API_METHODS, type ApiMethod } from '../../shared/api-methods';
+import { contract, type ApiRequest, type ApiResponse } from '../../shared/contract';
+import { ApiError, type ApiIssue, type ApiResult } from '../../shared/errors';
+import type { Workspace } from '../workspace/workspace';
 
 type Implementation = { [M in ApiMethod]: (request: z.output<(typeof contract)[M]['request']>) => Promise<ApiResponse<M>> | ApiResponse<M> };
 
