@@ -19,7 +19,7 @@ export function registerIpcHandlers(
     ipc.handle(ipcChannel(method), async (event: IpcMainInvokeEvent, payload: unknown): Promise<ApiResult<unknown>> => {
       const url = event.senderFrame?.url;
       if (!isTrustedSender(url)) {
-        return { ok: false, error: { code: 'forbidden', message: `IPC from ${url ?? 'an unknown frame'} is not accepted.` } };
+        return { ok: false, error: { code: 'foreign-frame', message: `IPC from ${url ?? 'an unknown frame'} is not accepted.` } };
       }
       return handler(method, payload);
     });

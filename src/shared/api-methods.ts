@@ -8,6 +8,7 @@ export const API_METHODS = [
   'articles.get',
   'articles.create',
   'articles.save',
+  'articles.setStatus',
   'articles.rename',
   'articles.duplicate',
   'articles.delete',

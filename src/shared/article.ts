@@ -104,10 +104,14 @@ export const trashedArticleSchema = z.object({
 });
 export type TrashedArticle = z.infer<typeof trashedArticleSchema>;
 
-/** Editable fields a save may change; the rest is kept by the workspace. */
+/**
+ * Editable fields a save may change; the rest is kept by the workspace. The status has
+ * its own method (`articles.setStatus`), where the approval gate can refuse it.
+ */
 export const articleMetaPatchSchema = articleMetaSchema
-  .omit({ createdAt: true, updatedAt: true })
-  .partial();
+  .omit({ createdAt: true, updatedAt: true, status: true })
+  .partial()
+  .strict();
 export type ArticleMetaPatch = z.infer<typeof articleMetaPatchSchema>;
 
 /** The body of a new, empty article. */

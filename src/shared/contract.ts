@@ -8,6 +8,7 @@ import type { ApiEvent, ApiMethod } from './api-methods';
 import {
   articleMetaPatchSchema,
   articleSchema,
+  articleStatusSchema,
   articleSummarySchema,
   damagedFileSchema,
   lexicalBodySchema,
@@ -47,6 +48,20 @@ export const contract = {
         baseRevision: z.string().min(1, 'must name the revision the edit started from'),
         meta: articleMetaPatchSchema.optional(),
         body: lexicalBodySchema.optional(),
+      })
+      .strict(),
+    z.object({ summary: articleSummarySchema, revision: z.string(), slug: z.string() }),
+  ),
+  /**
+   * Moves an article through the workflow (draft → in review → approved). Its own method,
+   * not a field of every save, so that a gate can refuse it with a reason.
+   */
+  'articles.setStatus': method(
+    z
+      .object({
+        id: articleId,
+        baseRevision: z.string().min(1, 'must name the revision the change started from'),
+        status: articleStatusSchema,
       })
       .strict(),
     z.object({ summary: articleSummarySchema, revision: z.string(), slug: z.string() }),

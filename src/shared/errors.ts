@@ -10,8 +10,18 @@ export type ApiErrorCode =
   | 'conflict'
   | 'damaged'
   | 'locked'
-  | 'forbidden'
+  /** The workspace was opened read-only (the CLI beside a running app); nothing can change. */
+  | 'read-only'
+  /** A call from a frame or page that is not Copydesk's own. */
+  | 'foreign-frame'
+  /** Browser mode: the call lacks the launch token, or carries an old one. */
+  | 'bad-token'
+  /** A passing failure (the disk is busy, a file is held by another program); trying again may work. */
+  | 'unavailable'
   | 'internal';
+
+/** Codes of failures that may go away by themselves: worth an automatic retry. */
+export const RETRYABLE_ERROR_CODES: ReadonlySet<ApiErrorCode> = new Set(['unavailable', 'internal', 'bad-token']);
 
 /** One problem with a request: the field path (`meta.headline`) and what is wrong. */
 export interface ApiIssue {

@@ -9,10 +9,13 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { ApiErrorCode } from '../shared/errors';
 
 export interface GuardVerdict {
   ok: boolean;
   status: number;
+  /** What the refusal is about: another site or address (`foreign-frame`), or a missing or old token (`bad-token`). */
+  code?: ApiErrorCode;
   reason: string;
 }
 
@@ -42,15 +45,15 @@ export function tokenOf(request: IncomingMessage, url: URL): string | undefined 
 export function checkRequest(request: IncomingMessage, url: URL, port: number, token: string): GuardVerdict {
   const host = request.headers.host ?? '';
   if (!allowedHosts(port).includes(host)) {
-    return { ok: false, status: 403, reason: `Host "${host}" is not this Copydesk (expected 127.0.0.1:${port}).` };
+    return { ok: false, status: 403, code: 'foreign-frame', reason: `Host "${host}" is not this Copydesk (expected 127.0.0.1:${port}).` };
   }
   const origin = request.headers.origin;
   if (origin !== undefined && !allowedHosts(port).some((h) => origin === `http://${h}`)) {
-    return { ok: false, status: 403, reason: `Requests from ${origin} are not allowed.` };
+    return { ok: false, status: 403, code: 'foreign-frame', reason: `Requests from ${origin} are not allowed.` };
   }
   const fetchSite = request.headers['sec-fetch-site'];
   if (typeof fetchSite === 'string' && fetchSite === 'cross-site') {
-    return { ok: false, status: 403, reason: 'Cross-site requests are not allowed.' };
+    return { ok: false, status: 403, code: 'foreign-frame', reason: 'Cross-site requests are not allowed.' };
   }
   if (!url.pathname.startsWith('/api/')) return { ok: true, status: 200, reason: '' };
   const given = tokenOf(request, url);
@@ -58,6 +61,7 @@ export function checkRequest(request: IncomingMessage, url: URL, port: number, t
     return {
       ok: false,
       status: 401,
+      code: 'bad-token',
       reason: 'This Copydesk needs its access token. Open the address printed in the terminal where you ran `npm run web`.',
     };
   }

@@ -23,7 +23,10 @@ const STATUS_OF: Record<ApiErrorCode, number> = {
   conflict: 409,
   damaged: 422,
   locked: 423,
-  forbidden: 403,
+  'read-only': 403,
+  'foreign-frame': 403,
+  'bad-token': 401,
+  unavailable: 503,
   internal: 500,
 };
 
@@ -80,7 +83,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const verdict = checkRequest(request, url, port, token);
     if (!verdict.ok) {
       if (url.pathname.startsWith('/api/')) {
-        sendError(response, verdict.status, 'forbidden', verdict.reason);
+        sendError(response, verdict.status, verdict.code ?? 'foreign-frame', verdict.reason);
       } else {
         response.writeHead(verdict.status, { ...securityHeaders(), 'content-type': 'text/plain; charset=utf-8' });
         response.end(verdict.reason);

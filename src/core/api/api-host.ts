@@ -19,6 +19,7 @@ function implementation(workspace: Workspace): Implementation {
     'articles.get': ({ id }) => workspace.get(id),
     'articles.create': ({ meta }) => workspace.create(meta),
     'articles.save': (request) => workspace.save(request),
+    'articles.setStatus': (request) => workspace.setStatus(request),
     'articles.rename': ({ id, slug }) => workspace.rename(id, slug),
     'articles.duplicate': ({ id }) => workspace.duplicate(id),
     'articles.delete': ({ id }) => workspace.delete(id),

@@ -13,6 +13,7 @@ import {
   type Article,
   type ArticleFile,
   type ArticleMetaPatch,
+  type ArticleStatus,
   type ArticleSummary,
   type DamagedFile,
   type LexicalBody,
@@ -175,6 +176,22 @@ export class Workspace {
     });
   }
 
+  /** Moves an article through the workflow; the approval gate (review) will refuse here. */
+  setStatus(request: { id: string; baseRevision: string; status: ArticleStatus }): Promise<SaveResult> {
+    return this.mutation(async () => {
+      const entry = this.requireEntry(request.id);
+      const { article, revision } = await this.readCurrent(entry);
+      if (request.baseRevision !== revision) {
+        throw new ApiError(
+          'conflict',
+          `"${article.meta.headline || entry.summary.slug}" was changed on disk since this edit began. Reload it, then change its status again.`,
+        );
+      }
+      if (article.meta.status === request.status) return { summary: entry.summary, revision, slug: entry.summary.slug };
+      return this.write(entry, { ...article, meta: { ...article.meta, status: request.status, updatedAt: new Date().toISOString() } });
+    });
+  }
+
   rename(id: string, requested: string | null): Promise<SaveResult> {
     return this.mutation(async () => {
       const entry = this.requireEntry(id);
@@ -289,7 +306,7 @@ export class Workspace {
 
   /** Like `exclusive`, for operations that change files: refused when opened read-only. */
   private mutation<T>(task: () => Promise<T>): Promise<T> {
-    if (!this.lock) return Promise.reject(new ApiError('forbidden', 'This workspace was opened read-only; nothing can be changed.'));
+    if (!this.lock) return Promise.reject(new ApiError('read-only', 'This workspace was opened read-only; nothing can be changed.'));
     const run = this.queue.catch(() => undefined).then(task);
     this.queue = run;
     return run;
@@ -341,7 +358,7 @@ export class Workspace {
     }
     if ('unreadable' in read) {
       // Often passing (a virus scanner's lock, too many open files): say so, change nothing.
-      throw new ApiError('internal', `articles/${slug}.json cannot be read just now: ${read.unreadable}.`);
+      throw new ApiError('unavailable', `articles/${slug}.json cannot be read just now: ${read.unreadable}.`);
     }
     const revision = revisionOf(read.bytes);
     const cached = this.recent.get(entry.summary.id);

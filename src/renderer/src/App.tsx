@@ -69,7 +69,7 @@ export function App() {
       setLibrary(listed);
       setError(null);
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'forbidden') setLocked(e.message);
+      if (e instanceof ApiError && e.code === 'bad-token') setLocked(e.message);
       else setError(e instanceof Error ? e.message : String(e));
     }
   }, []);

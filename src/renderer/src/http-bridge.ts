@@ -42,7 +42,7 @@ export function createHttpBridge(): CopydeskBridge {
         body: JSON.stringify(request ?? {}),
       });
     } catch {
-      return { ok: false, error: { code: 'internal', message: 'Copydesk is not reachable. Is `npm run web` still running?' } };
+      return { ok: false, error: { code: 'unavailable', message: 'Copydesk is not reachable. Is `npm run web` still running?' } };
     }
     try {
       return (await response.json()) as ApiResult<unknown>;

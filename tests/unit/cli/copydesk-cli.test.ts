@@ -59,9 +59,9 @@ describe('read-only opening', () => {
     const before = await readdir(dir);
     const ws = await Workspace.open(dir, { readOnly: true });
     const [first] = ws.list().articles;
-    await expect(ws.create({ headline: 'No' })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(ws.save({ id: first!.id, baseRevision: 'x', meta: { dek: 'no' } })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(ws.delete(first!.id)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(ws.create({ headline: 'No' })).rejects.toMatchObject({ code: 'read-only' });
+    await expect(ws.save({ id: first!.id, baseRevision: 'x', meta: { dek: 'no' } })).rejects.toMatchObject({ code: 'read-only' });
+    await expect(ws.delete(first!.id)).rejects.toMatchObject({ code: 'read-only' });
     expect((await ws.get(first!.id)).meta.headline).toBe(first!.headline);
     await ws.close();
     expect(await readdir(dir)).toEqual(before);

@@ -44,10 +44,14 @@ describe('the API handler', () => {
       ok: false,
       error: { issues: [{ path: 'body.root' }] },
     });
-    expect(await handle('articles.create', { meta: { status: 'published' } })).toMatchObject({
+    expect(await handle('articles.setStatus', { id: '8b0a8c57-3f52-4d3e-9a53-0a0b8d1f2c3e', baseRevision: 'x', status: 'published' })).toMatchObject({
       ok: false,
-      error: { issues: [{ path: 'meta.status' }] },
+      error: { issues: [{ path: 'status' }] },
     });
+    // The status has its own method, where a gate can refuse it; a save cannot slip it in.
+    const slipped = await handle('articles.create', { meta: { status: 'approved' } });
+    expect(slipped).toMatchObject({ ok: false, error: { code: 'invalid-request', issues: [{ path: 'meta' }] } });
+    if (!slipped.ok) expect(slipped.error.message).toMatch(/status/);
   });
 
   it('refuses unknown fields, unknown methods and non-object payloads', async () => {

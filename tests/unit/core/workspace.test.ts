@@ -78,10 +78,10 @@ describe('articles', () => {
 
   it('stops following the headline once the article leaves draft', async () => {
     const a = await ws.create({ headline: 'Council vote' });
-    const reviewed = await ws.save({ id: a.id, baseRevision: a.revision, meta: { status: 'in-review' } });
+    const reviewed = await ws.setStatus({ id: a.id, baseRevision: a.revision, status: 'in-review' });
     const edited = await ws.save({ id: a.id, baseRevision: reviewed.revision, meta: { headline: 'Council vote delayed' } });
     expect(edited.slug).toBe('council-vote');
-    const back = await ws.save({ id: a.id, baseRevision: edited.revision, meta: { status: 'draft' } });
+    const back = await ws.setStatus({ id: a.id, baseRevision: edited.revision, status: 'draft' });
     expect(back.slug).toBe('council-vote-delayed');
   });
 
@@ -110,7 +110,9 @@ describe('articles', () => {
   });
 
   it('duplicates an article as a new draft', async () => {
-    const a = await ws.create({ headline: 'Original', status: 'approved' });
+    const created = await ws.create({ headline: 'Original' });
+    const approved = await ws.setStatus({ id: created.id, baseRevision: created.revision, status: 'approved' });
+    const a = { ...created, revision: approved.revision };
     await ws.save({ id: a.id, baseRevision: a.revision, body: bodyOf('Body text.') });
     const copy = await ws.duplicate(a.id);
     expect(copy.id).not.toBe(a.id);

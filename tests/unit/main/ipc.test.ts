@@ -59,7 +59,7 @@ describe('IPC registration', () => {
     registerIpcHandlers(recorder, createApiHandler(ws), (url) => isTrustedRendererUrl(url));
     for (const url of ['https://evil.example/', 'file:///etc/passwd', 'copydesk://other/index.html', '']) {
       const result = await handlers.get(ipcChannel('articles.create'))!(from(url), { meta: { headline: 'sneaky' } });
-      expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(result).toMatchObject({ ok: false, error: { code: 'foreign-frame' } });
     }
     expect(ws.list().articles).toEqual([]);
   });

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import type { Article, ArticleMeta, ArticleMetaPatch } from '../../../shared/article';
 import type { ApiResponse } from '../../../shared/contract';
 import { readingMinutes } from '../../../document/plain-text';
+import { RETRYABLE_ERROR_CODES } from '../../../shared/errors';
 import { api } from '../api';
 import type { FieldSuggestions } from '../library/suggestions';
 import { ArticleEditor } from '../editor/ArticleEditor';
@@ -23,14 +24,14 @@ function focusField(label: string): void {
 
 /** The fields a save may write: everything but the dates the workspace keeps. */
 function editableMeta(meta: ArticleMeta): ArticleMetaPatch {
-  const { createdAt: _created, updatedAt: _updated, ...rest } = meta;
+  const { createdAt: _created, updatedAt: _updated, status: _status, ...rest } = meta;
   return rest;
 }
 
 /** The fields this form shows: what "Keep mine" writes over the version on disk. */
 function shownMeta(meta: ArticleMeta): ArticleMetaPatch {
-  const { headline, dek, kicker, section, status, bylines, dateline } = meta;
-  return { headline, dek, kicker, section, status, bylines, dateline };
+  const { headline, dek, kicker, section, bylines, dateline } = meta;
+  return { headline, dek, kicker, section, bylines, dateline };
 }
 
 /** What the app needs of the open article when it switches away from it. */
@@ -117,6 +118,23 @@ export function ArticleForm({ article, replace, context, onDeleted, onOpen, regi
     setMeta((current) => ({ ...current, [key]: value }));
     autosave.editMeta({ [key]: value });
   };
+
+  /** Saves what is pending, then moves the article to another status (its own call, where a gate may refuse). */
+  const changeStatus = (status: ArticleMeta['status']) =>
+    run(async () => {
+      const before = meta.status;
+      setMeta((m) => ({ ...m, status }));
+      try {
+        if (!(await flush())) throw new Error('The article has edits that could not be saved yet, so its status was not changed.');
+        const result = await api.articles.setStatus({ id: article.id, baseRevision: revisionRef.current, status });
+        autosave.setRevision(result.revision);
+        revisionRef.current = result.revision;
+        setSlug(result.slug);
+      } catch (error) {
+        setMeta((m) => ({ ...m, status: before }));
+        throw error;
+      }
+    });
 
   /** Takes the version on disk in, unless edits are waiting here: then the user chooses. */
   const takeFromDisk = useCallback(async () => {
@@ -210,7 +228,7 @@ export function ArticleForm({ article, replace, context, onDeleted, onOpen, regi
           className={`status-select status--${meta.status}`}
           aria-label="Status"
           value={meta.status}
-          onChange={(e) => edit('status', e.target.value as ArticleMeta['status'])}
+          onChange={(e) => void changeStatus(e.target.value as ArticleMeta['status'])}
         >
           <option value="draft">Draft</option>
           <option value="in-review">In review</option>
@@ -333,7 +351,7 @@ export function ArticleForm({ article, replace, context, onDeleted, onOpen, regi
         <div className="banner banner--warning" role="alert">
           <span>
             Not saved: {autosave.state.message}{' '}
-            {autosave.state.code === 'internal' || autosave.state.code === 'forbidden'
+            {RETRYABLE_ERROR_CODES.has(autosave.state.code)
               ? 'Copydesk will try again by itself; your text is still here.'
               : 'Your text is still here.'}
           </span>

@@ -8,7 +8,7 @@ import type { EditorState } from 'lexical';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ArticleMetaPatch, LexicalBody } from '../../../shared/article';
 import type { ApiResponse } from '../../../shared/contract';
-import { ApiError, type ApiErrorCode } from '../../../shared/errors';
+import { ApiError, RETRYABLE_ERROR_CODES, type ApiErrorCode } from '../../../shared/errors';
 import { api } from '../api';
 
 export type SaveState =
@@ -99,7 +99,7 @@ export function useAutosave(id: string, initialRevision: string, onSaved: (resul
         } else {
           setState({ kind: 'error', message, code });
           // The host may be back in a moment (a busy disk, a restart, a new token); try again by itself.
-          if (code === 'internal' || code === 'forbidden') {
+          if (RETRYABLE_ERROR_CODES.has(code)) {
             const pause = RETRY_MS[Math.min(failures.current, RETRY_MS.length - 1)]!;
             failures.current += 1;
             timer.current = setTimeout(() => retry.current(), pause);
