@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, openSync, closeSync, fsyncSync, readdirSync, re
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createApiHandler } from '../src/core/api/api-host';
+import { createApiHost } from '../src/core/api/api-host';
 import { serializeArticle } from '../src/core/articles/article-file';
 import { Workspace } from '../src/core/workspace/workspace';
 import type { ArticleFile, LexicalBody } from '../src/shared/article';
@@ -76,8 +76,8 @@ function tempRename(file: string, bytes: string): void {
 
 async function autosave(root: string, words: number, rounds: number): Promise<Figure> {
   const ws = await Workspace.open(path.join(root, `autosave-${words}`), { watch: false, indexWriteDelayMs: 60_000 });
-  const handle = createApiHandler(ws);
-  const created = await ws.create({ headline: `Autosave ${words}` });
+  const handle = createApiHost(ws).call;
+  const created = await ws.articles.create({ headline: `Autosave ${words}` });
   let revision = created.revision;
   // Three bodies, as an editor's successive states; built before timing starts.
   const bodies = [0, 1, 2].map((extra) => bodyOfWords(words + extra));
@@ -130,7 +130,7 @@ async function largeWorkspace(root: string, count: number): Promise<Figure[]> {
   for (let i = 0; i < 5; i++) {
     started = performance.now();
     ws = await Workspace.open(dir, { watch: false });
-    const listed = ws.list().articles.length;
+    const listed = ws.articles.list().articles.length;
     warm.push(performance.now() - started);
     if (listed !== count) throw new Error(`listed ${listed} of ${count}`);
     await ws.close();

@@ -29,7 +29,7 @@ function pad(text: string, width: number): string {
 async function list(root: string, json: boolean): Promise<void> {
   const workspace = await Workspace.open(root, { readOnly: true });
   try {
-    const { articles, damaged } = workspace.list();
+    const { articles, damaged } = workspace.articles.list();
     if (json) {
       process.stdout.write(`${JSON.stringify({ workspace: workspace.layout.root, articles, damaged }, null, 2)}\n`);
       return;

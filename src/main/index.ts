@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
-import { createApiHandler } from '../core/api/api-host';
+import { createApiHost } from '../core/api/api-host';
 import { openOrCreateWorkspace } from '../core/workspace/open-workspace';
 import type { Workspace } from '../core/workspace/workspace';
 import { ipcEventChannel } from '../shared/api-methods';
@@ -60,18 +60,18 @@ async function start(): Promise<void> {
   const root = process.env.COPYDESK_WORKSPACE ?? path.join(app.getPath('documents'), 'Copydesk');
   const opened = await openOrCreateWorkspace(root, sampleDir);
   workspace = opened.workspace;
-  const handler = createApiHandler(workspace);
-  registerIpcHandlers(ipcMain, handler, (url) => isTrustedRendererUrl(url, devServerUrl));
-  workspace.onLibraryChanged((changes) => {
-    for (const window of BrowserWindow.getAllWindows()) {
-      window.webContents.send(ipcEventChannel('library.changed'), { changes });
-    }
+  const host = createApiHost(workspace);
+  registerIpcHandlers(ipcMain, host.call, (url) => isTrustedRendererUrl(url, devServerUrl));
+  // Events reach windows only after the host checked them against the event contract.
+  host.on('library.changed', (payload) => {
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(ipcEventChannel('library.changed'), payload);
   });
+  host.on('app.command', (payload) => BrowserWindow.getFocusedWindow()?.webContents.send(ipcEventChannel('app.command'), payload));
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       buildMenuTemplate(
         {
-          newArticle: () => BrowserWindow.getFocusedWindow()?.webContents.send(ipcEventChannel('app.command'), { command: 'new-article' }),
+          newArticle: () => host.emit('app.command', { command: 'new-article' }),
           revealWorkspace: () => void shell.openPath(root),
         },
         process.platform,

@@ -2,6 +2,7 @@
  * The article model: what an article file holds, and the summary the index keeps of it.
  */
 import { z } from 'zod';
+import { bodyShapeProblem } from './body-limits';
 
 export const ARTICLE_SCHEMA_VERSION = 1;
 
@@ -11,17 +12,25 @@ export type ArticleStatus = z.infer<typeof articleStatusSchema>;
 
 const isoDate = z.iso.datetime({ offset: true });
 
-/** Serialized Lexical editor state; the editor checks the nodes, the model checks the frame. */
-export const lexicalBodySchema = z.looseObject({
-  root: z.looseObject({
-    type: z.literal('root'),
-    children: z.array(z.looseObject({ type: z.string() })),
-  }),
-});
+/**
+ * Serialized Lexical editor state; the editor checks the nodes, the model checks the frame
+ * and the shape (depth and size), so nothing downstream recurses into an absurd body.
+ */
+export const lexicalBodySchema = z
+  .looseObject({
+    root: z.looseObject({
+      type: z.literal('root'),
+      children: z.array(z.looseObject({ type: z.string() })),
+    }),
+  })
+  .superRefine((body, context) => {
+    const problem = bodyShapeProblem(body);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  });
 export type LexicalBody = z.infer<typeof lexicalBodySchema>;
 
-/** Editorial metadata of an article. */
-export const articleMetaSchema = z.object({
+/** Editorial metadata of an article; fields Copydesk does not know are kept. */
+export const articleMetaSchema = z.looseObject({
   headline: z.string().max(500),
   dek: z.string().max(5_000),
   kicker: z.string().max(100),
@@ -54,8 +63,11 @@ export const articleReviewSchema = z.looseObject({
   decisions: z.array(reviewDecisionSchema),
 });
 
-/** One article file, `articles/<slug>.json`, at the current schema version. */
-export const articleFileSchema = z.object({
+/**
+ * One article file, `articles/<slug>.json`, at the current schema version. Fields another
+ * tool (or a newer Copydesk) added are kept, at every level, through every save.
+ */
+export const articleFileSchema = z.looseObject({
   schemaVersion: z.literal(ARTICLE_SCHEMA_VERSION),
   id: z.uuid(),
   meta: articleMetaSchema,

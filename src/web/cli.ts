@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createApiHandler } from '../core/api/api-host';
+import { createApiHost } from '../core/api/api-host';
 import { RENDERER_BUILD, SAMPLE_WORKSPACE } from '../host/app-paths';
 import { openOrCreateWorkspace } from '../core/workspace/open-workspace';
 import { ApiError } from '../shared/errors';
@@ -47,14 +47,23 @@ async function main(): Promise<void> {
     fail('the renderer is not built yet. Run `npm run build` first (`npm run web` does both).');
   }
   const root = path.resolve(values.workspace ?? 'copydesk-workspace');
+  // The port first: a port in use must not leave a workspace seeded and locked behind.
+  let server;
+  try {
+    server = await startWebServer({ rendererDir: RENDERER_BUILD, port });
+  } catch (error) {
+    fail((error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? `port ${port} is in use; pick another with --port, or leave it out for a free one.` : String(error));
+  }
   let opened;
   try {
     opened = await openOrCreateWorkspace(root, values['no-seed'] ? null : SAMPLE_WORKSPACE);
   } catch (error) {
+    await server.close();
     fail(error instanceof ApiError ? error.message : `cannot open ${root}: ${(error as Error).message}`);
   }
   const { workspace, seeded } = opened;
-  const server = await startWebServer({ workspace, handler: createApiHandler(workspace), rendererDir: RENDERER_BUILD, port });
+  const host = createApiHost(workspace);
+  server.attach(host);
   const rebuilt = workspace.indexRebuiltBecause;
   process.stdout.write(
     [
@@ -73,6 +82,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     await server.close();
+    host.dispose();
     await workspace.close();
     process.exit(0);
   };
@@ -85,7 +95,4 @@ async function main(): Promise<void> {
   process.on('SIGTERM', onSignal);
 }
 
-main().catch((error: unknown) => {
-  const code = (error as NodeJS.ErrnoException).code;
-  fail(code === 'EADDRINUSE' ? 'that port is in use; pick another with --port, or leave it out for a free one.' : String(error));
-});
+main().catch((error: unknown) => fail(String(error)));

@@ -6,10 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { API_EVENTS } from '../shared/api-methods';
 import type { ApiErrorCode, ApiResult } from '../shared/errors';
-import type { ApiHandler } from '../core/api/api-host';
-import type { Workspace } from '../core/workspace/workspace';
+import type { ApiHost } from '../core/api/api-host';
 import { checkRequest } from './request-guard';
 import { securityHeaders, serveStatic } from './static-files';
 
@@ -31,8 +29,8 @@ const STATUS_OF: Record<ApiErrorCode, number> = {
 };
 
 export interface WebServerOptions {
-  workspace: Workspace;
-  handler: ApiHandler;
+  /** The API host; without one the server answers 503 until `attach` gives it (the port is taken first, then the workspace opened). */
+  host?: ApiHost;
   rendererDir: string;
   /** 0 picks a free port. */
   port?: number;
@@ -43,12 +41,23 @@ export interface WebServer {
   url: string;
   port: number;
   token: string;
+  /** Connects the API host once the workspace is open; events start flowing to open pages. */
+  attach(host: ApiHost): void;
   close(): Promise<void>;
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  // The body is ready before any status goes out: a value that cannot be serialized is a
+  // 500 with a reason, never a 200 with an empty body.
+  let text: string;
+  try {
+    text = JSON.stringify(body);
+  } catch (error) {
+    status = 500;
+    text = JSON.stringify({ ok: false, error: { code: 'internal', message: `The answer could not be serialized: ${error instanceof Error ? error.message : String(error)}` } });
+  }
   response.writeHead(status, { ...securityHeaders(), 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  response.end(JSON.stringify(body));
+  response.end(text);
 }
 
 function sendError(response: ServerResponse, status: number, code: ApiErrorCode, message: string): void {
@@ -70,6 +79,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const token = options.token ?? randomBytes(24).toString('base64url');
   const streams = new Set<ServerResponse>();
   let port = 0;
+  let host: ApiHost | undefined;
+  let unsubscribe = () => {};
 
   const server = createServer((request, response) => {
     void route(request, response).catch((error: unknown) => {
@@ -123,7 +134,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       sendError(response, tooLarge ? 413 : 400, 'invalid-request', tooLarge ? error.message : 'The request body is not valid JSON.');
       return;
     }
-    const result = await options.handler(method, payload);
+    if (!host) {
+      sendError(response, 503, 'unavailable', 'Copydesk is still opening the workspace; try again in a moment.');
+      return;
+    }
+    const result = await host.call(method, payload);
     sendJson(response, result.ok ? 200 : STATUS_OF[result.error.code], result);
   }
 
@@ -139,11 +154,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     response.on('close', () => streams.delete(response));
   }
 
-  const unsubscribe = options.workspace.onLibraryChanged((changes) => {
-    const [event] = API_EVENTS;
-    const frame = `event: ${event}\ndata: ${JSON.stringify({ changes })}\n\n`;
-    for (const stream of streams) stream.write(frame);
-  });
+  const attach = (next: ApiHost) => {
+    unsubscribe();
+    host = next;
+    // Checked against the event contract by the host before they arrive here.
+    unsubscribe = next.on('library.changed', (payload) => {
+      const frame = `event: library.changed\ndata: ${JSON.stringify(payload)}\n\n`;
+      for (const stream of streams) stream.write(frame);
+    });
+  };
+  if (options.host) attach(options.host);
   const keepAlive = setInterval(() => {
     for (const stream of streams) stream.write(': keep-alive\n\n');
   }, 20_000);
@@ -159,6 +179,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     url: `http://127.0.0.1:${port}/#token=${token}`,
     port,
     token,
+    attach,
     async close() {
       unsubscribe();
       clearInterval(keepAlive);

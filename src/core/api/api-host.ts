@@ -1,37 +1,43 @@
 /**
- * The one place a call from outside meets the core: the method is looked up in the
- * contract, the payload parsed with its schema (a cast is not validation), the workspace
- * called, and the response checked against the contract before it leaves. Desktop IPC
- * and browser mode both go through here.
+ * The one API host every shell connects its transport to (desktop IPC, browser mode's
+ * HTTP, the `copydesk` command): a call is looked up in the contract, its payload parsed
+ * with the method's schema (a cast is not validation), the workspace called, and the
+ * response checked against the contract before it leaves. Events are checked against the
+ * event contract before any listener sees them.
  */
 import type { z } from 'zod';
-import { API_METHODS, type ApiMethod } from '../../shared/api-methods';
-import { contract, type ApiRequest, type ApiResponse } from '../../shared/contract';
+import { API_EVENTS, API_METHODS, type ApiEvent, type ApiMethod } from '../../shared/api-methods';
+import { contract, eventContract, type ApiEventPayload, type ApiResponse } from '../../shared/contract';
 import { ApiError, type ApiIssue, type ApiResult } from '../../shared/errors';
 import type { Workspace } from '../workspace/workspace';
 
 type Implementation = { [M in ApiMethod]: (request: z.output<(typeof contract)[M]['request']>) => Promise<ApiResponse<M>> | ApiResponse<M> };
 
 function implementation(workspace: Workspace): Implementation {
+  const { articles } = workspace;
   return {
     'workspace.info': () => workspace.info(),
-    'articles.list': () => workspace.list(),
-    'articles.get': ({ id }) => workspace.get(id),
-    'articles.create': ({ meta }) => workspace.create(meta),
-    'articles.save': (request) => workspace.save(request),
-    'articles.setStatus': (request) => workspace.setStatus(request),
-    'articles.rename': ({ id, slug }) => workspace.rename(id, slug),
-    'articles.duplicate': ({ id }) => workspace.duplicate(id),
-    'articles.delete': ({ id }) => workspace.delete(id),
-    'articles.inspectDamaged': ({ slug }) => workspace.inspectDamaged(slug),
-    'articles.keepVersion': ({ id, meta, body }) => workspace.keepVersion(id, meta || body ? { meta, body } : undefined),
-    'trash.list': async () => ({ items: await workspace.listTrash() }),
-    'trash.restore': ({ trashId }) => workspace.restore(trashId),
+    'articles.list': () => articles.list(),
+    'articles.get': ({ id }) => articles.get(id),
+    'articles.create': ({ meta }) => articles.create(meta),
+    'articles.save': (request) => articles.save(request),
+    'articles.setStatus': (request) => articles.setStatus(request),
+    'articles.rename': ({ id, slug }) => articles.rename(id, slug),
+    'articles.duplicate': ({ id }) => articles.duplicate(id),
+    'articles.delete': ({ id }) => articles.delete(id),
+    'articles.inspectDamaged': ({ slug }) => articles.inspectDamaged(slug),
+    'articles.keepVersion': ({ id, meta, body }) => articles.keepVersion(id, meta || body ? { meta, body } : undefined),
+    'trash.list': async () => ({ items: await articles.listTrash() }),
+    'trash.restore': ({ trashId }) => articles.restore(trashId),
   };
 }
 
 export function isApiMethod(name: string): name is ApiMethod {
   return (API_METHODS as readonly string[]).includes(name);
+}
+
+export function isApiEvent(name: string): name is ApiEvent {
+  return (API_EVENTS as readonly string[]).includes(name);
 }
 
 /** Turns zod issues into field paths a person can find: `meta.headline: expected string`. */
@@ -42,33 +48,78 @@ export function issuesOf(error: z.ZodError): ApiIssue[] {
   }));
 }
 
-export type ApiHandler = (method: string, payload: unknown) => Promise<ApiResult<unknown>>;
+const describe = (issues: ApiIssue[]) => issues.map((i) => `${i.path}: ${i.message}`).join('; ');
 
-export function createApiHandler(workspace: Workspace): ApiHandler {
+export interface ApiHost {
+  /** One call: validated, carried out, its response checked. Never throws; failures are envelopes. */
+  call(method: string, payload: unknown): Promise<ApiResult<unknown>>;
+  /** Listens to an event; only payloads that satisfy the event contract arrive. */
+  on<E extends ApiEvent>(event: E, listener: (payload: ApiEventPayload<E>) => void): () => void;
+  /** Sends an event from a shell (a menu command); refused with an ApiError when it breaks the contract. */
+  emit<E extends ApiEvent>(event: E, payload: ApiEventPayload<E>): void;
+  /** Stops every subscription to the workspace. */
+  dispose(): void;
+}
+
+/** The signature of `ApiHost.call`, for transports that only carry calls. */
+export type ApiHandler = ApiHost['call'];
+
+export function createApiHost(workspace: Workspace, options: { onEventRefused?: (event: ApiEvent, problem: string) => void } = {}): ApiHost {
   const impl = implementation(workspace);
-  return async (method, payload) => {
-    try {
-      if (!isApiMethod(method)) {
-        throw new ApiError('unknown-method', `There is no API method called "${method}".`);
+  const listeners = new Map<ApiEvent, Set<(payload: never) => void>>();
+  const refused = options.onEventRefused ?? ((event, problem) => console.error(`Copydesk held back a ${event} event that broke the contract: ${problem}`));
+
+  /** Checks a payload and hands it to the event's listeners; false when it broke the contract. */
+  const deliver = (event: ApiEvent, payload: unknown): ApiIssue[] | null => {
+    const checked = eventContract[event].safeParse(payload);
+    if (!checked.success) return issuesOf(checked.error);
+    for (const listener of listeners.get(event) ?? []) (listener as (p: unknown) => void)(checked.data);
+    return null;
+  };
+
+  const offLibrary = workspace.onLibraryChanged((changes) => {
+    const problem = deliver('library.changed', { changes });
+    if (problem) refused('library.changed', describe(problem));
+  });
+
+  return {
+    async call(method, payload) {
+      try {
+        if (!isApiMethod(method)) throw new ApiError('unknown-method', `There is no API method called "${method}".`);
+        const spec = contract[method];
+        const parsed = spec.request.safeParse(payload ?? {});
+        if (!parsed.success) {
+          const issues = issuesOf(parsed.error);
+          throw new ApiError('invalid-request', `Invalid request for ${method}: ${describe(issues)}`, issues);
+        }
+        const run = impl[method] as (request: unknown) => Promise<unknown> | unknown;
+        const value = await run(parsed.data);
+        const checked = spec.response.safeParse(value);
+        if (!checked.success) throw new ApiError('internal', `The response of ${method} broke the contract: ${describe(issuesOf(checked.error))}`);
+        return { ok: true, value: checked.data };
+      } catch (error) {
+        if (error instanceof ApiError) return { ok: false, error: error.toData() };
+        const message = error instanceof Error ? error.message : String(error);
+        return { ok: false, error: { code: 'internal', message: `${method} failed: ${message}` } };
       }
-      const spec = contract[method];
-      const parsed = spec.request.safeParse(payload ?? {});
-      if (!parsed.success) {
-        const issues = issuesOf(parsed.error);
-        const summary = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
-        throw new ApiError('invalid-request', `Invalid request for ${method}: ${summary}`, issues);
-      }
-      const run = impl[method] as (request: unknown) => Promise<unknown> | unknown;
-      const value = await run(parsed.data as ApiRequest<typeof method>);
-      const checked = spec.response.safeParse(value);
-      if (!checked.success) {
-        throw new ApiError('internal', `The response of ${method} broke the contract: ${issuesOf(checked.error).map((i) => `${i.path}: ${i.message}`).join('; ')}`);
-      }
-      return { ok: true, value: checked.data };
-    } catch (error) {
-      if (error instanceof ApiError) return { ok: false, error: error.toData() };
-      const message = error instanceof Error ? error.message : String(error);
-      return { ok: false, error: { code: 'internal', message: `${method} failed: ${message}` } };
-    }
+    },
+    on(event, listener) {
+      if (!isApiEvent(event)) throw new ApiError('unknown-method', `There is no event called "${String(event)}".`);
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      set.add(listener as (payload: never) => void);
+      return () => {
+        set.delete(listener as (payload: never) => void);
+      };
+    },
+    emit(event, payload) {
+      if (!isApiEvent(event)) throw new ApiError('unknown-method', `There is no event called "${String(event)}".`);
+      const problem = deliver(event, payload);
+      if (problem) throw new ApiError('invalid-request', `The ${event} event broke the contract: ${describe(problem)}`, problem);
+    },
+    dispose() {
+      offLibrary();
+      listeners.clear();
+    },
   };
 }

@@ -11,9 +11,13 @@ import {
   type ArticleMetaPatch,
   type ArticleSummary,
 } from '../../shared/article';
+import { isUtf8 } from 'node:buffer';
 import { countWords, plainTextFromBody } from '../../document/plain-text';
+import { MAX_BODY_DEPTH } from '../../shared/body-limits';
+import { fail, ok, type Result } from '../../shared/result';
 
-export type ParsedArticle = { ok: true; article: ArticleFile } | { ok: false; reason: string };
+/** A file's article, or why it is not one (in words, for the damaged-file list). */
+export type ParsedArticle = Result<ArticleFile>;
 
 /**
  * Migrations from each older schemaVersion to the next. Version 1 is the first, so the
@@ -21,59 +25,111 @@ export type ParsedArticle = { ok: true; article: ArticleFile } | { ok: false; re
  */
 const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {};
 
-export function migrateArticle(raw: Record<string, unknown>): Record<string, unknown> | { error: string } {
+/** Brings a parsed file up to the current schema version, keeping every field it has. */
+export function migrateArticle(raw: Record<string, unknown>): Result<Record<string, unknown>> {
   let current = raw;
   if (typeof current.schemaVersion !== 'number' || !Number.isInteger(current.schemaVersion)) {
-    return { error: 'it has no schemaVersion, so it is not a Copydesk article' };
+    return fail('it has no schemaVersion, so it is not a Copydesk article');
   }
   let version: number = current.schemaVersion;
   if (version > ARTICLE_SCHEMA_VERSION) {
-    return { error: `it was written by a newer Copydesk (schemaVersion ${version}); update Copydesk to open it` };
+    return fail(`it was written by a newer Copydesk (schemaVersion ${version}); update Copydesk to open it`);
   }
   while (version < ARTICLE_SCHEMA_VERSION) {
     const step = MIGRATIONS[version];
-    if (!step) return { error: `schemaVersion ${version} is not one Copydesk ever wrote` };
+    if (!step) return fail(`schemaVersion ${version} is not one Copydesk ever wrote`);
     current = step(current);
     version = current.schemaVersion as number;
   }
-  return current;
+  return ok(current);
 }
 
-/** Parses a file's bytes (or its text, read as UTF-8). */
-export function parseArticleBytes(content: Uint8Array | string): ParsedArticle {
-  if (content.length === 0) return { ok: false, reason: 'the file is empty' };
-  const text = typeof content === 'string' ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('utf8');
-  if (text.includes('\0')) return { ok: false, reason: 'the file contains NUL bytes (it may be truncated or overwritten)' };
+/** Parses a file's text (already checked to be UTF-8 by the reader). */
+export function parseArticleText(text: string): ParsedArticle {
+  if (text.length === 0) return fail('the file is empty');
+  if (text.includes('\0')) return fail('the file contains NUL bytes (it may be truncated or overwritten)');
+  const shape = jsonShapeProblem(text);
+  if (shape) return fail(shape);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    return { ok: false, reason: 'the file is not valid JSON (it may be truncated)' };
+    return fail('the file is not valid JSON (it may be truncated)');
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { ok: false, reason: 'the file is not an article (expected a JSON object)' };
+    return fail('the file is not an article (expected a JSON object)');
   }
   const migrated = migrateArticle(raw as Record<string, unknown>);
-  if ('error' in migrated) return { ok: false, reason: String(migrated.error) };
-  const checked = articleFileSchema.safeParse(migrated);
+  if (!migrated.ok) return migrated;
+  const checked = articleFileSchema.safeParse(migrated.value);
   if (!checked.success) {
     const first = checked.error.issues[0];
     const where = first?.path.length ? first.path.join('.') : 'the file';
-    return { ok: false, reason: `${where}: ${first?.message ?? 'invalid'}` };
+    return fail(`${where}: ${first?.message ?? 'invalid'}`);
   }
-  return { ok: true, article: checked.data };
+  return ok(checked.data);
 }
 
-/** Pretty, stable JSON: article files are meant to be read and diffed. */
+/** Parses a file's bytes; bytes that are not UTF-8 are a damaged file, never silently replaced. */
+export function parseArticleBytes(content: Uint8Array | string): ParsedArticle {
+  if (typeof content === 'string') return parseArticleText(content);
+  if (!isUtf8(content)) return fail(NOT_UTF8);
+  return parseArticleText(Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('utf8'));
+}
+
+export const NOT_UTF8 = 'the file is not UTF-8 text (saving it would change bytes Copydesk cannot read)';
+
+/**
+ * Nesting deeper than any article has, found by scanning brackets before JSON.parse: the
+ * parse itself copes, but every later walk (schema, summary, serializer) would have to.
+ */
+function jsonShapeProblem(text: string): string | null {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+      continue;
+    }
+    if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > MAX_FILE_DEPTH) return `it is nested more than ${MAX_FILE_DEPTH} levels deep (no article is)`;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return null;
+}
+
+/** Objects and arrays in a file: the body's own limit plus the frame around it. */
+const MAX_FILE_DEPTH = MAX_BODY_DEPTH * 2 + 8;
+
+/**
+ * Article files are written to be read and diffed, and compactly: the frame and the meta
+ * one field a line, the body one block a line, review decisions one a line. Anything
+ * deeper is written on one line, so no request can grow many times its size through
+ * indentation. Fields Copydesk does not know keep their place after the ones it does.
+ */
 export function serializeArticle(article: ArticleFile): string {
-  const ordered: ArticleFile = {
-    schemaVersion: article.schemaVersion,
-    id: article.id,
-    meta: article.meta,
-    body: article.body,
-    review: article.review,
-  };
-  return `${JSON.stringify(ordered, null, 2)}\n`;
+  const { schemaVersion, id, meta, body, review, ...unknown } = article;
+  return `${layout({ schemaVersion, id, meta, body, review, ...unknown }, 0)}\n`;
+}
+
+/** Objects expand to depth 2, arrays of objects to depth 3; everything deeper is compact. */
+function layout(value: unknown, depth: number): string {
+  const indent = '  '.repeat(depth + 1);
+  const close = '  '.repeat(depth);
+  if (Array.isArray(value)) {
+    const holdsObjects = value.some((item) => typeof item === 'object' && item !== null);
+    if (depth > 3 || !holdsObjects || value.length === 0) return JSON.stringify(value);
+    return `[\n${value.map((item) => indent + layout(item, depth + 1)).join(',\n')}\n${close}]`;
+  }
+  if (typeof value === 'object' && value !== null && depth <= 2) {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    if (entries.length === 0) return '{}';
+    return `{\n${entries.map(([k, v]) => `${indent}${JSON.stringify(k)}: ${layout(v, depth + 1)}`).join(',\n')}\n${close}}`;
+  }
+  return JSON.stringify(value);
 }
 
 /** The revision of a file: a short hash of its exact bytes (identity, not security). */

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { TrashedArticle } from '../../shared/article';
 import { slugify } from '../../shared/slug';
 import { parseArticleBytes } from './article-file';
-import { readFileWithStat } from '../storage/read-file';
+import { readUserFile } from '../storage/read-file';
 
 export function trashIdFor(slug: string, now = new Date()): string {
   return `${now.toISOString().replace(/[-:.]/g, '')}--${slug}`;
@@ -26,20 +26,23 @@ function stampToIso(stamp: string): string {
   return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${m[7]}Z` : '';
 }
 
-export async function listTrash(trashDir: string): Promise<TrashedArticle[]> {
+/** Largest trashed file looked into for its headline. */
+const MAX_TRASHED_BYTES = 64 * 1024 * 1024;
+
+export async function listTrash(trashDir: string, root: string): Promise<TrashedArticle[]> {
   const items: TrashedArticle[] = [];
   for (const name of await readdir(trashDir)) {
     if (!name.endsWith('.json') || name.startsWith('.')) continue;
     const trashId = name.slice(0, -'.json'.length);
-    const read = await readFileWithStat(path.join(trashDir, name));
-    if ('missing' in read) continue; // restored or removed meanwhile
-    const parsed = 'bytes' in read ? parseArticleBytes(read.bytes) : { ok: false as const, reason: read.unreadable };
-    const headline = parsed.ok ? parsed.article.meta.headline : '';
+    const read = await readUserFile(path.join(trashDir, name), { root, maxBytes: MAX_TRASHED_BYTES });
+    if (!read.ok && read.error.kind === 'missing') continue; // restored or removed meanwhile
+    const parsed = read.ok ? parseArticleBytes(read.value.bytes) : { ok: false as const, error: read.error.kind === 'missing' ? 'it is gone' : read.error.reason };
+    const headline = parsed.ok ? parsed.value.meta.headline : '';
     items.push({
       trashId,
       slug: slugFromTrashId(trashId, headline),
-      id: parsed.ok ? parsed.article.id : '',
-      headline: parsed.ok ? headline : `(cannot be restored: ${parsed.reason})`,
+      id: parsed.ok ? parsed.value.id : '',
+      headline: parsed.ok ? headline : `(cannot be restored: ${parsed.error})`,
       deletedAt: stampToIso(trashId.split('--')[0] ?? ''),
     });
   }

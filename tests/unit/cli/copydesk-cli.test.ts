@@ -58,11 +58,11 @@ describe('read-only opening', () => {
     await cp(path.join(SAMPLE_WORKSPACE, 'articles'), path.join(dir, 'articles'), { recursive: true });
     const before = await readdir(dir);
     const ws = await Workspace.open(dir, { readOnly: true });
-    const [first] = ws.list().articles;
-    await expect(ws.create({ headline: 'No' })).rejects.toMatchObject({ code: 'read-only' });
-    await expect(ws.save({ id: first!.id, baseRevision: 'x', meta: { dek: 'no' } })).rejects.toMatchObject({ code: 'read-only' });
-    await expect(ws.delete(first!.id)).rejects.toMatchObject({ code: 'read-only' });
-    expect((await ws.get(first!.id)).meta.headline).toBe(first!.headline);
+    const [first] = ws.articles.list().articles;
+    await expect(ws.articles.create({ headline: 'No' })).rejects.toMatchObject({ code: 'read-only' });
+    await expect(ws.articles.save({ id: first!.id, baseRevision: 'x', meta: { dek: 'no' } })).rejects.toMatchObject({ code: 'read-only' });
+    await expect(ws.articles.delete(first!.id)).rejects.toMatchObject({ code: 'read-only' });
+    expect((await ws.articles.get(first!.id)).meta.headline).toBe(first!.headline);
     await ws.close();
     expect(await readdir(dir)).toEqual(before);
     await cleanup();

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApiHandler, type ApiHandler } from '../../../src/core/api/api-host';
+import { createApiHost, type ApiHandler } from '../../../src/core/api/api-host';
 import { Workspace } from '../../../src/core/workspace/workspace';
 import { API_METHODS } from '../../../src/shared/api-methods';
 import { contract } from '../../../src/shared/contract';
@@ -13,7 +13,7 @@ beforeEach(async () => {
   const t = await tempDir();
   cleanup = t.cleanup;
   ws = await Workspace.open(t.dir, { watch: false });
-  handle = createApiHandler(ws);
+  handle = createApiHost(ws).call;
 });
 afterEach(async () => {
   await ws.close();
@@ -64,6 +64,6 @@ describe('the API handler', () => {
     await handle('articles.create', { meta: { headline: 'Only one' } });
     await handle('articles.create', { meta: { headline: 12 } });
     await handle('articles.delete', { id: 'not-a-uuid' });
-    expect(ws.list().articles.map((a) => a.headline)).toEqual(['Only one']);
+    expect(ws.articles.list().articles.map((a) => a.headline)).toEqual(['Only one']);
   });
 });

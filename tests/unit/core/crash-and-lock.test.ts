@@ -55,7 +55,7 @@ describe('kill -9 during saves', () => {
     const root = path.join(scratch.dir, 'crash');
     const setup = await Workspace.open(root);
     const ids: string[] = [];
-    for (let i = 0; i < 3; i++) ids.push((await setup.create({ headline: `Article ${i}` })).id);
+    for (let i = 0; i < 3; i++) ids.push((await setup.articles.create({ headline: `Article ${i}` })).id);
     await setup.close();
 
     const counterOf = (text: string) => Number(/counter (\d+)/.exec(text)?.[1] ?? -1);
@@ -82,9 +82,9 @@ describe('kill -9 during saves', () => {
       const seen = new Map<string, number>();
       for (const name of names) {
         const parsed = parseArticleBytes(await readFile(path.join(root, 'articles', name)));
-        if (!parsed.ok) throw new Error(`round ${round}: ${name} is corrupt: ${parsed.reason}`);
-        expect(seen.has(parsed.article.id), `round ${round}: two files hold ${parsed.article.id}`).toBe(false);
-        seen.set(parsed.article.id, counterOf(plainTextFromBody(parsed.article.body)));
+        if (!parsed.ok) throw new Error(`round ${round}: ${name} is corrupt: ${parsed.error}`);
+        expect(seen.has(parsed.value.id), `round ${round}: two files hold ${parsed.value.id}`).toBe(false);
+        seen.set(parsed.value.id, counterOf(plainTextFromBody(parsed.value.body)));
       }
       expect([...seen.keys()].sort(), `round ${round}: articles lost or added`).toEqual([...ids].sort());
       for (const id of ids) {
@@ -101,8 +101,8 @@ describe('kill -9 during saves', () => {
     }
 
     const reopened = await Workspace.open(root);
-    expect(reopened.list().articles.map((a) => a.id).sort()).toEqual([...ids].sort());
-    expect(reopened.list().damaged).toEqual([]);
+    expect(reopened.articles.list().articles.map((a) => a.id).sort()).toEqual([...ids].sort());
+    expect(reopened.articles.list().damaged).toEqual([]);
     await reopened.close();
     const leftovers = (await readdir(path.join(root, 'articles'))).filter((n) => n.endsWith('.tmp'));
     expect(leftovers, 'temp files of killed writers are cleaned on open').toEqual([]);

@@ -20,8 +20,8 @@ describe('the sample workspace', () => {
     expect(names.length).toBeGreaterThanOrEqual(3);
     for (const name of names) {
       const parsed = parseArticleBytes(await readFile(path.join(SAMPLE_WORKSPACE, 'articles', name)));
-      if (!parsed.ok) throw new Error(`${name}: ${parsed.reason}`);
-      const { meta, body } = parsed.article;
+      if (!parsed.ok) throw new Error(`${name}: ${parsed.error}`);
+      const { meta, body } = parsed.value;
       expect(name).toBe(`${slugify(meta.headline)}.json`);
       expect(meta.kicker).toMatch(/Analysis/);
       expect(meta.dek.length).toBeGreaterThan(40);
@@ -48,8 +48,8 @@ describe('the sample workspace', () => {
     for (const name of await jsonFiles('articles')) {
       const parsed = parseArticleBytes(await readFile(path.join(SAMPLE_WORKSPACE, 'articles', name)));
       if (parsed.ok) {
-        articles.push(parsed.article);
-        articleIds.add(parsed.article.id);
+        articles.push(parsed.value);
+        articleIds.add(parsed.value.id);
       }
     }
     for (const article of articles) {
@@ -63,8 +63,8 @@ describe('the sample workspace', () => {
     const root = path.join(dir, 'first-run');
     const { workspace, seeded } = await openOrCreateWorkspace(root, SAMPLE_WORKSPACE, { watch: false });
     expect(seeded).toBe(true);
-    expect(workspace.list().articles.length).toBe((await jsonFiles('articles')).length);
-    expect(workspace.list().damaged).toEqual([]);
+    expect(workspace.articles.list().articles.length).toBe((await jsonFiles('articles')).length);
+    expect(workspace.articles.list().damaged).toEqual([]);
     expect((await readdir(path.join(root, 'sources'))).length).toBe((await jsonFiles('sources')).length);
     await workspace.close();
     // A folder that already has files is never seeded over.
@@ -95,7 +95,7 @@ describe('choosing a workspace folder', () => {
     await cp(path.join(SAMPLE_WORKSPACE, 'articles'), path.join(clone, 'articles'), { recursive: true });
     const { workspace, seeded } = await openOrCreateWorkspace(clone, SAMPLE_WORKSPACE, { watch: false });
     expect(seeded).toBe(false);
-    expect(workspace.list().articles.length).toBeGreaterThanOrEqual(3);
+    expect(workspace.articles.list().articles.length).toBeGreaterThanOrEqual(3);
     await workspace.close();
     await cleanup();
   });

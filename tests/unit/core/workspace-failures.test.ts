@@ -47,56 +47,56 @@ const articleFile = (slug: string) => path.join(dir, 'articles', `${slug}.json`)
 
 describe('a save when the disk fails', () => {
   it('keeps the old name when the new one is refused, and still saves the text', async () => {
-    const a = await ws.create({ headline: 'Old name' });
+    const a = await ws.articles.create({ headline: 'Old name' });
     failNext.move = 'EACCES';
-    const saved = await ws.save({ id: a.id, baseRevision: a.revision, meta: { headline: 'New name' }, body: bodyOf('Saved anyway.') });
+    const saved = await ws.articles.save({ id: a.id, baseRevision: a.revision, meta: { headline: 'New name' }, body: bodyOf('Saved anyway.') });
     expect(saved.slug).toBe('old-name');
     expect(await readFile(articleFile('old-name'), 'utf8')).toContain('Saved anyway.');
   });
 
   it('moves the file back when the write after a rename fails, and changes nothing', async () => {
-    const a = await ws.create({ headline: 'Before' });
+    const a = await ws.articles.create({ headline: 'Before' });
     const before = await readFile(articleFile('before'), 'utf8');
     failNext.write = 'EIO';
-    await expect(ws.save({ id: a.id, baseRevision: a.revision, meta: { headline: 'After' } })).rejects.toThrow(/EIO/);
+    await expect(ws.articles.save({ id: a.id, baseRevision: a.revision, meta: { headline: 'After' } })).rejects.toThrow(/EIO/);
     expect(existsSync(articleFile('after'))).toBe(false);
     expect(await readFile(articleFile('before'), 'utf8')).toBe(before);
-    const again = await ws.save({ id: a.id, baseRevision: a.revision, meta: { headline: 'After' } });
+    const again = await ws.articles.save({ id: a.id, baseRevision: a.revision, meta: { headline: 'After' } });
     expect(again.slug).toBe('after');
   });
 });
 
 describe('files that change identity or cannot be read for a moment', () => {
   it('an article whose file now holds another article is gone, and the other one is listed', async () => {
-    const alpha = await ws.create({ headline: 'Alpha' });
-    const beta = await ws.create({ headline: 'Beta' });
+    const alpha = await ws.articles.create({ headline: 'Alpha' });
+    const beta = await ws.articles.create({ headline: 'Beta' });
     const betaText = await readFile(articleFile('beta'), 'utf8');
     await writeFile(articleFile('alpha'), betaText.replace(beta.id, '6d7e8f9a-0b1c-4d2e-8f3a-4b5c6d7e8f9a'));
-    await expect(ws.get(alpha.id)).rejects.toMatchObject({ code: 'not-found' });
-    expect(ws.list().articles.map((x) => x.id).sort()).toEqual([beta.id, '6d7e8f9a-0b1c-4d2e-8f3a-4b5c6d7e8f9a'].sort());
+    await expect(ws.articles.get(alpha.id)).rejects.toMatchObject({ code: 'not-found' });
+    expect(ws.articles.list().articles.map((x) => x.id).sort()).toEqual([beta.id, '6d7e8f9a-0b1c-4d2e-8f3a-4b5c6d7e8f9a'].sort());
     expect(await readFile(articleFile('alpha'), 'utf8')).toContain('6d7e8f9a-0b1c-4d2e-8f3a-4b5c6d7e8f9a');
   });
 
   it('a file that cannot be read just now is a passing error, not a damaged article', async () => {
-    const a = await ws.create({ headline: 'Busy' });
+    const a = await ws.articles.create({ headline: 'Busy' });
     const text = await readFile(articleFile('busy'), 'utf8');
     await rm(articleFile('busy'));
     await mkdir(articleFile('busy'));
-    await expect(ws.get(a.id)).rejects.toMatchObject({ code: 'internal' });
-    expect(ws.list().articles.map((x) => x.id)).toEqual([a.id]);
-    expect(ws.list().damaged).toEqual([]);
+    await expect(ws.articles.get(a.id)).rejects.toMatchObject({ code: 'internal' });
+    expect(ws.articles.list().articles.map((x) => x.id)).toEqual([a.id]);
+    expect(ws.articles.list().damaged).toEqual([]);
     await rm(articleFile('busy'), { recursive: true });
     await writeFile(articleFile('busy'), text);
-    expect((await ws.get(a.id)).meta.headline).toBe('Busy');
+    expect((await ws.articles.get(a.id)).meta.headline).toBe('Busy');
   });
 
   it('opens with an index that cannot be read at all, and rebuilds it', async () => {
-    const a = await ws.create({ headline: 'Still here' });
+    const a = await ws.articles.create({ headline: 'Still here' });
     await ws.close();
     await rm(path.join(dir, '.copydesk', 'index.json'), { force: true });
     await mkdir(path.join(dir, '.copydesk', 'index.json'));
     ws = await Workspace.open(dir, { watch: false });
     expect(ws.indexRebuiltBecause).toMatch(/folder/);
-    expect(ws.list().articles.map((x) => x.id)).toEqual([a.id]);
+    expect(ws.articles.list().articles.map((x) => x.id)).toEqual([a.id]);
   });
 });

@@ -34,25 +34,25 @@ describe('workspace layout', () => {
 
 describe('articles', () => {
   it('creates an article file with schemaVersion, id, meta and a Lexical body', async () => {
-    const article = await ws.create({ headline: 'Port strike enters second week' });
+    const article = await ws.articles.create({ headline: 'Port strike enters second week' });
     expect(article.slug).toBe('port-strike-enters-second-week');
     const onDisk = await readJson(articleFile(article.slug));
     expect(onDisk.schemaVersion).toBe(1);
     expect(onDisk.id).toBe(article.id);
     expect(onDisk.meta.headline).toBe('Port strike enters second week');
     expect(onDisk.body.root.type).toBe('root');
-    expect(ws.list().articles.map((a) => a.id)).toEqual([article.id]);
+    expect(ws.articles.list().articles.map((a) => a.id)).toEqual([article.id]);
   });
 
   it('saves meta and body, and reads them back', async () => {
-    const article = await ws.create({ headline: 'Draft' });
-    const saved = await ws.save({
+    const article = await ws.articles.create({ headline: 'Draft' });
+    const saved = await ws.articles.save({
       id: article.id,
       baseRevision: article.revision,
       meta: { dek: 'Why it matters.' },
       body: bodyOf('First paragraph with 448 drones.', 'Second paragraph.'),
     });
-    const again = await ws.get(article.id);
+    const again = await ws.articles.get(article.id);
     expect(again.meta.dek).toBe('Why it matters.');
     expect(again.revision).toBe(saved.revision);
     expect(JSON.stringify(again.body)).toContain('448 drones');
@@ -60,99 +60,99 @@ describe('articles', () => {
   });
 
   it('lets the slug follow the headline until the user fixes it', async () => {
-    const a = await ws.create({ headline: 'First title' });
-    const s1 = await ws.save({ id: a.id, baseRevision: a.revision, meta: { headline: 'Second title' } });
+    const a = await ws.articles.create({ headline: 'First title' });
+    const s1 = await ws.articles.save({ id: a.id, baseRevision: a.revision, meta: { headline: 'Second title' } });
     expect(s1.slug).toBe('second-title');
     expect(existsSync(articleFile('first-title'))).toBe(false);
     expect(existsSync(articleFile('second-title'))).toBe(true);
 
-    const fixed = await ws.rename(a.id, 'My Fixed Slug!');
+    const fixed = await ws.articles.rename(a.id, 'My Fixed Slug!');
     expect(fixed.slug).toBe('my-fixed-slug');
-    const s2 = await ws.save({ id: a.id, baseRevision: fixed.revision, meta: { headline: 'Third title' } });
+    const s2 = await ws.articles.save({ id: a.id, baseRevision: fixed.revision, meta: { headline: 'Third title' } });
     expect(s2.slug).toBe('my-fixed-slug');
 
-    const freed = await ws.rename(a.id, null);
+    const freed = await ws.articles.rename(a.id, null);
     expect(freed.slug).toBe('third-title');
     expect((await readdir(path.join(dir, 'articles'))).filter((n) => n.endsWith('.json'))).toEqual(['third-title.json']);
   });
 
   it('stops following the headline once the article leaves draft', async () => {
-    const a = await ws.create({ headline: 'Council vote' });
-    const reviewed = await ws.setStatus({ id: a.id, baseRevision: a.revision, status: 'in-review' });
-    const edited = await ws.save({ id: a.id, baseRevision: reviewed.revision, meta: { headline: 'Council vote delayed' } });
+    const a = await ws.articles.create({ headline: 'Council vote' });
+    const reviewed = await ws.articles.setStatus({ id: a.id, baseRevision: a.revision, status: 'in-review' });
+    const edited = await ws.articles.save({ id: a.id, baseRevision: reviewed.revision, meta: { headline: 'Council vote delayed' } });
     expect(edited.slug).toBe('council-vote');
-    const back = await ws.setStatus({ id: a.id, baseRevision: edited.revision, status: 'draft' });
+    const back = await ws.articles.setStatus({ id: a.id, baseRevision: edited.revision, status: 'draft' });
     expect(back.slug).toBe('council-vote-delayed');
   });
 
   it('refuses a slug another article has, and changes nothing', async () => {
-    const a = await ws.create({ headline: 'Alpha' });
-    await ws.create({ headline: 'Beta' });
-    await expect(ws.rename(a.id, 'beta')).rejects.toMatchObject({ code: 'conflict' });
+    const a = await ws.articles.create({ headline: 'Alpha' });
+    await ws.articles.create({ headline: 'Beta' });
+    await expect(ws.articles.rename(a.id, 'beta')).rejects.toMatchObject({ code: 'conflict' });
     expect(existsSync(articleFile('alpha'))).toBe(true);
   });
 
   it('keeps slugs unique by numbering', async () => {
-    const a = await ws.create({ headline: 'Same' });
-    const b = await ws.create({ headline: 'Same' });
+    const a = await ws.articles.create({ headline: 'Same' });
+    const b = await ws.articles.create({ headline: 'Same' });
     expect([a.slug, b.slug]).toEqual(['same', 'same-2']);
   });
 
   it('keeps hostile headlines inside articles/', async () => {
     for (const headline of ['../../etc/passwd', 'CON', '..', '/absolute/path', 'C:\\Windows\\system32']) {
-      const article = await ws.create({ headline });
+      const article = await ws.articles.create({ headline });
       const file = articleFile(article.slug);
       expect(path.dirname(file)).toBe(path.join(dir, 'articles'));
       expect(existsSync(file)).toBe(true);
     }
     expect(existsSync(path.join(dir, 'etc'))).toBe(false);
-    expect(ws.list().articles.map((a) => a.slug).sort()).toEqual(['absolute-path', 'c-windows-system32', 'con-article', 'etc-passwd', 'untitled']);
+    expect(ws.articles.list().articles.map((a) => a.slug).sort()).toEqual(['absolute-path', 'c-windows-system32', 'con-article', 'etc-passwd', 'untitled']);
   });
 
   it('duplicates an article as a new draft', async () => {
-    const created = await ws.create({ headline: 'Original' });
-    const approved = await ws.setStatus({ id: created.id, baseRevision: created.revision, status: 'approved' });
+    const created = await ws.articles.create({ headline: 'Original' });
+    const approved = await ws.articles.setStatus({ id: created.id, baseRevision: created.revision, status: 'approved' });
     const a = { ...created, revision: approved.revision };
-    await ws.save({ id: a.id, baseRevision: a.revision, body: bodyOf('Body text.') });
-    const copy = await ws.duplicate(a.id);
+    await ws.articles.save({ id: a.id, baseRevision: a.revision, body: bodyOf('Body text.') });
+    const copy = await ws.articles.duplicate(a.id);
     expect(copy.id).not.toBe(a.id);
     expect(copy.meta.headline).toBe('Original (copy)');
     expect(copy.meta.status).toBe('draft');
     expect(JSON.stringify(copy.body)).toContain('Body text.');
-    expect(ws.list().articles).toHaveLength(2);
+    expect(ws.articles.list().articles).toHaveLength(2);
   });
 
   it('deletes into the trash and restores', async () => {
-    const a = await ws.create({ headline: 'Doomed' });
-    const { trashId } = await ws.delete(a.id);
+    const a = await ws.articles.create({ headline: 'Doomed' });
+    const { trashId } = await ws.articles.delete(a.id);
     expect(existsSync(articleFile('doomed'))).toBe(false);
-    expect(ws.list().articles).toHaveLength(0);
-    const trash = await ws.listTrash();
+    expect(ws.articles.list().articles).toHaveLength(0);
+    const trash = await ws.articles.listTrash();
     expect(trash).toMatchObject([{ trashId, id: a.id, headline: 'Doomed', slug: 'doomed' }]);
-    const restored = await ws.restore(trashId);
+    const restored = await ws.articles.restore(trashId);
     expect(restored.id).toBe(a.id);
     expect(existsSync(articleFile('doomed'))).toBe(true);
-    expect(await ws.listTrash()).toEqual([]);
+    expect(await ws.articles.listTrash()).toEqual([]);
   });
 
   it('refuses a trash id that leaves the trash folder', async () => {
-    await expect(ws.restore('../../articles/x')).rejects.toMatchObject({ code: 'invalid-request' });
+    await expect(ws.articles.restore('../../articles/x')).rejects.toMatchObject({ code: 'invalid-request' });
   });
 
   it('refuses a save on top of a revision that is no longer on disk, and keeps the other bytes', async () => {
-    const a = await ws.create({ headline: 'Shared' });
+    const a = await ws.articles.create({ headline: 'Shared' });
     const external = (await readFile(articleFile(a.slug), 'utf8')).replace('"dek": ""', '"dek": "written by another program"');
     await writeFile(articleFile(a.slug), external);
-    await expect(ws.save({ id: a.id, baseRevision: a.revision, meta: { dek: 'mine' } })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(ws.articles.save({ id: a.id, baseRevision: a.revision, meta: { dek: 'mine' } })).rejects.toMatchObject({ code: 'conflict' });
     expect(await readFile(articleFile(a.slug), 'utf8')).toBe(external);
-    const fresh = await ws.get(a.id);
+    const fresh = await ws.articles.get(a.id);
     expect(fresh.meta.dek).toBe('written by another program');
-    await ws.save({ id: a.id, baseRevision: fresh.revision, meta: { dek: 'mine, knowingly' } });
-    expect((await ws.get(a.id)).meta.dek).toBe('mine, knowingly');
+    await ws.articles.save({ id: a.id, baseRevision: fresh.revision, meta: { dek: 'mine, knowingly' } });
+    expect((await ws.articles.get(a.id)).meta.dek).toBe('mine, knowingly');
   });
 
   it('says clearly when an article does not exist', async () => {
-    await expect(ws.get('00000000-0000-4000-8000-000000000000')).rejects.toBeInstanceOf(ApiError);
+    await expect(ws.articles.get('00000000-0000-4000-8000-000000000000')).rejects.toBeInstanceOf(ApiError);
   });
 });
 
@@ -160,58 +160,58 @@ describe('the index', () => {
   it('is not rewritten per save, only after saves pause', async () => {
     await ws.close();
     ws = await Workspace.open(dir, { indexWriteDelayMs: 400 });
-    const a = await ws.create({ headline: 'Keystrokes' });
+    const a = await ws.articles.create({ headline: 'Keystrokes' });
     await eventually(() => (existsSync(path.join(dir, '.copydesk/index.json')) ? true : undefined));
     await new Promise((r) => setTimeout(r, 500));
     const before = (await stat(path.join(dir, '.copydesk/index.json'))).mtimeMs;
     let revision = a.revision;
     for (let i = 0; i < 10; i++) {
-      revision = (await ws.save({ id: a.id, baseRevision: revision, body: bodyOf(`text ${i}`) })).revision;
+      revision = (await ws.articles.save({ id: a.id, baseRevision: revision, body: bodyOf(`text ${i}`) })).revision;
     }
     expect((await stat(path.join(dir, '.copydesk/index.json'))).mtimeMs).toBe(before);
     await eventually(async () => ((await stat(path.join(dir, '.copydesk/index.json'))).mtimeMs !== before ? true : undefined));
   });
 
   it('is rebuilt from the files when deleted', async () => {
-    const a = await ws.create({ headline: 'Survivor' });
+    const a = await ws.articles.create({ headline: 'Survivor' });
     await ws.close();
     const { rm } = await import('node:fs/promises');
     await rm(path.join(dir, '.copydesk/index.json'));
     ws = await Workspace.open(dir, { indexWriteDelayMs: 50 });
-    expect(ws.list().articles.map((x) => x.id)).toEqual([a.id]);
+    expect(ws.articles.list().articles.map((x) => x.id)).toEqual([a.id]);
     await eventually(() => (existsSync(path.join(dir, '.copydesk/index.json')) ? true : undefined));
     const index = JSON.parse(await readFile(path.join(dir, '.copydesk/index.json'), 'utf8'));
     expect(index.articles.map((e: { summary: { id: string } }) => e.summary.id)).toEqual([a.id]);
   });
 
   it('is rebuilt when garbled, and the garbled bytes are kept aside', async () => {
-    const a = await ws.create({ headline: 'Survivor' });
+    const a = await ws.articles.create({ headline: 'Survivor' });
     await ws.close();
     await writeFile(path.join(dir, '.copydesk/index.json'), '{"schemaVersion":1,"articles":[{"summ');
     ws = await Workspace.open(dir);
     expect(ws.indexRebuiltBecause).toMatch(/not valid JSON/);
-    expect(ws.list().articles.map((x) => x.id)).toEqual([a.id]);
+    expect(ws.articles.list().articles.map((x) => x.id)).toEqual([a.id]);
     const kept = (await readdir(path.join(dir, '.copydesk'))).filter((n) => n.startsWith('index.json.damaged-'));
     expect(kept).toHaveLength(1);
     expect(await readFile(path.join(dir, '.copydesk', kept[0]!), 'utf8')).toBe('{"schemaVersion":1,"articles":[{"summ');
   });
 
   it('is rebuilt when it has the wrong shape', async () => {
-    const a = await ws.create({ headline: 'Survivor' });
+    const a = await ws.articles.create({ headline: 'Survivor' });
     await ws.close();
     await writeFile(path.join(dir, '.copydesk/index.json'), '[1,2,3]');
     ws = await Workspace.open(dir);
-    expect(ws.list().articles.map((x) => x.id)).toEqual([a.id]);
+    expect(ws.articles.list().articles.map((x) => x.id)).toEqual([a.id]);
   });
 
   it('picks up files changed while the app was closed', async () => {
-    const a = await ws.create({ headline: 'Before' });
+    const a = await ws.articles.create({ headline: 'Before' });
     await ws.close();
     const file = articleFile(a.slug);
     const text = (await readFile(file, 'utf8')).replace('"headline": "Before"', '"headline": "Edited elsewhere"');
     await writeFile(file, text);
     ws = await Workspace.open(dir);
-    expect(ws.list().articles[0]?.headline).toBe('Edited elsewhere');
+    expect(ws.articles.list().articles[0]?.headline).toBe('Edited elsewhere');
   });
 });
 
@@ -226,11 +226,11 @@ describe('damaged files', () => {
   ];
 
   it('are listed with a reason, never overwritten or deleted, while the others load', async () => {
-    const good = await ws.create({ headline: 'Healthy' });
+    const good = await ws.articles.create({ headline: 'Healthy' });
     await ws.close();
     for (const [slug, bytes] of cases) await writeFile(articleFile(slug), bytes);
     ws = await Workspace.open(dir);
-    const { articles, damaged } = ws.list();
+    const { articles, damaged } = ws.articles.list();
     expect(articles.map((a) => a.id)).toEqual([good.id]);
     expect(damaged.map((d) => d.slug).sort()).toEqual(cases.map(([s]) => s).sort());
     for (const [slug, bytes, reason] of cases) {
@@ -238,26 +238,26 @@ describe('damaged files', () => {
       expect(Buffer.compare(await readFile(articleFile(slug)), Buffer.from(bytes))).toBe(0);
     }
     // A new article whose headline matches a damaged file's slug goes elsewhere.
-    const other = await ws.create({ headline: 'Empty' });
+    const other = await ws.articles.create({ headline: 'Empty' });
     expect(other.slug).toBe('empty-2');
     expect((await readFile(articleFile('empty'))).length).toBe(0);
   });
 
   it('a file damaged while open is reported and left alone', async () => {
-    const a = await ws.create({ headline: 'Fragile' });
+    const a = await ws.articles.create({ headline: 'Fragile' });
     await writeFile(articleFile(a.slug), '{"trunc');
-    await expect(ws.save({ id: a.id, baseRevision: a.revision, meta: { dek: 'x' } })).rejects.toMatchObject({ code: 'damaged' });
+    await expect(ws.articles.save({ id: a.id, baseRevision: a.revision, meta: { dek: 'x' } })).rejects.toMatchObject({ code: 'damaged' });
     expect(await readFile(articleFile(a.slug), 'utf8')).toBe('{"trunc');
-    expect(ws.list().damaged.map((d) => d.slug)).toEqual(['fragile']);
+    expect(ws.articles.list().damaged.map((d) => d.slug)).toEqual(['fragile']);
   });
 
   it('a second file with an existing id is listed, not merged', async () => {
-    const a = await ws.create({ headline: 'Original' });
+    const a = await ws.articles.create({ headline: 'Original' });
     await ws.close();
     await writeFile(articleFile('copied-in-finder'), await readFile(articleFile(a.slug)));
     ws = await Workspace.open(dir);
-    expect(ws.list().articles).toHaveLength(1);
-    expect(ws.list().damaged[0]?.reason).toMatch(/same id/);
+    expect(ws.articles.list().articles).toHaveLength(1);
+    expect(ws.articles.list().damaged[0]?.reason).toMatch(/same id/);
   });
 });
 
@@ -270,21 +270,21 @@ describe('the watcher', () => {
 
   it('notices an article file added by another program', async () => {
     const { seen } = collect();
-    const a = await ws.create({ headline: 'Template' });
+    const a = await ws.articles.create({ headline: 'Template' });
     const text = (await readFile(articleFile(a.slug), 'utf8'))
       .replace(a.id, '2f1d3a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b')
       .replace('"headline": "Template"', '"headline": "Dropped in by a script"');
     await writeFile(articleFile('dropped-in'), text);
     const added = await eventually(() => seen.find((c) => c.origin === 'external' && c.kind === 'added'));
     expect(added.slug).toBe('dropped-in');
-    expect(ws.list().articles.map((x) => x.headline)).toContain('Dropped in by a script');
+    expect(ws.articles.list().articles.map((x) => x.headline)).toContain('Dropped in by a script');
   });
 
   it('notices changes and removals, and ignores its own writes', async () => {
-    const a = await ws.create({ headline: 'Watched' });
+    const a = await ws.articles.create({ headline: 'Watched' });
     await new Promise((r) => setTimeout(r, 200));
     const { seen } = collect();
-    await ws.save({ id: a.id, baseRevision: a.revision, meta: { dek: 'own write' } });
+    await ws.articles.save({ id: a.id, baseRevision: a.revision, meta: { dek: 'own write' } });
     await new Promise((r) => setTimeout(r, 300));
     expect(seen.filter((c) => c.origin === 'external')).toEqual([]);
 
@@ -293,32 +293,32 @@ describe('the watcher', () => {
     const changed = await eventually(() => seen.find((c) => c.origin === 'external' && c.kind === 'changed'));
     expect(changed.id).toBe(a.id);
     expect(changed.summary).toMatchObject({ id: a.id, headline: 'Watched' });
-    expect((await ws.get(a.id)).meta.dek).toBe('their write');
+    expect((await ws.articles.get(a.id)).meta.dek).toBe('their write');
 
     const { rm } = await import('node:fs/promises');
     await rm(articleFile(a.slug));
     await eventually(() => seen.find((c) => c.origin === 'external' && c.kind === 'removed'));
-    expect(ws.list().articles).toEqual([]);
+    expect(ws.articles.list().articles).toEqual([]);
   });
 
   it('reports a file garbled by another program as damaged', async () => {
-    const a = await ws.create({ headline: 'Garbled later' });
+    const a = await ws.articles.create({ headline: 'Garbled later' });
     const { seen } = collect();
     await writeFile(articleFile(a.slug), '\0\0\0');
     await eventually(() => seen.find((c) => c.kind === 'damaged'));
-    expect(ws.list().damaged.map((d) => d.slug)).toEqual([a.slug]);
+    expect(ws.articles.list().damaged.map((d) => d.slug)).toEqual([a.slug]);
   });
 });
 
 describe('kept versions', () => {
   it('keeps the file on disk byte for byte, or the version on screen, in the article’s history', async () => {
-    const a = await ws.create({ headline: 'Disputed' });
+    const a = await ws.articles.create({ headline: 'Disputed' });
     const theirs = (await readFile(articleFile(a.slug), 'utf8')).replace('"dek": ""', '"dek":   "theirs"');
     await writeFile(articleFile(a.slug), theirs);
-    const disk = await ws.keepVersion(a.id);
+    const disk = await ws.articles.keepVersion(a.id);
     expect(disk.file).toMatch(new RegExp(`^\\.copydesk/history/${a.id}/\\d{8}T\\d{9}Z-on-disk\\.json$`));
     expect(await readFile(path.join(dir, disk.file), 'utf8')).toBe(theirs);
-    const screen = await ws.keepVersion(a.id, { meta: { dek: 'mine' }, body: bodyOf('My paragraph.') });
+    const screen = await ws.articles.keepVersion(a.id, { meta: { dek: 'mine' }, body: bodyOf('My paragraph.') });
     const kept = JSON.parse(await readFile(path.join(dir, screen.file), 'utf8'));
     expect(kept.meta.dek).toBe('mine');
     expect(JSON.stringify(kept.body)).toContain('My paragraph.');

@@ -5,7 +5,7 @@
  */
 import type { IpcMainInvokeEvent } from 'electron';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApiHandler } from '../../../src/core/api/api-host';
+import { createApiHost } from '../../../src/core/api/api-host';
 import { Workspace } from '../../../src/core/workspace/workspace';
 import { registerIpcHandlers, type IpcRegistrar } from '../../../src/main/ipc';
 import { isTrustedRendererUrl } from '../../../src/main/window-options';
@@ -36,31 +36,31 @@ afterEach(async () => {
 
 describe('IPC registration', () => {
   it('registers one channel per contract method and removes them all', () => {
-    const unregister = registerIpcHandlers(recorder, createApiHandler(ws), (url) => isTrustedRendererUrl(url));
+    const unregister = registerIpcHandlers(recorder, createApiHost(ws).call, (url) => isTrustedRendererUrl(url));
     expect([...handlers.keys()].sort()).toEqual(API_METHODS.map(ipcChannel).sort());
     unregister();
     expect(handlers.size).toBe(0);
   });
 
   it('validates the payload and names the field at fault', async () => {
-    registerIpcHandlers(recorder, createApiHandler(ws), (url) => isTrustedRendererUrl(url));
+    registerIpcHandlers(recorder, createApiHost(ws).call, (url) => isTrustedRendererUrl(url));
     const result = await handlers.get(ipcChannel('articles.create'))!(from('copydesk://app/index.html'), { meta: { headline: ['x'] } });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request', issues: [{ path: 'meta.headline' }] } });
-    expect(ws.list().articles).toEqual([]);
+    expect(ws.articles.list().articles).toEqual([]);
   });
 
   it('answers the app’s own frame', async () => {
-    registerIpcHandlers(recorder, createApiHandler(ws), (url) => isTrustedRendererUrl(url));
+    registerIpcHandlers(recorder, createApiHost(ws).call, (url) => isTrustedRendererUrl(url));
     const result = await handlers.get(ipcChannel('articles.create'))!(from('copydesk://app/index.html'), { meta: { headline: 'From IPC' } });
     expect(result).toMatchObject({ ok: true, value: { slug: 'from-ipc' } });
   });
 
   it('refuses frames that are not the app, before looking at the payload', async () => {
-    registerIpcHandlers(recorder, createApiHandler(ws), (url) => isTrustedRendererUrl(url));
+    registerIpcHandlers(recorder, createApiHost(ws).call, (url) => isTrustedRendererUrl(url));
     for (const url of ['https://evil.example/', 'file:///etc/passwd', 'copydesk://other/index.html', '']) {
       const result = await handlers.get(ipcChannel('articles.create'))!(from(url), { meta: { headline: 'sneaky' } });
       expect(result).toMatchObject({ ok: false, error: { code: 'foreign-frame' } });
     }
-    expect(ws.list().articles).toEqual([]);
+    expect(ws.articles.list().articles).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { networkInterfaces } from 'node:os';
 import { connect } from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApiHandler } from '../../../src/core/api/api-host';
+import { createApiHost } from '../../../src/core/api/api-host';
 import { Workspace } from '../../../src/core/workspace/workspace';
 import { startWebServer, type WebServer } from '../../../src/web/server';
 import { tempDir } from '../../helpers/temp';
@@ -27,7 +27,7 @@ beforeEach(async () => {
   await writeFile(path.join(t.dir, 'secret.txt'), 'not for the browser');
   workspaceDir = path.join(t.dir, 'ws');
   ws = await Workspace.open(workspaceDir);
-  server = await startWebServer({ workspace: ws, handler: createApiHandler(ws), rendererDir });
+  server = await startWebServer({ host: createApiHost(ws), rendererDir });
 });
 afterEach(async () => {
   await server.close();
@@ -90,7 +90,7 @@ describe('browser mode host', () => {
     expect(reply.status).toBe(403);
     const cross = await api('articles.list', {}, { 'sec-fetch-site': 'cross-site' });
     expect(cross.status).toBe(403);
-    expect(ws.list().articles).toEqual([]);
+    expect(ws.articles.list().articles).toEqual([]);
     const own = await api('articles.list', {}, { origin: `http://127.0.0.1:${server.port}` });
     expect(own.status).toBe(200);
   });
@@ -109,7 +109,7 @@ describe('browser mode host', () => {
     expect(notPost.status).toBe(405);
     const unknown = await api('articles.nuke', {});
     expect(unknown.status).toBe(404);
-    expect(ws.list().articles).toEqual([]);
+    expect(ws.articles.list().articles).toEqual([]);
   });
 
   it('prints an address whose token is in the fragment, and never sets a cookie', async () => {

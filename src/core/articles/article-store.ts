@@ -1,0 +1,269 @@
+/**
+ * The articles of a workspace: `articles/<slug>.json` through the generic folder, with the
+ * rules that are the article's own: a draft's name follows its headline, the workflow
+ * status changes through its own call, deletes go to the trash, conflicts keep both sides
+ * in the history. Every call runs on the workspace's queue.
+ */
+import { randomUUID } from 'node:crypto';
+import type {
+  Article,
+  ArticleFile,
+  ArticleMetaPatch,
+  ArticleStatus,
+  ArticleSummary,
+  DamagedFile,
+  LexicalBody,
+  TrashedArticle,
+} from '../../shared/article';
+import type { LibraryChange } from '../../shared/contract';
+import { ApiError } from '../../shared/errors';
+import { slugify, slugKey, uniqueSlug } from '../../shared/slug';
+import { containedPath } from '../storage/contained-path';
+import type { FileEntry } from '../storage/file-registry';
+import { JsonFileFolder, type FolderChange } from '../storage/json-file-folder';
+import type { SerialQueue } from '../storage/serial-queue';
+import type { WorkspaceLayout } from '../workspace/workspace-layout';
+import { jsonErrorPosition, newArticleFile, parseArticleBytes, parseArticleText, previewOf, revisionOf, serializeArticle, summarize } from './article-file';
+import { keepInHistory } from './history';
+import { followedSlug } from './slug-policy';
+import { listTrash, slugFromTrashId, trashIdFor } from './trash';
+
+/** Largest article file read: a 100,000-word article with every format is about 15 MB. */
+export const MAX_ARTICLE_BYTES = 64 * 1024 * 1024;
+
+export type ArticleEntry = FileEntry<ArticleSummary>;
+
+export interface SaveRequest {
+  id: string;
+  baseRevision: string;
+  meta?: ArticleMetaPatch | undefined;
+  body?: LexicalBody | undefined;
+}
+
+export interface SaveResult {
+  summary: ArticleSummary;
+  revision: string;
+  slug: string;
+}
+
+export class ArticleStore {
+  readonly folder: JsonFileFolder<ArticleFile, ArticleSummary>;
+
+  constructor(
+    private readonly layout: WorkspaceLayout,
+    private readonly queue: SerialQueue,
+    hooks: { changed: (changes: LibraryChange[]) => void; entriesChanged: (entries: ArticleEntry[]) => void },
+  ) {
+    this.folder = new JsonFileFolder<ArticleFile, ArticleSummary>(
+      layout.articles,
+      layout.root,
+      {
+        folder: 'articles',
+        noun: 'article',
+        maxBytes: MAX_ARTICLE_BYTES,
+        parse: parseArticleText,
+        serialize: serializeArticle,
+        idOf: (article) => article.id,
+        summarize,
+        titleOf: (article) => article.meta.headline,
+        revisionOf,
+      },
+      {
+        changed: (changes) => hooks.changed(this.withSummaries(changes)),
+        entriesChanged: hooks.entriesChanged,
+      },
+    );
+  }
+
+  get count(): number {
+    return this.folder.registry.size;
+  }
+
+  get damagedCount(): number {
+    return this.folder.registry.damagedCount;
+  }
+
+  /** Every article's summary, newest first, and the files that could not be read. */
+  list(): { articles: ArticleSummary[]; damaged: DamagedFile[] } {
+    const articles = this.folder.registry.entries().map((e) => e.summary);
+    articles.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
+    return { articles, damaged: this.folder.registry.damagedFiles() };
+  }
+
+  get(id: string): Promise<Article> {
+    return this.queue.run(async () => {
+      const entry = this.folder.requireEntry(id);
+      const { record, revision } = await this.folder.readCurrent(entry);
+      return { ...record, slug: this.folder.requireEntry(id).summary.slug, revision };
+    });
+  }
+
+  create(meta: ArticleMetaPatch = {}): Promise<Article> {
+    return this.queue.change(async () => {
+      const article = newArticleFile(meta);
+      const entry = await this.folder.create(article, slugify(article.meta.headline));
+      return { ...article, slug: entry.summary.slug, revision: entry.revision };
+    });
+  }
+
+  /** Saves fields and body on top of `baseRevision`; a file changed since is a conflict, never an overwrite. */
+  save(request: SaveRequest): Promise<SaveResult> {
+    return this.queue.change(async () => {
+      const { entry, article } = await this.current(request.id, request.baseRevision, 'Reload it to see those changes, or save again to keep yours.');
+      return this.write(entry, {
+        ...article,
+        meta: { ...article.meta, ...request.meta, updatedAt: new Date().toISOString() },
+        body: request.body ?? article.body,
+      });
+    });
+  }
+
+  /** Moves an article through the workflow; the approval gate (review) will refuse here. */
+  setStatus(request: { id: string; baseRevision: string; status: ArticleStatus }): Promise<SaveResult> {
+    return this.queue.change(async () => {
+      const { entry, article, revision } = await this.current(request.id, request.baseRevision, 'Reload it, then change its status again.');
+      if (article.meta.status === request.status) return { summary: entry.summary, revision, slug: entry.summary.slug };
+      return this.write(entry, { ...article, meta: { ...article.meta, status: request.status, updatedAt: new Date().toISOString() } });
+    });
+  }
+
+  /** Fixes the slug (it stops following the headline); `null` lets it follow again. */
+  rename(id: string, requested: string | null): Promise<SaveResult> {
+    return this.queue.change(async () => {
+      const entry = this.folder.requireEntry(id);
+      const { record: article } = await this.folder.readCurrent(entry);
+      if (requested === null) return this.write(entry, { ...article, meta: { ...article.meta, slugLocked: false } });
+      const slug = slugify(requested, '');
+      if (slug === '') {
+        throw new ApiError('invalid-request', 'slug: must contain at least one letter or digit', [
+          { path: 'slug', message: 'must contain at least one letter or digit' },
+        ]);
+      }
+      const current = entry.summary.slug;
+      if (slugKey(slug) !== slugKey(current) && this.folder.registry.takenKeys(current).has(slugKey(slug))) {
+        throw new ApiError('conflict', `articles/${slug}.json already exists; pick another slug.`);
+      }
+      const fresh = await this.folder.write(entry, { ...article, meta: { ...article.meta, slugLocked: true } }, async (move) => {
+        if (slug === current) return current;
+        await move(this.folder.pathOf(slug)).catch((error: NodeJS.ErrnoException) => {
+          throw error.code === 'EEXIST' ? new ApiError('conflict', `articles/${slug}.json already exists; pick another slug.`) : error;
+        });
+        return slug;
+      });
+      return { summary: fresh.summary, revision: fresh.revision, slug: fresh.summary.slug };
+    });
+  }
+
+  /** A copy as a new draft: a new id, no review decisions, and every field Copydesk does not know kept. */
+  duplicate(id: string): Promise<Article> {
+    return this.queue.change(async () => {
+      const { record: article } = await this.folder.readCurrent(this.folder.requireEntry(id));
+      const now = new Date().toISOString();
+      const headline = article.meta.headline ? `${article.meta.headline} (copy)` : '';
+      const copy: ArticleFile = {
+        ...article,
+        id: randomUUID(),
+        meta: { ...article.meta, headline, status: 'draft', slugLocked: false, createdAt: now, updatedAt: now },
+        review: { ...article.review, decisions: [] },
+      };
+      const entry = await this.folder.create(copy, slugify(headline));
+      return { ...copy, slug: entry.summary.slug, revision: entry.revision };
+    });
+  }
+
+  /** Moves the article's file into `.copydesk/trash`, whole. */
+  delete(id: string): Promise<{ trashId: string }> {
+    return this.queue.change(async () => {
+      const entry = this.folder.requireEntry(id);
+      const trashId = trashIdFor(entry.summary.slug);
+      await this.folder.moveOut(entry, containedPath(this.layout.trash, `${trashId}.json`));
+      return { trashId };
+    });
+  }
+
+  /**
+   * Keeps a version in `.copydesk/history/<id>/`: the file as it is on disk, byte for
+   * byte, or that file with the given fields and body (the version on screen).
+   */
+  keepVersion(id: string, onScreen?: { meta?: ArticleMetaPatch | undefined; body?: LexicalBody | undefined }): Promise<{ file: string }> {
+    return this.queue.change(async () => {
+      const entry = this.folder.requireEntry(id);
+      const { record: article } = await this.folder.readCurrent(entry);
+      const slug = entry.summary.slug;
+      if (!onScreen) {
+        const read = await this.folder.read(this.folder.pathOf(slug));
+        if (read.ok) return { file: await keepInHistory(this.layout.history, id, slug, read.value.bytes, 'on-disk') };
+      }
+      const shown = serializeArticle({ ...article, meta: { ...article.meta, ...onScreen?.meta }, body: onScreen?.body ?? article.body });
+      return { file: await keepInHistory(this.layout.history, id, slug, shown, onScreen ? 'on-screen' : 'on-disk') };
+    });
+  }
+
+  /** Where a damaged file is, what is wrong with it, and its first lines; reads only listed files. */
+  inspectDamaged(slug: string) {
+    return this.queue.run(async () => {
+      const { path, size, reason, text } = await this.folder.peekDamaged(slug, 64 * 1024);
+      return { path, size, reason, ...jsonErrorPosition(text), preview: previewOf(text) };
+    });
+  }
+
+  listTrash(): Promise<TrashedArticle[]> {
+    return this.queue.run(() => listTrash(this.layout.trash, this.layout.root));
+  }
+
+  /** Puts an article back from the trash under a free name. */
+  restore(trashId: string): Promise<ArticleSummary> {
+    return this.queue.change(async () => {
+      const from = containedPath(this.layout.trash, `${trashId}.json`);
+      const read = await this.folder.read(from);
+      if (!read.ok && read.error.kind === 'missing') throw new ApiError('not-found', `Nothing in the trash is called ${trashId}.`);
+      if (!read.ok) throw new ApiError('damaged', `The trashed file cannot be restored: ${read.error.kind === 'missing' ? 'it is gone' : read.error.reason}.`);
+      const parsed = parseArticleBytes(read.value.bytes);
+      if (!parsed.ok) throw new ApiError('damaged', `The trashed file cannot be restored: ${parsed.error}.`);
+      const article = parsed.value;
+      const other = this.folder.registry.byId(article.id);
+      if (other) throw new ApiError('conflict', `The library already has this article (articles/${other.summary.slug}.json).`);
+      const entry = await this.folder.moveIn(from, slugFromTrashId(trashId, article.meta.headline), article, read.value.bytes, read.value);
+      return entry.summary;
+    });
+  }
+
+  // ---- internals -------------------------------------------------------------------
+
+  /** The article as on disk now, refused as a conflict when it is not the revision the edit began from. */
+  private async current(id: string, baseRevision: string, advice: string): Promise<{ entry: ArticleEntry; article: ArticleFile; revision: string }> {
+    const entry = this.folder.requireEntry(id);
+    // Always the bytes on disk now: a same-size edit within one mtime tick (FAT, SMB)
+    // must still count as a change.
+    const { record: article, revision } = await this.folder.readCurrent(entry);
+    if (baseRevision !== revision) {
+      throw new ApiError('conflict', `"${article.meta.headline || entry.summary.slug}" was changed on disk since this edit began. ${advice}`);
+    }
+    return { entry, article, revision };
+  }
+
+  /** Writes an article; a draft's file follows its headline to a free name. */
+  private async write(entry: ArticleEntry, article: ArticleFile): Promise<SaveResult> {
+    const oldSlug = entry.summary.slug;
+    const desired = followedSlug(article);
+    const follows = desired !== null && uniqueSlug(desired, this.folder.registry.takenKeys(oldSlug)) !== oldSlug;
+    const fresh = await this.folder.write(
+      entry,
+      article,
+      follows
+        ? // A name the file system refuses (too long for an encrypted volume, a locked
+          // folder) must not block the save: the article keeps its old name.
+          (move) => this.folder.placeUnderFreeName(desired, move, oldSlug).catch(() => oldSlug)
+        : undefined,
+    );
+    return { summary: fresh.summary, revision: fresh.revision, slug: fresh.summary.slug };
+  }
+
+  /** Adds each added or changed article's current summary, so a list can update without asking again. */
+  private withSummaries(changes: FolderChange[]): LibraryChange[] {
+    return changes.map((change) => ({
+      ...change,
+      summary: (change.kind === 'added' || change.kind === 'changed') && change.id ? (this.folder.registry.byId(change.id)?.summary ?? null) : null,
+    }));
+  }
+}
