@@ -3,7 +3,7 @@
  * this file wraps the real durable writer and makes the next move or write fail.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Workspace as WorkspaceType } from '../../../src/core/workspace/workspace';
@@ -77,17 +77,14 @@ describe('files that change identity or cannot be read for a moment', () => {
     expect(await readFile(articleFile('alpha'), 'utf8')).toContain('6d7e8f9a-0b1c-4d2e-8f3a-4b5c6d7e8f9a');
   });
 
-  it('a file that cannot be read just now is a passing error, not a damaged article', async () => {
+  it('a folder put where an article’s file was is listed as damaged, and nothing is written into it', async () => {
     const a = await ws.articles.create({ headline: 'Busy' });
-    const text = await readFile(articleFile('busy'), 'utf8');
     await rm(articleFile('busy'));
     await mkdir(articleFile('busy'));
-    await expect(ws.articles.get(a.id)).rejects.toMatchObject({ code: 'internal' });
-    expect(ws.articles.list().articles.map((x) => x.id)).toEqual([a.id]);
-    expect(ws.articles.list().damaged).toEqual([]);
-    await rm(articleFile('busy'), { recursive: true });
-    await writeFile(articleFile('busy'), text);
-    expect((await ws.articles.get(a.id)).meta.headline).toBe('Busy');
+    await expect(ws.articles.save({ id: a.id, baseRevision: a.revision, meta: { dek: 'lost?' } })).rejects.toMatchObject({ code: 'damaged' });
+    expect(ws.articles.list().articles).toEqual([]);
+    expect(ws.articles.list().damaged).toMatchObject([{ slug: 'busy', reason: expect.stringMatching(/folder/) }]);
+    expect(await readdir(articleFile('busy'))).toEqual([]);
   });
 
   it('opens with an index that cannot be read at all, and rebuilds it', async () => {

@@ -124,19 +124,20 @@ describe('files that keep their nature', () => {
     expect((await stat(articleFile(a.slug))).mode & 0o777).toBe(0o600);
   });
 
-  it('writes through a symbolic link instead of replacing it', async () => {
+  it('lists a symbolic link as damaged, and neither follows it nor writes through it', async () => {
     const a = await ws.articles.create({ headline: 'Linked' });
     await ws.close();
     const elsewhere = path.join(dir, 'elsewhere.json');
-    const { rename } = await import('node:fs/promises');
+    const { rename, lstat } = await import('node:fs/promises');
     await rename(articleFile(a.slug), elsewhere);
+    const before = await readFile(elsewhere, 'utf8');
     await symlink(elsewhere, articleFile(a.slug));
     ws = await Workspace.open(dir, { watch: false });
-    const current = await ws.articles.get(a.id);
-    await ws.articles.save({ id: a.id, baseRevision: current.revision, body: bodyOf('Through the link.') });
-    const { lstat } = await import('node:fs/promises');
+    expect(ws.articles.list().articles).toEqual([]);
+    expect(ws.articles.list().damaged).toMatchObject([{ slug: a.slug, reason: expect.stringMatching(/link/) }]);
+    await expect(ws.articles.get(a.id)).rejects.toMatchObject({ code: 'not-found' });
     expect((await lstat(articleFile(a.slug))).isSymbolicLink()).toBe(true);
-    expect(await readFile(elsewhere, 'utf8')).toContain('Through the link.');
+    expect(await readFile(elsewhere, 'utf8')).toBe(before);
   });
 });
 
