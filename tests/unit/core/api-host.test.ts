@@ -67,3 +67,40 @@ describe('the API handler', () => {
     expect(ws.articles.list().articles.map((a) => a.headline)).toEqual(['Only one']);
   });
 });
+
+describe('events through the host', () => {
+  it('reach listeners checked against the event contract', async () => {
+    const host = createApiHost(ws);
+    const seen: unknown[] = [];
+    const off = host.on('library.changed', (payload) => seen.push(payload));
+    await host.call('articles.create', { meta: { headline: 'Evented' } });
+    expect(seen).toMatchObject([{ changes: [{ kind: 'added', slug: 'evented', origin: 'app', summary: { headline: 'Evented' } }] }]);
+    off();
+    await host.call('articles.create', { meta: { headline: 'Unheard' } });
+    expect(seen).toHaveLength(1);
+    host.dispose();
+  });
+
+  it('holds back an event that breaks the contract, and says so', () => {
+    const problems: string[] = [];
+    const host = createApiHost(ws, { onEventRefused: (_event, problem) => problems.push(problem) });
+    const seen: unknown[] = [];
+    host.on('app.command', (payload) => seen.push(payload));
+    expect(() => host.emit('app.command', { command: 'format-disk' } as never)).toThrow(/app\.command event broke the contract: command/);
+    host.emit('app.command', { command: 'new-article' });
+    expect(seen).toEqual([{ command: 'new-article' }]);
+    // A change the workspace reports with a malformed summary never reaches a listener.
+    const heard: unknown[] = [];
+    host.on('library.changed', (payload) => heard.push(payload));
+    (ws as unknown as { emitter: { emit: (name: string, value: unknown) => void } }).emitter.emit('library', [{ kind: 'exploded', slug: 1 }]);
+    expect(heard).toEqual([]);
+    expect(problems[0]).toMatch(/changes\.0\.kind/);
+    host.dispose();
+  });
+
+  it('refuses to subscribe to an event the contract does not name', () => {
+    const host = createApiHost(ws);
+    expect(() => host.on('files.leaked' as never, () => undefined)).toThrow(/no event called "files.leaked"/);
+    host.dispose();
+  });
+});
