@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { RENDERER_CSP_META } from './src/shared/csp';
 
 export default defineConfig({
   main: {
@@ -20,6 +21,10 @@ export default defineConfig({
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },
-    plugins: [react()],
+    plugins: [
+      react(),
+      // One CSP definition (src/shared/csp.ts): the page's meta tag is written from it.
+      { name: 'copydesk-csp', transformIndexHtml: (html: string) => html.replace('%COPYDESK_CSP%', RENDERER_CSP_META) },
+    ],
   },
 });

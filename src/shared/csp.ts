@@ -15,3 +15,11 @@ export const RENDERER_CSP = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/**
+ * The same policy for the page's own meta tag (the build writes it in), for a page opened
+ * without the headers; `frame-ancestors` is ignored in a meta tag, so it is left out there.
+ */
+export const RENDERER_CSP_META = RENDERER_CSP.split('; ')
+  .filter((directive) => !directive.startsWith('frame-ancestors'))
+  .join('; ');
