@@ -40,11 +40,14 @@ export function App() {
     openArticle.current = open;
   }, []);
 
-  /** Saves the open article before leaving it; a draft left blank leaves nothing behind. */
+  /**
+   * Freezes the open article and saves it before leaving it; a draft left blank leaves
+   * nothing behind. Nothing typed meanwhile can reach it, so nothing is lost or misplaced.
+   */
   const leaveOpenArticle = useCallback(async (): Promise<boolean> => {
     const open = openArticle.current;
     if (!open) return true;
-    if (!(await open.flush())) {
+    if (!(await open.leave())) {
       setError('The open article has edits that could not be saved, so it stays open. See the message above its headline.');
       return false;
     }
@@ -52,10 +55,14 @@ export function App() {
     return true;
   }, []);
 
+  // Counts switches, so that of two clicks made while an article is being left the last wins.
+  const switches = useRef(0);
   /** Shows another view once the open article's edits are saved; stays put if they cannot be. */
   const openView = useCallback(
     async (next: View) => {
+      const switchNumber = ++switches.current;
       if (!(await leaveOpenArticle())) return;
+      if (switchNumber !== switches.current) return;
       setError(null);
       setView(next);
     },
@@ -76,12 +83,20 @@ export function App() {
 
   const newArticle = useCallback(async () => {
     try {
+      const switchNumber = ++switches.current;
       // Leave the open article first, so a failing save does not leave empty drafts behind.
-      if (!(await leaveOpenArticle())) return;
+      if (!(await leaveOpenArticle()) || switchNumber !== switches.current) return;
       const article = await api.articles.create({});
       await refresh();
+      // Another article was picked meanwhile: go there, and leave no empty draft behind.
+      if (switchNumber !== switches.current) {
+        await api.articles.delete({ id: article.id }).catch(() => undefined);
+        return;
+      }
       setView({ kind: 'article', id: article.id });
     } catch (e) {
+      // Still on the article left: it takes edits again.
+      openArticle.current?.resume();
       setError(e instanceof Error ? e.message : String(e));
     }
   }, [refresh, leaveOpenArticle]);
@@ -186,7 +201,7 @@ export function App() {
                 try {
                   const restored = await api.trash.restore({ trashId });
                   await refresh();
-                  setView({ kind: 'article', id: restored.id });
+                  await openView({ kind: 'article', id: restored.id });
                 } catch (e) {
                   setError(e instanceof Error ? e.message : String(e));
                 }

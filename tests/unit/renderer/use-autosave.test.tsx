@@ -42,10 +42,16 @@ const ok = (revision: string) => ({ revision, slug: 's', summary: {} });
 beforeEach(async () => {
   (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
   saves.length = 0;
+  unmounted = false;
   root = createRoot(document.createElement('div'));
   await act(async () => root.render(createElement(Probe, { onRender: (autosave) => (hook = autosave) })));
 });
-afterEach(() => act(() => root.unmount()));
+let unmounted = false;
+const unmount = () => {
+  if (!unmounted) act(() => root.unmount());
+  unmounted = true;
+};
+afterEach(unmount);
 
 describe('autosave', () => {
   it('flush waits for a save another caller started, and reports its failure', async () => {
@@ -138,6 +144,30 @@ describe('autosave', () => {
       }
       expect(saves.length).toBeGreaterThanOrEqual(1);
       expect(saves[0]!.request.body!.root.children[0]!.text).toMatch(/^typing \d+$/);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('an article closed with edits still waiting saves them instead of dropping them', async () => {
+    act(() => hook.editMeta({ headline: 'Typed last' }));
+    act(() => hook.editBody(state('last words')));
+    expect(saves).toHaveLength(0);
+    unmount();
+    await tick();
+    expect(saves).toHaveLength(1);
+    expect(saves[0]!.request).toMatchObject({ meta: { headline: 'Typed last' }, body: { root: { children: [{ text: 'last words' }] } } });
+  });
+
+  it('a save that fails after the article is closed is not retried by a timer', async () => {
+    vi.useFakeTimers();
+    try {
+      act(() => hook.editMeta({ dek: 'Closing' }));
+      unmount();
+      await vi.advanceTimersByTimeAsync(0);
+      saves[0]!.reject(new ApiError('unavailable', 'the disk is busy'));
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(saves).toHaveLength(1);
     } finally {
       vi.useRealTimers();
     }

@@ -39,6 +39,14 @@ export interface OpenArticle {
   id: string;
   /** Saves pending edits; false when they could not be saved. */
   flush: () => Promise<boolean>;
+  /**
+   * Freezes the article (nothing typed from now on can reach it) and saves its pending
+   * edits. True when the app may show something else; false when the edits could not be
+   * saved, and the article is editable again.
+   */
+  leave: () => Promise<boolean>;
+  /** Makes a frozen article editable again, when the app stays on it after all. */
+  resume: () => void;
   /** True for a draft nobody has written anything in. */
   isBlank: () => boolean;
 }
@@ -71,6 +79,8 @@ export function ArticleForm({ article, replace, context, onDeleted, onOpen, regi
   const [outside, setOutside] = useState<null | 'changed' | 'removed' | 'damaged'>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [info, setInfo] = useState<string | null>(context?.notice ?? null);
+  /** Set while the app switches away: the article is frozen until it is gone (or stays). */
+  const [leaving, setLeaving] = useState(false);
   // Back to where the reader was, after a reload from disk.
   useLayoutEffect(() => {
     const scroller = document.querySelector('.article-scroll');
@@ -110,7 +120,17 @@ export function ArticleForm({ article, replace, context, onDeleted, onOpen, regi
       const bodyEmpty = editorRef.current?.getEditorState().read(() => $getRoot().getTextContent().trim() === '') ?? false;
       return m.status === 'draft' && fieldsEmpty && bodyEmpty;
     };
-    registerOpenArticle({ id: article.id, flush, isBlank });
+    const freeze = (frozen: boolean) => {
+      editorRef.current?.setEditable(!frozen);
+      setLeaving(frozen);
+    };
+    const leave = async () => {
+      freeze(true);
+      const saved = await flush();
+      if (!saved) freeze(false);
+      return saved;
+    };
+    registerOpenArticle({ id: article.id, flush, leave, resume: () => freeze(false), isBlank });
     return () => registerOpenArticle(null);
   }, [registerOpenArticle, flush, article.id]);
 
@@ -197,6 +217,7 @@ export function ArticleForm({ article, replace, context, onDeleted, onOpen, regi
       const body = editorRef.current?.getEditorState().toJSON();
       const { id, revision } = savedAsNew.current;
       if (body) await api.articles.save({ id, baseRevision: revision, body: body as unknown as Article['body'] });
+      autosave.discard();
       onOpen(id);
     });
 
@@ -213,6 +234,7 @@ export function ArticleForm({ article, replace, context, onDeleted, onOpen, regi
           aria-label="Kicker"
           placeholder="Kicker"
           value={meta.kicker}
+          readOnly={leaving}
           onChange={(e) => edit('kicker', e.target.value)}
         />
         <span className="dot">·</span>
@@ -222,12 +244,14 @@ export function ArticleForm({ article, replace, context, onDeleted, onOpen, regi
           aria-label="Section"
           placeholder="Section"
           value={meta.section}
+          readOnly={leaving}
           onChange={(e) => edit('section', e.target.value)}
         />
         <select
           className={`status-select status--${meta.status}`}
           aria-label="Status"
           value={meta.status}
+          disabled={leaving}
           onChange={(e) => void changeStatus(e.target.value as ArticleMeta['status'])}
         >
           <option value="draft">Draft</option>
@@ -254,6 +278,7 @@ export function ArticleForm({ article, replace, context, onDeleted, onOpen, regi
         ariaLabel="Headline"
         placeholder="Headline"
         value={meta.headline}
+        readOnly={leaving}
         autoFocus={article.meta.headline === ''}
         onChange={(value) => edit('headline', value)}
         onEnter={() => focusField('Dek')}
@@ -263,6 +288,7 @@ export function ArticleForm({ article, replace, context, onDeleted, onOpen, regi
         ariaLabel="Dek"
         placeholder="Dek: one paragraph that tells the reader why this matters"
         value={meta.dek}
+        readOnly={leaving}
         onChange={(value) => edit('dek', value)}
         onEnter={() => focusField('Article body')}
       />
@@ -273,6 +299,7 @@ export function ArticleForm({ article, replace, context, onDeleted, onOpen, regi
           aria-label="Bylines"
           placeholder="Reporter, Reporter"
           value={bylineText}
+          readOnly={leaving}
           onChange={(e) => {
             setBylineText(e.target.value);
             edit(
@@ -290,6 +317,7 @@ export function ArticleForm({ article, replace, context, onDeleted, onOpen, regi
           aria-label="Dateline"
           placeholder="Dateline"
           value={meta.dateline}
+          readOnly={leaving}
           onChange={(e) => edit('dateline', e.target.value)}
         />
       </div>
@@ -336,7 +364,9 @@ export function ArticleForm({ article, replace, context, onDeleted, onOpen, regi
                 // This version goes into the article's history before the screen shows theirs.
                 const body = editorRef.current?.getEditorState().toJSON() as unknown as Article['body'] | undefined;
                 await api.articles.keepVersion({ id: article.id, meta: shownMeta(meta), ...(body ? { body } : {}) });
-                replace(await api.articles.get({ id: article.id }));
+                const theirs = await api.articles.get({ id: article.id });
+                autosave.discard();
+                replace(theirs);
               })
             }
           >
@@ -377,7 +407,14 @@ export function ArticleForm({ article, replace, context, onDeleted, onOpen, regi
   );
 
   return (
-    <div className="article-pane">
+    // While the app switches away, the pane takes no clicks, focus or keys (inert), and says it is busy.
+    <div
+      className="article-pane"
+      data-article-id={article.id}
+      data-leaving={leaving ? '' : undefined}
+      aria-busy={leaving || undefined}
+      inert={leaving}
+    >
       {notices}
       <ArticleEditor header={header} body={article.body} onChange={autosave.editBody} onWordCount={setWords} editorRef={editorRef} />
       <StatusBar

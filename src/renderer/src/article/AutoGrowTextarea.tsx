@@ -12,9 +12,10 @@ interface AutoGrowTextareaProps {
   /** Enter does not break the text; it calls this (to move to the next field). */
   onEnter?: () => void;
   autoFocus?: boolean;
+  readOnly?: boolean;
 }
 
-export function AutoGrowTextarea({ className, ariaLabel, placeholder, value, onChange, onEnter, autoFocus }: AutoGrowTextareaProps) {
+export function AutoGrowTextarea({ className, ariaLabel, placeholder, value, onChange, onEnter, autoFocus, readOnly }: AutoGrowTextareaProps) {
   return (
     <textarea
       rows={1}
@@ -23,6 +24,7 @@ export function AutoGrowTextarea({ className, ariaLabel, placeholder, value, onC
       placeholder={placeholder}
       value={value}
       autoFocus={autoFocus}
+      readOnly={readOnly}
       onKeyDown={(e) => {
         if (e.key !== 'Enter') return;
         e.preventDefault();

@@ -33,6 +33,8 @@ export interface Autosave {
   setRevision: (revision: string) => void;
   /** True while edits are waiting to be written. */
   hasPending: () => boolean;
+  /** Forgets the pending edits, once they are kept elsewhere (the history, a new article). */
+  discard: () => void;
 }
 
 export function useAutosave(id: string, initialRevision: string, onSaved: (result: ApiResponse<'articles.save'>) => void): Autosave {
@@ -48,6 +50,8 @@ export function useAutosave(id: string, initialRevision: string, onSaved: (resul
   /** Whether the last save that finished reached the disk. */
   const lastOk = useRef(true);
   const retry = useRef<() => void>(() => undefined);
+  /** Set once the article is closed: a save that fails then is not retried by a timer. */
+  const closed = useRef(false);
   const onSavedRef = useRef(onSaved);
   useLayoutEffect(() => {
     onSavedRef.current = onSaved;
@@ -99,7 +103,7 @@ export function useAutosave(id: string, initialRevision: string, onSaved: (resul
         } else {
           setState({ kind: 'error', message, code });
           // The host may be back in a moment (a busy disk, a restart, a new token); try again by itself.
-          if (RETRYABLE_ERROR_CODES.has(code)) {
+          if (RETRYABLE_ERROR_CODES.has(code) && !closed.current) {
             const pause = RETRY_MS[Math.min(failures.current, RETRY_MS.length - 1)]!;
             failures.current += 1;
             timer.current = setTimeout(() => retry.current(), pause);
@@ -159,8 +163,17 @@ export function useAutosave(id: string, initialRevision: string, onSaved: (resul
     revision.current = next;
   }, []);
 
+  const discard = useCallback(() => {
+    clearTimeout(timer.current);
+    pendingMeta.current = null;
+    pendingBody.current = null;
+    pendingSince.current = null;
+    setState({ kind: 'saved', at: null });
+  }, []);
+
   // Leaving the page with edits pending: save, and let the browser ask the user to wait.
   useEffect(() => {
+    closed.current = false;
     const beforeUnload = (event: BeforeUnloadEvent) => {
       if (!hasPending() && !inFlight.current) return;
       void saveNow();
@@ -176,8 +189,12 @@ export function useAutosave(id: string, initialRevision: string, onSaved: (resul
       window.removeEventListener('beforeunload', beforeUnload);
       document.removeEventListener('visibilitychange', onHidden);
       clearTimeout(timer.current);
+      // Closed with edits still waiting (the app leaves an article only once they are
+      // saved, so this is the exception): write them now rather than drop them.
+      closed.current = true;
+      if (hasPending()) void saveNow();
     };
   }, [saveNow, hasPending]);
 
-  return { state, editMeta, editBody, flush, setRevision, hasPending };
+  return { state, editMeta, editBody, flush, setRevision, hasPending, discard };
 }
