@@ -32,6 +32,7 @@ export class WorkspaceIndex {
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> = Promise.resolve();
   private dirty = false;
+  private written = 0;
 
   private constructor(
     private readonly db: Low<IndexData>,
@@ -67,6 +68,11 @@ export class WorkspaceIndex {
     return this.db.data.articles;
   }
 
+  /** How many times the index file has been written since it was loaded. */
+  get writes(): number {
+    return this.written;
+  }
+
   /** Records the current entries and writes them a little later, coalescing bursts of saves. */
   schedule(entries: IndexEntry[]): void {
     this.db.data.articles = entries;
@@ -92,6 +98,7 @@ export class WorkspaceIndex {
       this.dirty = false;
       try {
         await this.db.write();
+        this.written++;
       } catch (error) {
         this.dirty = true;
         throw error;
