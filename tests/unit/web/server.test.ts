@@ -5,9 +5,9 @@
 import { request as httpRequest } from 'node:http';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
-import { connect } from 'node:net';
+import { connect, Server as NetServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApiHost } from '../../../src/core/api/api-host';
 import { Workspace } from '../../../src/core/workspace/workspace';
 import { startWebServer, type WebServer } from '../../../src/web/server';
@@ -63,6 +63,32 @@ const api = (method: string, payload: unknown, headers: Record<string, string> =
     headers: { 'content-type': 'application/json', 'x-copydesk-token': server.token, ...headers },
     body: JSON.stringify(payload),
   });
+
+/** Whether a TCP connection to address:port is accepted. */
+function reachable(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+    // A dropped packet is not an answer either; local addresses answer at once.
+    socket.setTimeout(3000, () => (socket.destroy(), resolve(false)));
+  });
+}
+
+/** Whether a server listening on every address of its family can be reached at `address`. */
+async function reachableThroughWildcard(address: string): Promise<boolean> {
+  const wildcard = new NetServer();
+  const listening = await new Promise<boolean>((resolve) => {
+    wildcard.once('error', () => resolve(false));
+    wildcard.listen(0, address.includes(':') ? '::' : '0.0.0.0', () => resolve(true));
+  });
+  if (!listening) return false;
+  try {
+    return await reachable(address, (wildcard.address() as AddressInfo).port);
+  } finally {
+    await new Promise((resolve) => wildcard.close(resolve));
+  }
+}
 
 describe('browser mode host', () => {
   it('serves the contract to a caller with the token', async () => {
@@ -135,20 +161,37 @@ describe('browser mode host', () => {
     expect(reply.body).not.toContain('not for the browser');
   });
 
-  it('listens on loopback only', async () => {
-    expect(server.url.startsWith('http://127.0.0.1:')).toBe(true);
-    const others = Object.values(networkInterfaces())
-      .flat()
-      .filter((a) => a && a.family === 'IPv4' && !a.internal)
-      .map((a) => a!.address);
-    for (const address of others) {
-      const refused = await new Promise<boolean>((resolve) => {
-        const socket = connect({ host: address, port: server.port });
-        socket.once('connect', () => (socket.destroy(), resolve(false)));
-        socket.once('error', () => resolve(true));
-      });
-      expect(refused, `reachable on ${address}`).toBe(true);
+  it('listens on 127.0.0.1 only: bound to that address, unreachable on any other', async () => {
+    // Start a second server and look at what it actually bound (the handle stays inside src/web).
+    const listen = vi.spyOn(NetServer.prototype, 'listen');
+    let second: WebServer | undefined;
+    try {
+      second = await startWebServer({ host: createApiHost(ws), rendererDir: path.join(workspaceDir, '..', 'renderer') });
+      const bound = listen.mock.contexts.map((s) => (s as NetServer).address());
+      expect(bound).toEqual([{ address: '127.0.0.1', family: 'IPv4', port: second.port }]);
+    } finally {
+      listen.mockRestore();
+      await second?.close();
     }
+
+    // From outside: every other address of this machine. Only addresses on which a wildcard
+    // listener is reachable prove anything, so each is checked against one first.
+    const candidates = [
+      '127.0.0.2', // another loopback address (all of 127/8 on Linux)
+      '::1',
+      ...Object.entries(networkInterfaces()).flatMap(([name, addresses]) =>
+        (addresses ?? []).filter((a) => !a.internal).map((a) => (a.family === 'IPv6' && a.scopeid ? `${a.address}%${name}` : a.address)),
+      ),
+    ];
+    expect(await reachable('127.0.0.1', server.port), 'the server answers on 127.0.0.1').toBe(true);
+    const proving: string[] = [];
+    for (const address of candidates) {
+      if (!(await reachableThroughWildcard(address))) continue;
+      proving.push(address);
+      expect(await reachable(address, server.port), `reachable on ${address}`).toBe(false);
+    }
+    // Where the platform routes 127.0.0.2 to loopback (Linux), the proof never goes empty.
+    if (process.platform === 'linux') expect(proving).toContain('127.0.0.2');
   });
 
   it('streams library events over SSE', async () => {
@@ -157,6 +200,8 @@ describe('browser mode host', () => {
         { host: '127.0.0.1', port: server.port, path: `/api/events?token=${server.token}` },
         (res) => {
           expect(res.headers['content-type']).toMatch(/text\/event-stream/);
+          // The stream is subscribed before its headers go out: the change made now must arrive.
+          void api('articles.create', { meta: { headline: 'Evented' } });
           let data = '';
           res.setEncoding('utf8').on('data', (c: string) => {
             data += c;
@@ -169,7 +214,6 @@ describe('browser mode host', () => {
       );
       req.on('error', (e) => (e.message.includes('aborted') || (e as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(e)));
       req.end();
-      setTimeout(() => void api('articles.create', { meta: { headline: 'Evented' } }), 100);
     });
     const frame = await received;
     expect(frame).toContain('"slug":"evented"');
