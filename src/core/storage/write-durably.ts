@@ -4,11 +4,15 @@
  * not exist yet), then the folder fsynced so the rename itself survives a power cut. A
  * crash at any moment leaves either the old bytes or the new bytes, never a mix.
  *
- * The file keeps its permissions (an embargoed 0600 article stays 0600), and a symbolic
- * link is written through to the file it points to, not replaced.
+ * The file keeps its permissions (an embargoed 0600 article stays 0600). A path that is a
+ * symbolic link is refused, not written through: a link in a workspace may lead to any
+ * file of the user's (one left by a clone or a zip, pointing out of the workspace), and a
+ * write through it would replace that file. The check is an lstat at the start and again
+ * right before the rename; a link swapped in after that is still safe, since a rename
+ * replaces the link itself and never writes through it.
  */
 import { randomBytes } from 'node:crypto';
-import { link, open, realpath, rename, rm, stat, unlink } from 'node:fs/promises';
+import { link, lstat, open, rename, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Temp files are short (long slugs must not push them past 255 bytes), hidden, and name their writer. */
@@ -48,11 +52,23 @@ export function existsError(file: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`${file} already exists`), { code: 'EEXIST' });
 }
 
+/** The error of a write refused because its path is a symbolic link (code `ESYMLINK`). */
+export function linkRefusedError(file: string): NodeJS.ErrnoException {
+  return Object.assign(
+    new Error(`${file} is a symbolic link; Copydesk does not write through links (that would change the file it points to). Put the file itself in place of the link.`),
+    { code: 'ESYMLINK' },
+  );
+}
+
+async function refuseLink(file: string): Promise<void> {
+  if ((await lstat(file).catch(() => null))?.isSymbolicLink()) throw linkRefusedError(file);
+}
+
 async function writeNow(file: string, data: string | Uint8Array, options: WriteOptions): Promise<WrittenFile> {
-  const target = await realpath(file).catch(() => file);
-  const existing = await stat(target).catch(() => null);
+  const existing = await lstat(file).catch(() => null);
   if (options.exclusive && existing) throw existsError(file);
-  const temp = tempPathBeside(target);
+  if (existing?.isSymbolicLink()) throw linkRefusedError(file);
+  const temp = tempPathBeside(file);
   const handle = await open(temp, 'wx', 0o644);
   let written: WrittenFile;
   try {
@@ -65,13 +81,17 @@ async function writeNow(file: string, data: string | Uint8Array, options: WriteO
     } finally {
       await handle.close();
     }
-    if (options.exclusive) await placeWithoutReplacing(temp, target);
-    else await rename(temp, target);
+    if (options.exclusive) {
+      await placeWithoutReplacing(temp, file);
+    } else {
+      await refuseLink(file);
+      await rename(temp, file);
+    }
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
   }
-  await fsyncFolder(path.dirname(target));
+  await fsyncFolder(path.dirname(file));
   return written;
 }
 
@@ -83,7 +103,7 @@ async function placeWithoutReplacing(from: string, to: string): Promise<void> {
     const code = (error as NodeJS.ErrnoException).code;
     // File systems without hard links (FAT, some network shares): check, then rename.
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EMLINK') throw error;
-    if (await stat(to).catch(() => null)) throw existsError(to);
+    if (await lstat(to).catch(() => null)) throw existsError(to);
     await rename(from, to);
     return;
   }
@@ -113,10 +133,11 @@ export async function fsyncFolder(dir: string): Promise<void> {
  * watcher's delay, for another program to create the same name.
  */
 export async function moveDurably(from: string, to: string): Promise<void> {
-  const there = await stat(to).catch(() => null);
+  // lstat: a link at `to` (even one leading nowhere) is something there, not to be replaced.
+  const there = await lstat(to).catch(() => null);
   if (there) {
     // On a case-insensitive volume `Budget.json` → `budget.json` finds the file itself.
-    const here = await stat(from).catch(() => null);
+    const here = await lstat(from).catch(() => null);
     if (!here || here.ino !== there.ino || here.dev !== there.dev) throw existsError(to);
   }
   await rename(from, to);
