@@ -14,6 +14,11 @@ export const API_METHODS = [
   'articles.delete',
   'articles.keepVersion',
   'articles.inspectDamaged',
+  'sources.list',
+  'sources.get',
+  'sources.add',
+  'sources.update',
+  'sources.delete',
   'trash.list',
   'trash.restore',
 ] as const;
@@ -21,7 +26,7 @@ export const API_METHODS = [
 /** A method of the API, `<group>.<name>`. */
 export type ApiMethod = (typeof API_METHODS)[number];
 
-export const API_EVENTS = ['library.changed', 'app.command'] as const;
+export const API_EVENTS = ['library.changed', 'sources.changed', 'app.command'] as const;
 
 /** An event the host pushes to the renderer. */
 export type ApiEvent = (typeof API_EVENTS)[number];

@@ -93,6 +93,8 @@ export const articleSummarySchema = z.object({
   section: z.string(),
   status: articleStatusSchema,
   tags: z.array(z.string()),
+  /** Sources attached to the article (and so citable in it). */
+  sourceIds: z.array(z.string()),
   words: z.number().int().nonnegative(),
   updatedAt: z.string(),
 });

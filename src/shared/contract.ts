@@ -14,8 +14,10 @@ import {
   lexicalBodySchema,
   trashedArticleSchema,
 } from './article';
+import { MAX_SNAPSHOT_CHARS, snapshotOriginSchema, sourceFieldsSchema, sourceSchema, sourceSummarySchema } from './source';
 
 const articleId = z.uuid({ error: 'must be an article id (a UUID)' });
+const sourceId = z.string().min(1, 'must be a source id').max(200);
 const empty = z.object({}).strict();
 
 function method<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
@@ -26,7 +28,7 @@ export const contract = {
   /** Where the workspace is and what it holds. */
   'workspace.info': method(
     empty,
-    z.object({ path: z.string(), name: z.string(), articleCount: z.number(), damagedCount: z.number() }),
+    z.object({ path: z.string(), name: z.string(), articleCount: z.number(), damagedCount: z.number(), sourceCount: z.number() }),
   ),
   /** Every article's summary, newest first, and the files that could not be read. */
   'articles.list': method(
@@ -97,6 +99,49 @@ export const contract = {
       preview: z.string(),
     }),
   ),
+  /** Every source in the library, by title, and the source files that could not be read. */
+  'sources.list': method(empty, z.object({ sources: z.array(sourceSummarySchema), damaged: z.array(damagedFileSchema) })),
+  /** One source with its snapshot. */
+  'sources.get': method(z.object({ id: sourceId }).strict(), sourceSchema),
+  /**
+   * Adds a source from its fields and, when there is one, the text captured. A source the
+   * library has already (the same URL, the same text) is offered instead, unless
+   * `allowDuplicate`.
+   */
+  'sources.add': method(
+    z
+      .object({
+        fields: sourceFieldsSchema,
+        snapshot: z
+          .object({
+            text: z.string().min(1, 'a snapshot needs its text').max(MAX_SNAPSHOT_CHARS),
+            origin: snapshotOriginSchema,
+            finalUrl: z.string().max(4_000).optional(),
+            httpDate: z.string().max(100).optional(),
+            fileName: z.string().max(500).optional(),
+            mediaType: z.string().max(200).optional(),
+          })
+          .strict()
+          .nullable()
+          .optional(),
+        allowDuplicate: z.boolean().optional(),
+      })
+      .strict(),
+    z.discriminatedUnion('status', [
+      z.object({ status: z.literal('added'), source: sourceSchema }),
+      z.object({ status: z.literal('duplicate'), existing: sourceSummarySchema, matchedBy: z.enum(['url', 'text']) }),
+    ]),
+  ),
+  /** Changes a source's fields (the snapshot stays as captured). */
+  'sources.update': method(
+    z.object({ id: sourceId, baseRevision: z.string().min(1), fields: sourceFieldsSchema }).strict(),
+    z.object({ summary: sourceSummarySchema, revision: z.string() }),
+  ),
+  /** Moves a source into the trash; refused while articles cite it, unless `detach` takes it off them first. */
+  'sources.delete': method(
+    z.object({ id: sourceId, detach: z.boolean().default(false) }).strict(),
+    z.object({ trashId: z.string(), detachedFrom: z.array(z.object({ id: z.string(), headline: z.string() })) }),
+  ),
   /** Articles in the trash, newest first. */
   'trash.list': method(empty, z.object({ items: z.array(trashedArticleSchema) })),
   /** Puts an article back from the trash. */
@@ -116,9 +161,15 @@ export const libraryChangeSchema = z.object({
 });
 export type LibraryChange = z.infer<typeof libraryChangeSchema>;
 
+/** A change to the source library seen on disk or made through the API. */
+export const sourceChangeSchema = libraryChangeSchema.extend({ summary: sourceSummarySchema.nullable() });
+export type SourceChange = z.infer<typeof sourceChangeSchema>;
+
 export const eventContract = {
   /** Articles were added, changed or removed. */
   'library.changed': z.object({ changes: z.array(libraryChangeSchema) }),
+  /** Sources were added, changed or removed. */
+  'sources.changed': z.object({ changes: z.array(sourceChangeSchema) }),
   /** A menu command of the desktop app, for the renderer to carry out. */
   'app.command': z.object({ command: z.enum(['new-article']) }),
 } satisfies Record<ApiEvent, z.ZodType>;

@@ -1,36 +1,175 @@
 /**
- * The source model: a CSL-JSON reference plus a text snapshot of what it said.
+ * The source model: a CSL-JSON reference (what Zotero and citeproc read and write) plus a
+ * text snapshot of what the source said when it was captured, so a reviewer can check a
+ * quote months later, offline, when the page has changed or vanished.
  */
 import { z } from 'zod';
 
 export const SOURCE_SCHEMA_VERSION = 1;
 
-const cslNameSchema = z.looseObject({
-  family: z.string().optional(),
-  given: z.string().optional(),
-  literal: z.string().optional(),
+/** Every CSL item type (csl-data.json). */
+export const CSL_TYPES = [
+  'article', 'article-journal', 'article-magazine', 'article-newspaper', 'bill', 'book', 'broadcast', 'chapter', 'classic',
+  'collection', 'dataset', 'document', 'entry', 'entry-dictionary', 'entry-encyclopedia', 'event', 'figure', 'graphic',
+  'hearing', 'interview', 'legal_case', 'legislation', 'manuscript', 'map', 'motion_picture', 'musical_score', 'pamphlet',
+  'paper-conference', 'patent', 'performance', 'periodical', 'personal_communication', 'post', 'post-weblog', 'regulation',
+  'report', 'review', 'review-book', 'software', 'song', 'speech', 'standard', 'thesis', 'treaty', 'webpage',
+] as const;
+export type CslType = (typeof CSL_TYPES)[number];
+
+/** A person or body in CSL: family and given name, or a literal ("Port of Maasgate Authority"). */
+export const cslNameSchema = z.looseObject({
+  family: z.string().max(500).optional(),
+  given: z.string().max(500).optional(),
+  literal: z.string().max(1_000).optional(),
+});
+export type CslName = z.infer<typeof cslNameSchema>;
+
+/** A CSL date: `date-parts` ([[2026, 11, 12]]) or a raw string. */
+export const cslDateSchema = z.looseObject({
+  'date-parts': z.array(z.array(z.union([z.number(), z.string()])).max(3)).max(2).optional(),
+  raw: z.string().max(200).optional(),
+  literal: z.string().max(200).optional(),
 });
 
-/** The CSL-JSON fields Copydesk reads; other CSL fields are kept as they are. */
+/** The CSL-JSON fields Copydesk reads; every other CSL field is kept as it is. */
 export const cslItemSchema = z.looseObject({
-  id: z.string(),
-  type: z.string(),
-  title: z.string().optional(),
-  author: z.array(cslNameSchema).optional(),
-  issued: z.looseObject({ 'date-parts': z.array(z.array(z.union([z.number(), z.string()]))).optional() }).optional(),
-  URL: z.string().optional(),
+  id: z.string().min(1).max(200),
+  type: z.enum(CSL_TYPES, { error: 'must be a CSL item type (webpage, article-newspaper, report, interview, …)' }),
+  title: z.string().max(2_000).optional(),
+  author: z.array(cslNameSchema).max(500).optional(),
+  issued: cslDateSchema.optional(),
+  accessed: cslDateSchema.optional(),
+  'container-title': z.string().max(2_000).optional(),
+  publisher: z.string().max(1_000).optional(),
+  language: z.string().max(35).optional(),
+  URL: z.string().max(4_000).optional(),
+  DOI: z.string().max(500).optional(),
+  abstract: z.string().max(20_000).optional(),
+  note: z.string().max(20_000).optional(),
 });
+export type CslItem = z.infer<typeof cslItemSchema>;
 
-/** One source file, `sources/<id>.json`. */
-export const sourceFileSchema = z.object({
+/** How a snapshot was taken. */
+export const snapshotOriginSchema = z.enum(['pasted', 'web', 'document', 'url', 'import']);
+export type SnapshotOrigin = z.infer<typeof snapshotOriginSchema>;
+
+/** Largest snapshot kept: a long report's text; a bigger document is cut with a note. */
+export const MAX_SNAPSHOT_CHARS = 5_000_000;
+
+/** The text of a source as captured, and how. */
+export const snapshotSchema = z.looseObject({
+  text: z.string().max(MAX_SNAPSHOT_CHARS),
+  capturedAt: z.string(),
+  origin: snapshotOriginSchema,
+  /** sha-256 of the text (UTF-8), hex: recognises the same text added twice. */
+  sha256: z.string().optional(),
+  /** For web captures: the URL after redirects, and the server's Date header. */
+  finalUrl: z.string().max(4_000).optional(),
+  httpDate: z.string().max(100).optional(),
+  /** For documents: the file it came from and its type. */
+  fileName: z.string().max(500).optional(),
+  mediaType: z.string().max(200).optional(),
+});
+export type Snapshot = z.infer<typeof snapshotSchema>;
+
+/** One source file, `sources/<id>.json`; fields Copydesk does not know are kept. */
+export const sourceFileSchema = z.looseObject({
   schemaVersion: z.literal(SOURCE_SCHEMA_VERSION),
-  id: z.string(),
+  id: z.string().min(1).max(200),
   csl: cslItemSchema,
-  snapshot: z.object({
-    text: z.string(),
-    capturedAt: z.string(),
-    origin: z.enum(['pasted', 'web', 'document', 'url', 'import']),
-  }),
+  /** Null when nothing could be captured (offline, a scan): the source still counts, but cannot back a claim. */
+  snapshot: snapshotSchema.nullable(),
   addedAt: z.string(),
 });
 export type SourceFile = z.infer<typeof sourceFileSchema>;
+
+/** A source as the API hands it out: the file plus its file name and revision. */
+export const sourceSchema = sourceFileSchema.extend({ slug: z.string(), revision: z.string() });
+export type Source = z.infer<typeof sourceSchema>;
+
+/** What the source library shows of a source. */
+export const sourceSummarySchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  title: z.string(),
+  type: z.string(),
+  /** "Brito, H.; Quintela, M." */
+  authors: z.string(),
+  /** "2026-11-12", "2026-11" or "" */
+  issued: z.string(),
+  /** Site, newspaper or publisher. */
+  container: z.string(),
+  url: z.string(),
+  origin: snapshotOriginSchema.nullable(),
+  /** Characters of snapshot text; 0 when there is none. */
+  snapshotChars: z.number().int().nonnegative(),
+  sha256: z.string(),
+  addedAt: z.string(),
+});
+export type SourceSummary = z.infer<typeof sourceSummarySchema>;
+
+/** The fields a person fills in when adding or editing a source. */
+export const sourceFieldsSchema = z
+  .object({
+    type: z.enum(CSL_TYPES, { error: 'must be a CSL item type (webpage, article-newspaper, report, interview, …)' }),
+    title: z.string().trim().min(1, 'a source needs a title').max(2_000),
+    author: z.array(cslNameSchema).max(500),
+    issued: z.string().max(10),
+    'container-title': z.string().max(2_000),
+    publisher: z.string().max(1_000),
+    language: z.string().max(35),
+    URL: z.string().max(4_000),
+    note: z.string().max(20_000),
+  })
+  .partial()
+  .strict();
+export type SourceFields = z.infer<typeof sourceFieldsSchema>;
+
+/** A name as a list shows it: "Brito, H." or the literal. */
+export function nameLabel(name: CslName): string {
+  if (name.literal) return name.literal;
+  const initials = (name.given ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((part) => `${part[0]}.`)
+    .join(' ');
+  return [name.family, initials].filter(Boolean).join(', ');
+}
+
+/** A CSL date as `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or ''. */
+export function cslDateLabel(date: CslItem['issued']): string {
+  const parts = date?.['date-parts']?.[0];
+  if (!parts?.length) return date?.raw ?? date?.literal ?? '';
+  return parts
+    .slice(0, 3)
+    .map((p, i) => (i === 0 ? String(p) : String(p).padStart(2, '0')))
+    .join('-');
+}
+
+/** `2026-11-12` (or `2026-11`, `2026`) as CSL date-parts; null when it is not such a date. */
+export function cslDateFromLabel(label: string): CslItem['issued'] | null {
+  const match = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/.exec(label.trim());
+  if (!match) return null;
+  return { 'date-parts': [match.slice(1).filter((p): p is string => p !== undefined).map(Number)] };
+}
+
+/**
+ * A URL as two captures of the same page compare: scheme and host in lower case, no
+ * fragment, no default port, no trailing slash, no tracking parameters (utm_*, fbclid…).
+ */
+export function normalizeUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return url.trim();
+  }
+  parsed.hash = '';
+  for (const key of [...parsed.searchParams.keys()]) {
+    if (/^(utm_|fbclid$|gclid$|mc_cid$|mc_eid$|ref$|ocid$)/i.test(key)) parsed.searchParams.delete(key);
+  }
+  parsed.searchParams.sort();
+  const text = parsed.toString();
+  return text.endsWith('/') && parsed.pathname !== '/' ? text.slice(0, -1) : text.replace(/\/$/, '');
+}

@@ -14,7 +14,7 @@ import type { Workspace } from '../workspace/workspace';
 type Implementation = { [M in ApiMethod]: (request: z.output<(typeof contract)[M]['request']>) => Promise<ApiResponse<M>> | ApiResponse<M> };
 
 function implementation(workspace: Workspace): Implementation {
-  const { articles } = workspace;
+  const { articles, sources } = workspace;
   return {
     'workspace.info': () => workspace.info(),
     'articles.list': () => articles.list(),
@@ -27,6 +27,11 @@ function implementation(workspace: Workspace): Implementation {
     'articles.delete': ({ id }) => articles.delete(id),
     'articles.inspectDamaged': ({ slug }) => articles.inspectDamaged(slug),
     'articles.keepVersion': ({ id, meta, body }) => articles.keepVersion(id, meta || body ? { meta, body } : undefined),
+    'sources.list': () => sources.list(),
+    'sources.get': ({ id }) => sources.get(id),
+    'sources.add': (request) => sources.add(request),
+    'sources.update': (request) => sources.update(request),
+    'sources.delete': (request) => sources.delete(request),
     'trash.list': async () => ({ items: await articles.listTrash() }),
     'trash.restore': ({ trashId }) => articles.restore(trashId),
   };
@@ -81,6 +86,10 @@ export function createApiHost(workspace: Workspace, options: { onEventRefused?: 
     const problem = deliver('library.changed', { changes });
     if (problem) refused('library.changed', describe(problem));
   });
+  const offSources = workspace.onSourcesChanged((changes) => {
+    const problem = deliver('sources.changed', { changes });
+    if (problem) refused('sources.changed', describe(problem));
+  });
 
   return {
     async call(method, payload) {
@@ -119,6 +128,7 @@ export function createApiHost(workspace: Workspace, options: { onEventRefused?: 
     },
     dispose() {
       offLibrary();
+      offSources();
       listeners.clear();
     },
   };

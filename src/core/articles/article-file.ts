@@ -146,6 +146,7 @@ export function summarize(article: ArticleFile, slug: string): ArticleSummary {
     section: article.meta.section,
     status: article.meta.status,
     tags: article.meta.tags,
+    sourceIds: article.meta.sourceIds,
     words: countWords(plainTextFromBody(article.body)),
     updatedAt: article.meta.updatedAt,
   };

@@ -25,6 +25,7 @@ import type { SerialQueue } from '../storage/serial-queue';
 import type { WorkspaceLayout } from '../workspace/workspace-layout';
 import { jsonErrorPosition, newArticleFile, parseArticleBytes, parseArticleText, previewOf, revisionOf, serializeArticle, summarize } from './article-file';
 import { keepInHistory } from './history';
+import { withoutAttributionsTo } from '../../document/attribution-json';
 import { followedSlug } from './slug-policy';
 import { listTrash, slugFromTrashId, trashIdFor } from './trash';
 
@@ -225,6 +226,28 @@ export class ArticleStore {
       if (other) throw new ApiError('conflict', `The library already has this article (articles/${other.summary.slug}.json).`);
       const entry = await this.folder.moveIn(from, slugFromTrashId(trashId, article.meta.headline), article, read.value.bytes, read.value);
       return entry.summary;
+    });
+  }
+
+  /** Articles that have the source attached. */
+  citing(sourceId: string): ArticleSummary[] {
+    return this.folder.registry
+      .entries()
+      .map((e) => e.summary)
+      .filter((summary) => summary.sourceIds.includes(sourceId));
+  }
+
+  /**
+   * Takes a source off an article: out of its sources, and each attribution to it unwrapped
+   * (the text stays). Runs inside a task already on the queue (a source's deletion).
+   */
+  async detachSourceNow(id: string, sourceId: string): Promise<void> {
+    const entry = this.folder.requireEntry(id);
+    const { record: article } = await this.folder.readCurrent(entry);
+    await this.write(entry, {
+      ...article,
+      meta: { ...article.meta, sourceIds: article.meta.sourceIds.filter((s) => s !== sourceId), updatedAt: new Date().toISOString() },
+      body: withoutAttributionsTo(article.body, sourceId),
     });
   }
 

@@ -7,6 +7,7 @@
 import { rename } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import { articleSummarySchema, type ArticleSummary } from '../../shared/article';
+import { sourceSummarySchema, type SourceSummary } from '../../shared/source';
 import { DamagedFileError, DurableJSONFile } from '../storage/durable-json-file';
 import { unreadableReason } from '../storage/read-file';
 
@@ -20,9 +21,22 @@ export interface IndexEntry {
   size: number;
 }
 
+/** What the index remembers of one source file. */
+export interface SourceIndexEntry {
+  summary: SourceSummary;
+  revision: string;
+  mtimeMs: number;
+  size: number;
+}
+
+const isEntryShape = (e: unknown): e is SourceIndexEntry =>
+  typeof e === 'object' && e !== null && typeof (e as SourceIndexEntry).revision === 'string' && typeof (e as SourceIndexEntry).mtimeMs === 'number' && typeof (e as SourceIndexEntry).size === 'number';
+
 interface IndexData {
   schemaVersion: number;
   articles: IndexEntry[];
+  /** Added with the source library; an index without it simply has no cached sources. */
+  sources?: SourceIndexEntry[];
   settings: Record<string, unknown>;
 }
 
@@ -61,6 +75,7 @@ export class WorkspaceIndex {
     }
     // An entry that breaks the contract is dropped; its file is simply read again.
     db.data.articles = db.data.articles.filter((e) => articleSummarySchema.safeParse(e.summary).success);
+    db.data.sources = Array.isArray(db.data.sources) ? db.data.sources.filter((e) => isEntryShape(e) && sourceSummarySchema.safeParse(e.summary).success) : [];
     return new WorkspaceIndex(db, rebuiltBecause, writeDelayMs, readOnly);
   }
 
@@ -73,9 +88,24 @@ export class WorkspaceIndex {
     return this.written;
   }
 
-  /** Records the current entries and writes them a little later, coalescing bursts of saves. */
+  /** The sources' entries as last written. */
+  get sourceEntries(): readonly SourceIndexEntry[] {
+    return this.db.data.sources ?? [];
+  }
+
+  /** Records the current article entries and writes them a little later, coalescing bursts of saves. */
   schedule(entries: IndexEntry[]): void {
     this.db.data.articles = entries;
+    this.markDirty();
+  }
+
+  /** Records the current source entries, written with the next index write. */
+  scheduleSources(entries: SourceIndexEntry[]): void {
+    this.db.data.sources = entries;
+    this.markDirty();
+  }
+
+  private markDirty(): void {
     if (this.readOnly) return;
     this.dirty = true;
     if (this.timer) return;

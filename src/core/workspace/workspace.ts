@@ -7,9 +7,10 @@
 import { EventEmitter } from 'node:events';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { LibraryChange } from '../../shared/contract';
 import { ApiError } from '../../shared/errors';
+import type { LibraryChange, SourceChange } from '../../shared/contract';
 import { ArticleStore } from '../articles/article-store';
+import { SourceStore } from '../sources/source-store';
 import { SerialQueue } from '../storage/serial-queue';
 import { WorkspaceLock } from '../storage/workspace-lock';
 import { WorkspaceIndex } from './workspace-index';
@@ -29,6 +30,7 @@ export interface WorkspaceOptions {
 
 export class Workspace {
   readonly articles: ArticleStore;
+  readonly sources: SourceStore;
   private readonly emitter = new EventEmitter();
 
   private constructor(
@@ -42,6 +44,12 @@ export class Workspace {
         if (changes.length) this.emitter.emit('library', changes);
       },
       entriesChanged: (entries) => this.index.schedule(entries),
+    });
+    this.sources = new SourceStore(layout, queue, this.articles, {
+      changed: (changes) => {
+        if (changes.length) this.emitter.emit('sources', changes);
+      },
+      entriesChanged: (entries) => this.index.scheduleSources(entries),
     });
   }
 
@@ -62,7 +70,10 @@ export class Workspace {
       const index = await WorkspaceIndex.load(layout.index, options.indexWriteDelayMs ?? 1500);
       const workspace = new Workspace(layout, index, lock, new SerialQueue());
       await workspace.reconcile();
-      if (options.watch !== false) workspace.articles.folder.startWatching((task) => workspace.queue.run(task));
+      if (options.watch !== false) {
+        workspace.articles.folder.startWatching((task) => workspace.queue.run(task));
+        workspace.sources.folder.startWatching((task) => workspace.queue.run(task));
+      }
       return workspace;
     } catch (error) {
       await lock.release();
@@ -77,11 +88,12 @@ export class Workspace {
 
   /** Why changes by other programs are not being noticed, or null when they are. */
   get watchingProblem(): string | null {
-    return this.articles.folder.watchingProblem;
+    return this.articles.folder.watchingProblem ?? this.sources.folder.watchingProblem;
   }
 
   async close(): Promise<void> {
     this.articles.folder.stopWatching();
+    this.sources.folder.stopWatching();
     try {
       await this.queue.idle();
       await this.index.flush();
@@ -95,18 +107,27 @@ export class Workspace {
     return () => this.emitter.off('library', listener);
   }
 
+  onSourcesChanged(listener: (changes: SourceChange[]) => void): () => void {
+    this.emitter.on('sources', listener);
+    return () => this.emitter.off('sources', listener);
+  }
+
   info() {
     return {
       path: this.layout.root,
       name: path.basename(this.layout.root),
       articleCount: this.articles.count,
       damagedCount: this.articles.damagedCount,
+      sourceCount: this.sources.count,
     };
   }
 
   /** Brings the stores in line with the files; the rebuilt index is written a moment later, off the open path. */
   private async reconcile(): Promise<void> {
-    const stale = await this.articles.folder.reconcile(this.index.rebuiltBecause === null ? this.index.entries : []);
-    if (stale || this.index.rebuiltBecause !== null) this.index.schedule(this.articles.folder.registry.entries());
+    const usable = this.index.rebuiltBecause === null;
+    const stale = await this.articles.folder.reconcile(usable ? this.index.entries : []);
+    if (stale || !usable) this.index.schedule(this.articles.folder.registry.entries());
+    const staleSources = await this.sources.folder.reconcile(usable ? this.index.sourceEntries : []);
+    if (staleSources || !usable) this.index.scheduleSources(this.sources.folder.registry.entries());
   }
 }

@@ -11,6 +11,7 @@ const summary = (id: string, headline: string, updatedAt: string): ArticleSummar
   section: '',
   status: 'draft',
   tags: [],
+  sourceIds: [],
   words: 0,
   updatedAt,
 });
