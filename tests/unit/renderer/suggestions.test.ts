@@ -10,6 +10,7 @@ const article = (kicker: string, section: string): ArticleSummary => ({
   section,
   status: 'draft',
   tags: [],
+  sourceIds: [],
   words: 0,
   updatedAt: '2026-11-01T00:00:00.000Z',
 });
