@@ -60,6 +60,7 @@ describe('kill -9 during saves', () => {
 
     const counterOf = (text: string) => Number(/counter (\d+)/.exec(text)?.[1] ?? -1);
     const confirmed = new Map<string, number>(ids.map((id) => [id, -1]));
+    let killedMidSave = 0;
 
     for (let round = 1; round <= ROUNDS; round++) {
       const child = startChild(childScript, ['save', root, String(round), ...ids]);
@@ -77,6 +78,7 @@ describe('kill -9 during saves', () => {
         } else if (word === 'saving') inFlight.set(id!, Number(n));
         else if (word === 'error') throw new Error(`round ${round}: the writer failed: ${line}`);
       }
+      if (inFlight.size) killedMidSave++;
 
       const names = (await readdir(path.join(root, 'articles'))).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
       const seen = new Map<string, number>();
@@ -100,6 +102,8 @@ describe('kill -9 during saves', () => {
       if (index !== null) expect(() => JSON.parse(index), `round ${round}: index.json is corrupt`).not.toThrow();
     }
 
+    // Kills that all landed between saves would prove nothing.
+    expect(killedMidSave, 'rounds killed while a save was in flight').toBeGreaterThan(0);
     const reopened = await Workspace.open(root);
     expect(reopened.articles.list().articles.map((a) => a.id).sort()).toEqual([...ids].sort());
     expect(reopened.articles.list().damaged).toEqual([]);

@@ -69,14 +69,14 @@ describe('readUserFile and readUserFileSync', () => {
     expect(await readBoth(path.join(root, 'sources', 'gone.json'))).toEqual({ ok: false, error: { kind: 'missing' } });
   });
 
-  it.each(['sync', 'async'])('refuse a FIFO at once instead of waiting for a writer (%s, in a child killed after 5 s)', async (mode) => {
+  it.each(['sync', 'async'])('refuse a FIFO instead of waiting for a writer (%s, in a child)', (mode) => {
     execFileSync('mkfifo', [article('fifo.json')]);
-    const started = Date.now();
-    const child = spawnSync(process.execPath, [childScript, mode, article('fifo.json'), root], { timeout: 5000, encoding: 'utf8' });
+    // No writer ever opens the FIFO: a read that waited for one would wait forever, so the
+    // child is killed after 20 s. The limit only bounds how long a failure takes; a slow
+    // machine cannot make a correct read fail.
+    const child = spawnSync(process.execPath, [childScript, mode, article('fifo.json'), root], { timeout: 20_000, encoding: 'utf8' });
     expect(child.signal, 'the read blocked until the child was killed').toBeNull();
-    expect(Date.now() - started).toBeLessThan(5000);
-    const result = JSON.parse(child.stdout) as { ok: boolean; error: { kind: string; reason: string } };
-    expect(result).toEqual({ ok: false, error: { kind: 'refused', reason: 'it is a named pipe (FIFO), not a file' } });
+    expect(JSON.parse(child.stdout)).toEqual({ ok: false, error: { kind: 'refused', reason: 'it is a named pipe (FIFO), not a file' } });
   });
 
   it('refuse a socket', async () => {
@@ -94,13 +94,9 @@ describe('readUserFile and readUserFileSync', () => {
     expect(refusal(await readBoth(article('folder.json')))).toBe('it is a folder, not a file');
   });
 
-  it('refuse a link to /dev/zero as a link, without opening the device', async () => {
+  it('refuse a link to /dev/zero as a link, not for what the device turns out to be', async () => {
     await symlink('/dev/zero', article('zero.json'));
-    const started = Date.now();
-    const reason = refusal(await readBoth(article('zero.json')));
-    // Refused for being a link out of the workspace, not for what the device turned out to be.
-    expect(reason).toBe('it is a link to a file outside the workspace (/dev/zero); Copydesk does not follow it');
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(refusal(await readBoth(article('zero.json')))).toBe('it is a link to a file outside the workspace (/dev/zero); Copydesk does not follow it');
   });
 
   it('refuse a link to a file outside the workspace, and never show what it holds', async () => {
@@ -188,7 +184,7 @@ describe('readUserFile and readUserFileSync', () => {
     await chmod(dir, 0o755);
     await chmod(scratch.dir, 0o755);
     for (const mode of ['sync', 'async']) {
-      const child = spawnSync(process.execPath, [childScript, mode, article('locked.json'), root], { uid: 65534, gid: 65534, timeout: 5000, encoding: 'utf8' });
+      const child = spawnSync(process.execPath, [childScript, mode, article('locked.json'), root], { uid: 65534, gid: 65534, timeout: 20_000, encoding: 'utf8' });
       expect(child.stderr).toBe('');
       expect(JSON.parse(child.stdout)).toEqual(expected);
     }
