@@ -12,12 +12,17 @@ export const MAX_BODY_NODES = 500_000;
 
 /** What is wrong with a body's shape, or null when it is within the limits. Iterative. */
 export function bodyShapeProblem(body: unknown): string | null {
+  return valueShapeProblem(body, MAX_BODY_DEPTH);
+}
+
+/** What is wrong with a parsed JSON value's nesting or size, or null. Iterative. */
+export function valueShapeProblem(body: unknown, maxDepth: number): string | null {
   if (typeof body !== 'object' || body === null) return null;
   let nodes = 0;
   const stack: Array<{ value: unknown; depth: number }> = [{ value: body, depth: 0 }];
   while (stack.length) {
     const { value, depth } = stack.pop()!;
-    if (depth > MAX_BODY_DEPTH) return `it is nested more than ${MAX_BODY_DEPTH} levels deep`;
+    if (depth > maxDepth) return `it is nested more than ${maxDepth} levels deep`;
     if (Array.isArray(value)) {
       for (const item of value) if (typeof item === 'object' && item !== null) stack.push({ value: item, depth: depth + 1 });
       continue;

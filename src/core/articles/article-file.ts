@@ -13,7 +13,7 @@ import {
 } from '../../shared/article';
 import { isUtf8 } from 'node:buffer';
 import { countWords, plainTextFromBody } from '../../document/plain-text';
-import { MAX_BODY_DEPTH } from '../../shared/body-limits';
+import { MAX_BODY_DEPTH, valueShapeProblem } from '../../shared/body-limits';
 import { fail, ok, type Result } from '../../shared/result';
 
 /** A file's article, or why it is not one (in words, for the damaged-file list). */
@@ -48,14 +48,16 @@ export function migrateArticle(raw: Record<string, unknown>): Result<Record<stri
 export function parseArticleText(text: string): ParsedArticle {
   if (text.length === 0) return fail('the file is empty');
   if (text.includes('\0')) return fail('the file contains NUL bytes (it may be truncated or overwritten)');
-  const shape = jsonShapeProblem(text);
-  if (shape) return fail(shape);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
-  } catch {
-    return fail('the file is not valid JSON (it may be truncated)');
+  } catch (error) {
+    return fail(error instanceof RangeError ? 'it is nested too deeply to read' : 'the file is not valid JSON (it may be truncated)');
   }
+  // Walked without recursion before anything else walks it: the schema, the summary and
+  // the serializer can then never meet nesting deeper than an article has.
+  const shape = valueShapeProblem(raw, MAX_FILE_DEPTH);
+  if (shape) return fail(shape);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return fail('the file is not an article (expected a JSON object)');
   }
@@ -78,28 +80,6 @@ export function parseArticleBytes(content: Uint8Array | string): ParsedArticle {
 }
 
 export const NOT_UTF8 = 'the file is not UTF-8 text (saving it would change bytes Copydesk cannot read)';
-
-/**
- * Nesting deeper than any article has, found by scanning brackets before JSON.parse: the
- * parse itself copes, but every later walk (schema, summary, serializer) would have to.
- */
-function jsonShapeProblem(text: string): string | null {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
-      else if (c === 34) inString = false;
-      continue;
-    }
-    if (c === 34) inString = true;
-    else if (c === 123 || c === 91) {
-      if (++depth > MAX_FILE_DEPTH) return `it is nested more than ${MAX_FILE_DEPTH} levels deep (no article is)`;
-    } else if (c === 125 || c === 93) depth--;
-  }
-  return null;
-}
 
 /** Objects and arrays in a file: the body's own limit plus the frame around it. */
 const MAX_FILE_DEPTH = MAX_BODY_DEPTH * 2 + 8;
