@@ -175,8 +175,8 @@ describe('odd files do not stop a workspace from opening', () => {
 
   it('survives an index that cannot be written, and writes it once it can', async () => {
     const a = await ws.articles.create({ headline: 'Cache' });
-    await new Promise((r) => setTimeout(r, 100));
     const indexFile = path.join(dir, '.copydesk/index.json');
+    await eventually(() => (existsSync(indexFile) ? true : undefined));
     await rm(indexFile);
     await mkdir(indexFile); // a folder where the index should be: every write fails
     const errors: string[] = [];

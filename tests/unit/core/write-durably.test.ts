@@ -7,6 +7,8 @@ import { tempDir } from '../../helpers/temp';
 // Records the order of the real file-system calls (they still run): the durability
 // promise is about that order, which the resulting bytes alone cannot show.
 const calls: string[] = [];
+/** What each rename put in place, in the order the renames ran. */
+const renamed: string[] = [];
 vi.mock('node:fs/promises', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs/promises')>();
   return {
@@ -24,6 +26,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
     },
     rename: async (from: string, to: string) => {
       calls.push(`rename ${path.basename(to)}`);
+      renamed.push(await fs.readFile(from, 'utf8').catch(() => '(not a file)'));
       return fs.rename(from, to);
     },
   };
@@ -36,6 +39,7 @@ let cleanup: () => Promise<void>;
 beforeEach(async () => {
   ({ dir, cleanup } = await tempDir());
   calls.length = 0;
+  renamed.length = 0;
 });
 afterEach(() => cleanup());
 
@@ -54,7 +58,11 @@ describe('writeFileDurably', () => {
 
   it('lands concurrent writes of one file in call order', async () => {
     const file = path.join(dir, 'a.json');
-    await Promise.all(Array.from({ length: 20 }, (_, i) => writeFileDurably(file, `v${i}`)));
+    const versions = Array.from({ length: 20 }, (_, i) => `v${i}`);
+    await Promise.all(versions.map((text) => writeFileDurably(file, text)));
+    // Every version reached the file, one whole write after another, in the order called.
+    expect(renamed).toEqual(versions);
+    expect(calls).toEqual(versions.flatMap(() => ['open temp', 'fsync temp', 'rename a.json', 'open folder', 'fsync folder']));
     expect(await readFile(file, 'utf8')).toBe('v19');
   });
 
