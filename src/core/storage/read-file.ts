@@ -17,6 +17,9 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, rea
 import { lstat, open, readlink, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { fail, ok, type Result } from '../../shared/result';
+import { folderLinkReason, grewReason, linkReason, notAFileReason, notTextReason, unreadableReason } from './read-reasons';
+
+export { unreadableReason } from './read-reasons';
 
 /** A file as read: its bytes, the same bytes as text, and the stat taken on the open file. */
 export interface FileContent {
@@ -57,29 +60,6 @@ const MISSING = fail({ kind: 'missing' as const });
 const refused = (reason: string) => fail({ kind: 'refused' as const, reason });
 const unreadable = (error: unknown) => fail({ kind: 'unreadable' as const, reason: unreadableReason(error) });
 
-/** Why a file could not be read, in words. */
-export function unreadableReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'EISDIR':
-      return 'it is a folder, not a file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'Copydesk is not allowed to read it (check its permissions)';
-    case 'ELOOP':
-      return 'it is a link that points to itself';
-    case 'ENOTDIR':
-      return 'a folder on its path is a file';
-    case 'ECHANGED':
-      return 'it was replaced while being opened; try again';
-    case 'EMFILE':
-    case 'ENFILE':
-      return 'too many files are open right now; reopen the workspace';
-    default:
-      return `it could not be read (${code ?? (error instanceof Error ? error.message : String(error))})`;
-  }
-}
-
 /**
  * Synchronous: for the open-time scan of thousands of files, where each fs.promises call
  * costs a trip through the thread pool. Same checks, same answers as readUserFile.
@@ -92,11 +72,14 @@ export function readUserFileSync(file: string, options: ReadOptions): FileRead {
   let before: Stats | undefined;
   try {
     for (const folder of folders) {
+      if (plainFolders.has(folder)) continue;
       const info = lstatSync(folder, { throwIfNoEntry: false });
       if (!info) return MISSING;
       if (info.isSymbolicLink()) {
-        const problem = folderLinkProblem(folder, root, realpathOrNullSync(folder), realpathOrNullSync(root));
+        const problem = folderLinkReason(folder, root, realpathOrNullSync(folder), realpathOrNullSync(root));
         if (problem) return refused(problem);
+      } else if (info.isDirectory()) {
+        rememberPlainFolder(folder);
       }
     }
     if (NOFOLLOW === undefined) before = lstatSync(file, { throwIfNoEntry: false });
@@ -111,9 +94,9 @@ export function readUserFileSync(file: string, options: ReadOptions): FileRead {
   try {
     const info = fstatSync(fd);
     if (before && !sameFile(before, info)) return unreadable({ code: 'ECHANGED' });
-    const problem = fileProblem(info, options.maxBytes);
-    if (problem) return refused(problem);
     const cap = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    const problem = notAFileReason(info, cap);
+    if (problem) return refused(problem);
     let buffer: Buffer = Buffer.allocUnsafe(Math.min(info.size, cap) + 1);
     let length = 0;
     for (;;) {
@@ -146,7 +129,7 @@ export async function readUserFile(file: string, options: ReadOptions): Promise<
       const info = await lstat(folder).catch(nullWhenMissing);
       if (!info) return MISSING;
       if (info.isSymbolicLink()) {
-        const problem = folderLinkProblem(folder, root, await realpathOrNull(folder), await realpathOrNull(root));
+        const problem = folderLinkReason(folder, root, await realpathOrNull(folder), await realpathOrNull(root));
         if (problem) return refused(problem);
       }
     }
@@ -162,9 +145,9 @@ export async function readUserFile(file: string, options: ReadOptions): Promise<
   try {
     const info = await handle.stat();
     if (before && !sameFile(before, info)) return unreadable({ code: 'ECHANGED' });
-    const problem = fileProblem(info, options.maxBytes);
-    if (problem) return refused(problem);
     const cap = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    const problem = notAFileReason(info, cap);
+    if (problem) return refused(problem);
     let buffer: Buffer = Buffer.allocUnsafe(Math.min(info.size, cap) + 1);
     let length = 0;
     for (;;) {
@@ -190,26 +173,32 @@ export async function readUserFile(file: string, options: ReadOptions): Promise<
 /** The file's place under the root, and the folders between them, each of which is checked. */
 function locate(file: string, root: string): Result<{ root: string; folders: string[] }, ReadFailure> {
   const absoluteRoot = path.resolve(root);
-  const relative = path.relative(absoluteRoot, path.resolve(file));
-  if (relative === '' || !isInside(absoluteRoot, path.resolve(file))) {
+  const absoluteFile = path.resolve(file);
+  // path.resolve leaves no `.` or `..` segments: inside means the file's path continues the root's.
+  const prefix = absoluteRoot.endsWith(path.sep) ? absoluteRoot : absoluteRoot + path.sep;
+  const caseless = process.platform === 'win32';
+  if (!(caseless ? absoluteFile.toLowerCase().startsWith(prefix.toLowerCase()) : absoluteFile.startsWith(prefix)) || absoluteFile.length === prefix.length) {
     return refused(`it lies outside the workspace (${absoluteRoot})`);
   }
-  const parts = relative.split(path.sep);
   const folders: string[] = [];
-  for (let i = 1; i < parts.length; i++) folders.push(path.join(absoluteRoot, ...parts.slice(0, i)));
+  for (let at = absoluteFile.indexOf(path.sep, prefix.length); at !== -1; at = absoluteFile.indexOf(path.sep, at + 1)) {
+    folders.push(absoluteFile.slice(0, at));
+  }
   return ok({ root: absoluteRoot, folders });
 }
 
-/** What is wrong with an opened file, from its fstat: not a regular file, or over the cap. */
-function fileProblem(info: Stats, maxBytes = DEFAULT_MAX_BYTES): string | null {
-  if (info.isFile()) {
-    return info.size > maxBytes ? `it is ${formatSize(info.size)}, more than the ${formatSize(maxBytes)} Copydesk reads from one file` : null;
-  }
-  if (info.isDirectory()) return 'it is a folder, not a file';
-  if (info.isFIFO()) return 'it is a named pipe (FIFO), not a file';
-  if (info.isCharacterDevice() || info.isBlockDevice()) return 'it is a device, not a file';
-  if (info.isSocket()) return 'it is a socket, not a file';
-  return 'it is not a regular file';
+/**
+ * Folders found to be plain folders during the current synchronous run: the open-time
+ * scan reads thousands of files from one folder without yielding, and an lstat of that
+ * folder per file would cost more than a tenth of the scan. Forgotten at the next turn
+ * of the event loop; a folder swapped for a link within one run is the same race as one
+ * swapped between a check and an open, which Node, without openat, cannot close.
+ */
+const plainFolders = new Set<string>();
+
+function rememberPlainFolder(folder: string): void {
+  if (plainFolders.size === 0) setImmediate(() => plainFolders.clear()).unref();
+  plainFolders.add(folder);
 }
 
 /**
@@ -226,7 +215,7 @@ function openErrorKind(error: unknown): 'missing' | 'link' | 'special' | 'other'
 }
 
 function specialFailure(error: unknown, info: Stats | undefined): FileRead {
-  return info ? refused(fileProblem(info, Infinity) ?? unreadableReason(error)) : unreadable(error);
+  return info ? refused(notAFileReason(info, Infinity) ?? unreadableReason(error)) : unreadable(error);
 }
 
 /** Where links are checked before the open (no O_NOFOLLOW), the file opened must be the one checked. */
@@ -237,73 +226,19 @@ function sameFile(before: Stats, opened: Stats): boolean {
 /** Text when the bytes are UTF-8; otherwise a failure that keeps the bytes and says where the first bad one is. */
 function decoded(bytes: Buffer, mtimeMs: number): FileRead {
   if (isUtf8(bytes)) return ok({ bytes, text: bytes.toString('utf8'), mtimeMs, size: bytes.length });
-  const at = firstInvalidUtf8(bytes);
-  const line = bytes.subarray(0, at).reduce((n, byte) => (byte === 0x0a ? n + 1 : n), 1);
   return fail({
     kind: 'not-text' as const,
-    reason: `it is not UTF-8 text: line ${line} has a byte that is not (the file may be in another encoding, such as Windows-1252, or not be text at all)`,
+    reason: notTextReason(bytes),
     bytes,
     mtimeMs,
     size: bytes.length,
   });
 }
 
-/** The offset of the first byte that breaks UTF-8 (RFC 3629: no overlongs, no surrogates, nothing past U+10FFFF). */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-    if (need < 0) return i;
-    // The second byte's range is narrower after E0, ED, F0 and F4.
-    const low = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
-    const high = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || c < (k === 1 ? low : 0x80) || c > (k === 1 ? high : 0xbf)) return i;
-    }
-    i += need + 1;
-  }
-  return bytes.length;
-}
-
 function grown(buffer: Buffer, cap: number): Buffer {
   const bigger = Buffer.allocUnsafe(Math.min(cap + 1, buffer.length * 2));
   buffer.copy(bigger);
   return bigger;
-}
-
-function grewReason(cap: number): string {
-  return `it grew past ${formatSize(cap)} while being read, more than Copydesk reads from one file`;
-}
-
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  const [value, unit] = bytes < 1024 ** 2 ? [bytes / 1024, 'KB'] : bytes < 1024 ** 3 ? [bytes / 1024 ** 2, 'MB'] : [bytes / 1024 ** 3, 'GB'];
-  return `${value.toFixed(1).replace(/\.0$/, '')} ${unit}`;
-}
-
-function isInside(root: string, target: string): boolean {
-  const relative = path.relative(root, target);
-  return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
-}
-
-/** A folder on the way that is a link: fine when it resolves inside the root, refused otherwise. */
-function folderLinkProblem(folder: string, root: string, resolved: string | null, realRoot: string | null): string | null {
-  if (resolved && isInside(realRoot ?? root, resolved)) return null;
-  return `the folder ${path.relative(root, folder)} is a link to ${resolved ?? 'something that does not exist'}, outside the workspace; Copydesk does not follow it`;
-}
-
-/** Why a link is refused, in words: where it points (when that can be known) decides the wording. */
-function linkReason(file: string, root: string, facts: { isLink: boolean; target: string | null; resolved: string | null; looping: boolean; realRoot: string | null }): string {
-  if (!facts.isLink) return 'its path goes round a loop of links';
-  if (facts.looping) return 'it is a link that points to itself (or to a loop of links)';
-  if (facts.resolved === null) return `it is a link to ${facts.target ?? 'something'}, which does not exist; Copydesk does not follow links`;
-  if (!isInside(facts.realRoot ?? root, facts.resolved)) {
-    return `it is a link to a file outside the workspace (${facts.resolved}); Copydesk does not follow it`;
-  }
-  const inside = path.relative(facts.realRoot ?? root, facts.resolved);
-  return `it is a link to ${inside}; Copydesk does not follow links, even inside the workspace (put the file itself in place of the link)`;
 }
 
 function describeLinkSync(file: string, root: string): string {
@@ -317,7 +252,7 @@ function describeLinkSync(file: string, root: string): string {
   } catch (error) {
     looping = (error as NodeJS.ErrnoException).code === 'ELOOP';
   }
-  return linkReason(file, root, { isLink, target, resolved, looping, realRoot: realpathOrNullSync(root) });
+  return linkReason(root, { isLink, target, resolved, looping, realRoot: realpathOrNullSync(root) });
 }
 
 async function describeLink(file: string, root: string): Promise<string> {
@@ -331,7 +266,7 @@ async function describeLink(file: string, root: string): Promise<string> {
   } catch (error) {
     looping = (error as NodeJS.ErrnoException).code === 'ELOOP';
   }
-  return linkReason(file, root, { isLink, target, resolved, looping, realRoot: await realpathOrNull(root) });
+  return linkReason(root, { isLink, target, resolved, looping, realRoot: await realpathOrNull(root) });
 }
 
 function lstatOrUndefinedSync(file: string): Stats | undefined {

@@ -5,7 +5,7 @@
  * synchronous and the asynchronous read, which must give the same answer.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmod, mkdir, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, rename, stat, symlink, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -135,6 +135,19 @@ describe('readUserFile and readUserFileSync', () => {
     await writeFile(path.join(root, 'drafts', 'b.json'), 'inside');
     await symlink('drafts', path.join(root, 'linked-drafts'));
     expect(await readBoth(path.join(root, 'linked-drafts', 'b.json'))).toMatchObject({ ok: true, value: { text: 'inside' } });
+  });
+
+  it('notice a folder swapped for a link out of the workspace between two scans', async () => {
+    await writeFile(article('a.json'), 'first');
+    expect(readUserFileSync(article('a.json'), { root })).toMatchObject({ ok: true, value: { text: 'first' } });
+    // The scan yields to the event loop between slices; a folder checked before is checked again after.
+    await new Promise((resolve) => setImmediate(resolve));
+    await rename(path.join(root, 'articles'), path.join(root, 'articles-moved'));
+    await writeFile(path.join(outside, 'a.json'), 'SECRET-SWAPPED');
+    await symlink(outside, path.join(root, 'articles'));
+    const read = readUserFileSync(article('a.json'), { root });
+    expect(JSON.stringify(read)).not.toContain('SECRET-SWAPPED');
+    expect(refusal(read)).toMatch(/^the folder articles is a link to .*elsewhere, outside the workspace/);
   });
 
   it('refuse a path that is not inside the root at all, but read a name that merely begins with two dots', async () => {
