@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -154,8 +154,6 @@ describe('a lock that is stale or not a lock at all', () => {
     const elsewhere = path.join(dir, 'elsewhere-lock');
     await writeFile(elsewhere, await readFile(lockFile));
     const theirs = await readFile(elsewhere, 'utf8');
-    await writeFile(lockFile, '');
-    const { rm } = await import('node:fs/promises');
     await rm(lockFile);
     await symlink(elsewhere, lockFile);
     await takesOver();
