@@ -12,6 +12,7 @@ import {
   type ArticleSummary,
 } from '../../shared/article';
 import { isUtf8 } from 'node:buffer';
+import { attributedSourceIds } from '../../document/attribution-json';
 import { countWords, plainTextFromBody } from '../../document/plain-text';
 import { MAX_BODY_DEPTH, valueShapeProblem } from '../../shared/body-limits';
 import { fail, ok, type Result } from '../../shared/result';
@@ -126,7 +127,8 @@ export function summarize(article: ArticleFile, slug: string): ArticleSummary {
     section: article.meta.section,
     status: article.meta.status,
     tags: article.meta.tags,
-    sourceIds: article.meta.sourceIds,
+    // Attached, and attributed in the text (an attribution to a source since detached still cites it).
+    sourceIds: [...new Set([...article.meta.sourceIds, ...attributedSourceIds(article.body)])],
     words: countWords(plainTextFromBody(article.body)),
     updatedAt: article.meta.updatedAt,
   };
