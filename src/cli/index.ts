@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Workspace } from '../core/workspace/workspace';
 import { ApiError } from '../shared/errors';
+import { terminalJson, terminalText } from './terminal-text';
 
 const USAGE = `Usage: npm run copydesk -- <command> [options]
 
@@ -31,16 +32,18 @@ async function list(root: string, json: boolean): Promise<void> {
   try {
     const { articles, damaged } = workspace.articles.list();
     if (json) {
-      process.stdout.write(`${JSON.stringify({ workspace: workspace.layout.root, articles, damaged }, null, 2)}\n`);
+      process.stdout.write(`${terminalJson({ workspace: workspace.layout.root, articles, damaged }, 2)}\n`);
       return;
     }
-    const lines = [`${articles.length} article${articles.length === 1 ? '' : 's'} in ${workspace.layout.root}`, ''];
+    // Everything from the workspace is shown through terminalText: its files are not ours.
+    const t = terminalText;
+    const lines = [`${articles.length} article${articles.length === 1 ? '' : 's'} in ${t(workspace.layout.root)}`, ''];
     for (const a of articles) {
-      lines.push(`${pad(a.status, 10)} ${a.updatedAt.slice(0, 16).replace('T', ' ')}  ${pad(String(a.words), 6)} articles/${a.slug}.json  ${a.headline || '(untitled)'}`);
+      lines.push(`${pad(t(a.status), 10)} ${t(a.updatedAt.slice(0, 16).replace('T', ' '))}  ${pad(String(a.words), 6)} articles/${t(a.slug)}.json  ${t(a.headline) || '(untitled)'}`);
     }
     if (damaged.length) {
       lines.push('', `${damaged.length} file${damaged.length === 1 ? '' : 's'} cannot be read (left as they are):`);
-      for (const d of damaged) lines.push(`  ${d.file}: ${d.reason}`);
+      for (const d of damaged) lines.push(`  ${t(d.file)}: ${t(d.reason)}`);
     }
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {

@@ -4,13 +4,14 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, readdir, writeFile } from 'node:fs/promises';
+import { cp, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_WORKSPACE } from '../../../src/host/app-paths';
 import { Workspace } from '../../../src/core/workspace/workspace';
 import { tempDir } from '../../helpers/temp';
+import { terminalControls } from './terminal-controls';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const run = promisify(execFile);
@@ -49,6 +50,39 @@ describe('copydesk list', () => {
       stderr: expect.stringMatching(/not a Copydesk workspace/),
     });
     expect(existsSync(path.join(scratch.dir, 'nowhere'))).toBe(false);
+  });
+});
+
+describe('copydesk list, with files written to attack the terminal', () => {
+  it('prints headlines, file names and reasons as inert text', async () => {
+    const { dir, cleanup } = await tempDir();
+    try {
+      const ws = await Workspace.open(dir, { watch: false });
+      const { slug } = await ws.articles.create({ headline: 'Placeholder' });
+      await ws.close();
+      // Written as another program would: the bytes on disk carry the escape sequences.
+      const headline = 'Title \u001b]0;pwned\u0007 clip \u001b]52;c;ZXZpbA==\u0007 clear \u001b[2J csi \u009b2J bidi \u202eevil\nnext line\tend';
+      const file = path.join(dir, 'articles', `${slug}.json`);
+      const text = (await readFile(file, 'utf8')).replace('"headline": "Placeholder"', `"headline": ${JSON.stringify(headline)}`);
+      expect(text).toContain('\\u001b]0;pwned');
+      await writeFile(file, text);
+      await writeFile(path.join(dir, 'articles', 'named \u001b]0;owned\u0007 \u001b[2J.json'), 'not JSON \u001b]52;c;ZXZpbA==\u0007');
+
+      const { stdout } = await copydesk('list', '--workspace', dir);
+      const lines = stdout.split('\n');
+      expect(lines.pop()).toBe('');
+      for (const line of lines) expect(terminalControls(line), line).toEqual([]);
+      // Shown, not dropped: the headline stays on its one row, the damaged file on its own.
+      expect(lines.filter((l) => l.includes('pwned'))).toEqual([expect.stringMatching(/Title .*pwned.* clip .*ZXZpbA==.* clear .*\[2J csi .*2J bidi evil next line end$/)]);
+      expect(lines.filter((l) => l.includes('owned') && !l.includes('pwned'))).toEqual([expect.stringMatching(/^ {2}articles\/named .*owned.*\.json: /)]);
+
+      // --json is for programs: the same strings, with every control written as an escape.
+      const json = await copydesk('list', '--json', '--workspace', dir);
+      expect(terminalControls(json.stdout.replaceAll('\n', ''))).toEqual([]);
+      expect((JSON.parse(json.stdout) as { articles: Array<{ headline: string }> }).articles[0]?.headline).toBe(headline);
+    } finally {
+      await cleanup();
+    }
   });
 });
 
