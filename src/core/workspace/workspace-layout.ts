@@ -1,7 +1,8 @@
 /**
  * The folders of a workspace on disk, and creating them.
  */
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rm } from 'node:fs/promises';
+import { ApiError } from '../../shared/errors';
 import path from 'node:path';
 import { TEMP_FILE_PATTERN } from '../storage/write-durably';
 
@@ -36,8 +37,28 @@ export function workspaceLayout(root: string): WorkspaceLayout {
 }
 
 export async function createLayout(layout: WorkspaceLayout): Promise<void> {
+  await checkFolders(layout);
   for (const dir of [layout.articles, layout.sources, layout.assets, layout.exports, layout.history, layout.trash]) {
     await mkdir(dir, { recursive: true });
+  }
+}
+
+/**
+ * The workspace's own folders must be folders, not links: a link would carry every read
+ * and write of a store out of the workspace (the file-level checks look at the last
+ * part of a path only). Refused with what to do, before anything is created.
+ */
+export async function checkFolders(layout: WorkspaceLayout): Promise<void> {
+  for (const dir of [layout.internal, layout.articles, layout.sources, layout.assets, layout.exports, layout.history, layout.trash]) {
+    const info = await lstat(dir).catch(() => null);
+    if (!info) continue;
+    const name = path.relative(layout.root, dir);
+    if (info.isSymbolicLink()) {
+      throw new ApiError('invalid-request', `${name}/ in ${layout.root} is a link to another place; Copydesk keeps a workspace's files inside it. Replace the link with a real folder.`);
+    }
+    if (!info.isDirectory()) {
+      throw new ApiError('invalid-request', `${name} in ${layout.root} is a file where Copydesk expects a folder. Move it away, then open the workspace again.`);
+    }
   }
 }
 

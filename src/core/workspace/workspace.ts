@@ -14,7 +14,7 @@ import { SourceStore } from '../sources/source-store';
 import { SerialQueue } from '../storage/serial-queue';
 import { WorkspaceLock } from '../storage/workspace-lock';
 import { WorkspaceIndex } from './workspace-index';
-import { createLayout, removeStaleTempFiles, workspaceLayout, type WorkspaceLayout } from './workspace-layout';
+import { checkFolders, createLayout, removeStaleTempFiles, workspaceLayout, type WorkspaceLayout } from './workspace-layout';
 
 export interface WorkspaceOptions {
   /** How long index writes wait to coalesce saves; the index is never written per keystroke. */
@@ -59,6 +59,7 @@ export class Workspace {
       if (!(await stat(layout.articles).catch(() => null))?.isDirectory()) {
         throw new ApiError('not-found', `${layout.root} is not a Copydesk workspace (it has no articles/ folder).`);
       }
+      await checkFolders(layout);
       const workspace = new Workspace(layout, await WorkspaceIndex.load(layout.index, 0, true), null, new SerialQueue(true));
       await workspace.reconcile();
       return workspace;

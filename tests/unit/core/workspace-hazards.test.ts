@@ -213,3 +213,24 @@ describe('looking inside a damaged file', () => {
     await expect(ws.articles.inspectDamaged('../../etc/passwd')).rejects.toMatchObject({ code: 'not-found' });
   });
 });
+
+describe('the workspace’s own folders', () => {
+  it('refuses to open when articles/ is a link to another place, and writes nothing there', async () => {
+    await ws.close();
+    const elsewhere = `${dir}-elsewhere`;
+    await mkdir(elsewhere);
+    try {
+      const { rename } = await import('node:fs/promises');
+      await rename(path.join(dir, 'articles'), path.join(elsewhere, 'articles'));
+      await symlink(path.join(elsewhere, 'articles'), path.join(dir, 'articles'));
+      await expect(Workspace.open(dir, { watch: false })).rejects.toMatchObject({ code: 'invalid-request', message: expect.stringMatching(/articles\/ .* is a link/) });
+      await expect(Workspace.open(dir, { readOnly: true })).rejects.toMatchObject({ code: 'invalid-request' });
+      expect(await readdir(path.join(elsewhere, 'articles'))).toEqual([]);
+      await rm(path.join(dir, 'articles'));
+      await rename(path.join(elsewhere, 'articles'), path.join(dir, 'articles'));
+    } finally {
+      await rm(elsewhere, { recursive: true, force: true });
+    }
+    ws = await Workspace.open(dir, { watch: false });
+  });
+});
