@@ -10,7 +10,7 @@ import { ApiError } from '../../../src/shared/errors';
 import type { Autosave } from '../../../src/renderer/src/article/use-autosave';
 
 interface PendingSave {
-  request: { body?: { root: { children: Array<{ text: string }> } } };
+  request: { baseRevision?: string; body?: { root: { children: Array<{ text: string }> } } };
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -171,5 +171,47 @@ describe('autosave', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('a change made beside the saves (a status) comes after the pending edits, and saves meanwhile build on it', async () => {
+    act(() => hook.editMeta({ dek: 'Before' }));
+    let finishChange: (value: { revision: string; slug: string; summary: never }) => void = () => undefined;
+    const bases: string[] = [];
+    const changing = hook.change(
+      (baseRevision) =>
+        new Promise((resolve) => {
+          bases.push(baseRevision);
+          finishChange = resolve;
+        }),
+    );
+    await tick();
+    // The pending edits go first.
+    expect(saves).toHaveLength(1);
+    saves[0]!.resolve(ok('r1'));
+    await tick();
+    await tick();
+    expect(bases).toEqual(['r1']);
+    // Typed while the change is under way: its save waits for the change.
+    act(() => hook.editMeta({ dek: 'During' }));
+    const flushing = hook.flush();
+    await tick();
+    expect(saves).toHaveLength(1);
+    finishChange({ revision: 'r2', slug: 's', summary: undefined as never });
+    expect((await changing).revision).toBe('r2');
+    await tick();
+    expect(saves).toHaveLength(2);
+    expect(saves[1]!.request).toMatchObject({ baseRevision: 'r2', meta: { dek: 'During' } });
+    saves[1]!.resolve(ok('r3'));
+    expect(await flushing).toBe(true);
+  });
+
+  it('a change is not made while the edits before it cannot be saved', async () => {
+    act(() => hook.editMeta({ dek: 'Stuck' }));
+    const apply = vi.fn();
+    const changing = hook.change(apply);
+    await tick();
+    saves[0]!.reject(new ApiError('conflict', 'changed on disk'));
+    await expect(changing).rejects.toThrow('could not be saved');
+    expect(apply).not.toHaveBeenCalled();
   });
 });

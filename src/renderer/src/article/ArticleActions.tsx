@@ -2,9 +2,9 @@
  * The article's menu: fix or free the slug, duplicate, move to the trash.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { ApiResponse } from '../../../shared/contract';
 import { slugify } from '../../../shared/slug';
 import { api } from '../api';
+import type { Autosave } from './use-autosave';
 
 interface ArticleActionsProps {
   id: string;
@@ -12,12 +12,15 @@ interface ArticleActionsProps {
   slugLocked: boolean;
   /** Saves pending edits; false when they could not be saved. */
   flush: () => Promise<boolean>;
-  onRenamed: (result: ApiResponse<'articles.rename'>, locked: boolean) => void;
+  /** Saves pending edits, then renames on top of them (the autosave takes the new revision). */
+  change: Autosave['change'];
+  /** After a rename: whether the slug is now fixed. */
+  onRenamed: (locked: boolean) => void;
   onDeleted: (trashId: string) => void;
   onDuplicated: (id: string) => void;
 }
 
-export function ArticleActions({ id, slug, slugLocked, flush, onRenamed, onDeleted, onDuplicated }: ArticleActionsProps) {
+export function ArticleActions({ id, slug, slugLocked, flush, change, onRenamed, onDeleted, onDuplicated }: ArticleActionsProps) {
   const [open, setOpen] = useState(false);
   const [draftSlug, setDraftSlug] = useState(slug);
   const [error, setError] = useState<string | null>(null);
@@ -63,7 +66,10 @@ export function ArticleActions({ id, slug, slugLocked, flush, onRenamed, onDelet
             className="actions__slug"
             onSubmit={(e) => {
               e.preventDefault();
-              void run(async () => onRenamed(await api.articles.rename({ id, slug: draftSlug }), true));
+              void run(async () => {
+                await change(() => api.articles.rename({ id, slug: draftSlug }));
+                onRenamed(true);
+              });
             }}
           >
             <label htmlFor="slug-input">File name (slug)</label>
@@ -81,7 +87,12 @@ export function ArticleActions({ id, slug, slugLocked, flush, onRenamed, onDelet
               <button
                 type="button"
                 className="link-button"
-                onClick={() => void run(async () => onRenamed(await api.articles.rename({ id, slug: null }), false))}
+                onClick={() =>
+                  void run(async () => {
+                    await change(() => api.articles.rename({ id, slug: null }));
+                    onRenamed(false);
+                  })
+                }
               >
                 Follow the headline again
               </button>

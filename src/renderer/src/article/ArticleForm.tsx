@@ -139,20 +139,24 @@ export function ArticleForm({ article, replace, context, onDeleted, onOpen, regi
     autosave.editMeta({ [key]: value });
   };
 
-  /** Saves what is pending, then moves the article to another status (its own call, where a gate may refuse). */
+  /** Set while a status change is on its way; the select waits for it. */
+  const [statusChanging, setStatusChanging] = useState(false);
+  /**
+   * Saves what is pending, then moves the article to another status: its own call, where
+   * the workspace may refuse it. A refusal is said above the headline and the select goes back.
+   */
   const changeStatus = (status: ArticleMeta['status']) =>
     run(async () => {
       const before = meta.status;
       setMeta((m) => ({ ...m, status }));
+      setStatusChanging(true);
       try {
-        if (!(await flush())) throw new Error('The article has edits that could not be saved yet, so its status was not changed.');
-        const result = await api.articles.setStatus({ id: article.id, baseRevision: revisionRef.current, status });
-        autosave.setRevision(result.revision);
-        revisionRef.current = result.revision;
-        setSlug(result.slug);
+        await autosave.change((baseRevision) => api.articles.setStatus({ id: article.id, baseRevision, status }));
       } catch (error) {
         setMeta((m) => ({ ...m, status: before }));
-        throw error;
+        throw new Error(`The status was not changed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      } finally {
+        setStatusChanging(false);
       }
     });
 
@@ -251,7 +255,7 @@ export function ArticleForm({ article, replace, context, onDeleted, onOpen, regi
           className={`status-select status--${meta.status}`}
           aria-label="Status"
           value={meta.status}
-          disabled={leaving}
+          disabled={leaving || statusChanging}
           onChange={(e) => void changeStatus(e.target.value as ArticleMeta['status'])}
         >
           <option value="draft">Draft</option>
@@ -263,12 +267,8 @@ export function ArticleForm({ article, replace, context, onDeleted, onOpen, regi
           slug={slug}
           slugLocked={meta.slugLocked}
           flush={autosave.flush}
-          onRenamed={(result, locked) => {
-            setSlug(result.slug);
-            autosave.setRevision(result.revision);
-            revisionRef.current = result.revision;
-            setMeta((m) => ({ ...m, slugLocked: locked }));
-          }}
+          change={autosave.change}
+          onRenamed={(locked) => setMeta((m) => ({ ...m, slugLocked: locked }))}
           onDeleted={(trashId) => onDeleted({ trashId, headline: meta.headline })}
           onDuplicated={onOpen}
         />

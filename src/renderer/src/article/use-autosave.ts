@@ -23,13 +23,22 @@ export const AUTOSAVE_IDLE_MS = 1000;
 export const AUTOSAVE_MAX_WAIT_MS = 4000;
 const RETRY_MS = [2_000, 5_000, 15_000, 30_000];
 
+/** What a save, and a change made beside the saves (status, slug), hands back. */
+export type SaveResult = ApiResponse<'articles.save'>;
+
 export interface Autosave {
   state: SaveState;
   editMeta: (patch: ArticleMetaPatch) => void;
   editBody: (state: EditorState) => void;
   /** Saves now if anything is pending; true when nothing is left unsaved. */
   flush: () => Promise<boolean>;
-  /** Takes a revision from outside (after a reload from disk or a rename). */
+  /**
+   * Saves what is pending, then makes a change of its own call (status, slug) on top of
+   * the revision saved; saves wait for it and build on the revision it returns. Rejects
+   * when the pending edits cannot be saved, or when the change is refused.
+   */
+  change: (apply: (baseRevision: string) => Promise<SaveResult>) => Promise<SaveResult>;
+  /** Takes a revision from outside (after a reload from disk). */
   setRevision: (revision: string) => void;
   /** True while edits are waiting to be written. */
   hasPending: () => boolean;
@@ -37,7 +46,7 @@ export interface Autosave {
   discard: () => void;
 }
 
-export function useAutosave(id: string, initialRevision: string, onSaved: (result: ApiResponse<'articles.save'>) => void): Autosave {
+export function useAutosave(id: string, initialRevision: string, onSaved: (result: SaveResult) => void): Autosave {
   const [state, setState] = useState<SaveState>({ kind: 'saved', at: null });
   const revision = useRef(initialRevision);
   const pendingMeta = useRef<ArticleMetaPatch | null>(null);
@@ -133,6 +142,30 @@ export function useAutosave(id: string, initialRevision: string, onSaved: (resul
     retry.current = () => void saveNow();
   }, [saveNow]);
 
+  const change = useCallback(
+    async (apply: (baseRevision: string) => Promise<SaveResult>): Promise<SaveResult> => {
+      if (!(await flush())) throw new Error('the article has edits that could not be saved yet; they are still here.');
+      while (inFlight.current) await inFlight.current;
+      const applied = apply(revision.current).then((result) => {
+        revision.current = result.revision;
+        onSavedRef.current(result);
+        return result;
+      });
+      // Saves that start meanwhile wait for the change, whether it goes through or not.
+      const gate = applied.then(
+        () => true,
+        () => true,
+      );
+      inFlight.current = gate;
+      try {
+        return await applied;
+      } finally {
+        if (inFlight.current === gate) inFlight.current = null;
+      }
+    },
+    [flush],
+  );
+
   const schedule = useCallback(() => {
     // The same state object when nothing changes: no re-render of the article per keystroke.
     setState((current) => (current.kind === 'conflict' || current.kind === 'unsaved' ? current : { kind: 'unsaved' }));
@@ -196,5 +229,5 @@ export function useAutosave(id: string, initialRevision: string, onSaved: (resul
     };
   }, [saveNow, hasPending]);
 
-  return { state, editMeta, editBody, flush, setRevision, hasPending, discard };
+  return { state, editMeta, editBody, flush, change, setRevision, hasPending, discard };
 }
