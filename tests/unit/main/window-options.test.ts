@@ -1,28 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { serveAppRequest } from '../../../src/main/app-protocol';
 import { buildMenuTemplate } from '../../../src/main/menu';
-import { buildWindowOptions, isExternalLinkAllowed, isTrustedRendererUrl } from '../../../src/main/window-options';
+import { isExternalLinkAllowed, isTrustedRendererUrl } from '../../../src/main/window-options';
 import { RENDERER_CSP } from '../../../src/shared/csp';
 import { tempDir } from '../../helpers/temp';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
+// The window's own settings and what it asks before closing are checked as src/main/index.ts
+// applies them, in desktop-shell.test.ts.
 describe('window security', () => {
-  it('turns on context isolation and the sandbox and keeps Node out of the page', () => {
-    const prefs = buildWindowOptions('/app/out/preload/index.js').webPreferences!;
-    expect(prefs).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      preload: '/app/out/preload/index.js',
-    });
-  });
-
   it('trusts only the app origin (and the dev server when one is running)', () => {
     expect(isTrustedRendererUrl('copydesk://app/index.html')).toBe(true);
     expect(isTrustedRendererUrl('copydesk://evil/index.html')).toBe(false);
@@ -73,13 +60,6 @@ describe('menu', () => {
 });
 
 describe('dialogs', () => {
-  it('asks before closing over unsaved edits, with Stay as the safe default', async () => {
-    const { UNSAVED_CLOSE_DIALOG } = await import('../../../src/main/dialogs');
-    expect(UNSAVED_CLOSE_DIALOG.buttons).toEqual(['Close anyway', 'Stay']);
-    expect(UNSAVED_CLOSE_DIALOG.defaultId).toBe(1);
-    expect(UNSAVED_CLOSE_DIALOG.cancelId).toBe(1);
-  });
-
   it('explains a startup failure in words', async () => {
     const { startupFailureMessage } = await import('../../../src/main/dialogs');
     const { ApiError } = await import('../../../src/shared/errors');
