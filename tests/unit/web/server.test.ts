@@ -159,6 +159,9 @@ describe('browser mode host', () => {
   it('serves nothing outside the renderer folder', async () => {
     const reply = await send('/..%2fsecret.txt', { headers: { 'x-copydesk-token': server.token } });
     expect(reply.body).not.toContain('not for the browser');
+    expect(reply.status).toBe(404);
+    // Not a server that answers nothing: what is inside the folder is served.
+    expect(await send('/index.html')).toMatchObject({ status: 200, body: expect.stringContaining('<title>Copydesk</title>') });
   });
 
   it('listens on 127.0.0.1 only: bound to that address, unreachable on any other', async () => {
