@@ -6,7 +6,7 @@
 import { act, createElement, useLayoutEffect } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../../../src/shared/errors';
+import { ApiError, RETRYABLE_ERROR_CODES, type ApiErrorCode } from '../../../src/shared/errors';
 import type { Autosave } from '../../../src/renderer/src/article/use-autosave';
 
 interface PendingSave {
@@ -24,7 +24,7 @@ vi.mock('../../../src/renderer/src/api', () => ({
   },
 }));
 
-const { useAutosave } = await import('../../../src/renderer/src/article/use-autosave');
+const { useAutosave, AUTOSAVE_IDLE_MS } = await import('../../../src/renderer/src/article/use-autosave');
 
 let hook: Autosave;
 let root: Root;
@@ -213,5 +213,96 @@ describe('autosave', () => {
     saves[0]!.reject(new ApiError('conflict', 'changed on disk'));
     await expect(changing).rejects.toThrow('could not be saved');
     expect(apply).not.toHaveBeenCalled();
+  });
+
+  /** Lets fake timers run for `ms`, with React told about the updates they make. */
+  const pass = (ms: number) =>
+    act(async () => {
+      await vi.advanceTimersByTimeAsync(ms);
+    });
+
+  it.each([...RETRYABLE_ERROR_CODES])('a save refused with %s (it may pass) is tried again by itself', async (code) => {
+    vi.useFakeTimers();
+    try {
+      act(() => hook.editMeta({ dek: 'Passing trouble' }));
+      await pass(AUTOSAVE_IDLE_MS);
+      saves[0]!.reject(new ApiError(code, 'not now'));
+      await pass(0);
+      expect(hook.state).toMatchObject({ kind: 'error', code });
+      await pass(60_000);
+      expect(saves.length).toBeGreaterThanOrEqual(2);
+      expect(saves[1]!.request).toMatchObject({ meta: { dek: 'Passing trouble' } });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  const LASTING: ApiErrorCode[] = ['invalid-request', 'damaged', 'not-found', 'read-only', 'conflict'];
+  it.each(LASTING)('a save refused with %s (sending it again cannot help) is not tried again by itself', async (code) => {
+    vi.useFakeTimers();
+    try {
+      act(() => hook.editMeta({ dek: 'Lasting trouble' }));
+      await pass(AUTOSAVE_IDLE_MS);
+      saves[0]!.reject(new ApiError(code, 'no'));
+      await pass(0);
+      expect(hook.state.kind).toBe(code === 'conflict' ? 'conflict' : 'error');
+      // Nor when the page is hidden, which saves what is pending.
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+      await pass(120_000);
+      expect(saves).toHaveLength(1);
+      expect(hook.hasPending()).toBe(true);
+      // Asked for (Try now), it is sent again.
+      const tried = hook.flush();
+      await pass(0);
+      expect(saves).toHaveLength(2);
+      expect(saves[1]!.request).toMatchObject({ meta: { dek: 'Lasting trouble' } });
+      saves[1]!.resolve(ok('r1'));
+      expect(await tried).toBe(true);
+    } finally {
+      Reflect.deleteProperty(document, 'visibilityState');
+      vi.useRealTimers();
+    }
+  });
+
+  it.each(['damaged', 'not-found', 'read-only', 'conflict'] as const)(
+    'after a %s refusal, typing on sends nothing and keeps the refusal on screen',
+    async (code) => {
+      vi.useFakeTimers();
+      try {
+        act(() => hook.editBody(state('first')));
+        await pass(AUTOSAVE_IDLE_MS);
+        saves[0]!.reject(new ApiError(code, 'no'));
+        await pass(0);
+        const shown = hook.state;
+        for (let i = 0; i < 10; i++) {
+          act(() => hook.editBody(state(`more ${i}`)));
+          await pass(500);
+        }
+        await pass(10_000);
+        expect(saves).toHaveLength(1);
+        expect(hook.state).toEqual(shown);
+      } finally {
+        vi.useRealTimers();
+      }
+    },
+  );
+
+  it('after an invalid request, the next edit (which may mend it) is saved after the usual pause', async () => {
+    vi.useFakeTimers();
+    try {
+      act(() => hook.editMeta({ headline: 'x'.repeat(600) }));
+      await pass(AUTOSAVE_IDLE_MS);
+      saves[0]!.reject(new ApiError('invalid-request', 'meta.headline: too long'));
+      await pass(0);
+      act(() => hook.editMeta({ headline: 'Shorter' }));
+      await pass(AUTOSAVE_IDLE_MS / 2);
+      expect(saves).toHaveLength(1);
+      await pass(AUTOSAVE_IDLE_MS);
+      expect(saves).toHaveLength(2);
+      expect(saves[1]!.request).toMatchObject({ meta: { headline: 'Shorter' } });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,8 +1,11 @@
 /**
  * Autosave: edits are gathered (meta fields as a patch, the body as the latest editor
  * state) and written one second after typing stops, one save at a time, each on top of
- * the revision the last one returned. A save that fails keeps the edits for the next try;
- * a failure that is not a conflict is retried with growing pauses.
+ * the revision the last one returned. A save that fails keeps the edits for the next try.
+ * Only a failure that may pass by itself (RETRYABLE_ERROR_CODES: the host unreachable or
+ * busy, an old token) is retried, with growing pauses. One that cannot pass (a conflict, a
+ * read-only workspace, a file gone or damaged) is not sent again until the user asks (Try
+ * now, Ctrl+S, a switch); after an invalid request, the next edit may mend it and is saved.
  */
 import type { EditorState } from 'lexical';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
@@ -61,6 +64,11 @@ export function useAutosave(id: string, initialRevision: string, onSaved: (resul
   const retry = useRef<() => void>(() => undefined);
   /** Set once the article is closed: a save that fails then is not retried by a timer. */
   const closed = useRef(false);
+  /**
+   * The code of a failure that sending the same edits again cannot mend: saves nobody asked
+   * for wait until the user asks, or (after an invalid request) until the next edit.
+   */
+  const stuck = useRef<ApiErrorCode | null>(null);
   const onSavedRef = useRef(onSaved);
   useLayoutEffect(() => {
     onSavedRef.current = onSaved;
@@ -96,6 +104,7 @@ export function useAutosave(id: string, initialRevision: string, onSaved: (resul
         revision.current = result.revision;
         failures.current = 0;
         lastOk.current = true;
+        stuck.current = null;
         onSavedRef.current(result);
         setState(hasPending() ? { kind: 'unsaved' } : { kind: 'saved', at: Date.now() });
         return true;
@@ -103,10 +112,12 @@ export function useAutosave(id: string, initialRevision: string, onSaved: (resul
         // Keep the edits: merge them back under anything typed meanwhile.
         pendingMeta.current = meta || pendingMeta.current ? { ...meta, ...pendingMeta.current } : null;
         pendingBody.current ??= bodyState;
-        pendingSince.current ??= Date.now();
+        // The next edit waits for the usual pause, rather than being sent at once.
+        pendingSince.current = Date.now();
         lastOk.current = false;
         const message = error instanceof Error ? error.message : String(error);
         const code: ApiErrorCode = error instanceof ApiError ? error.code : 'internal';
+        stuck.current = RETRYABLE_ERROR_CODES.has(code) ? null : code;
         if (code === 'conflict') {
           setState({ kind: 'conflict', message });
         } else {
@@ -129,6 +140,8 @@ export function useAutosave(id: string, initialRevision: string, onSaved: (resul
 
   /** Saves until nothing is pending (edits typed during a save included), or a save fails. */
   const flush = useCallback(async (): Promise<boolean> => {
+    // Asked for (Try now, Ctrl+S, a switch): sent even after a failure that stopped the autosave.
+    stuck.current = null;
     for (let round = 0; round < 5; round++) {
       if (!(await saveNow())) return false;
       while (inFlight.current) await inFlight.current;
@@ -138,9 +151,13 @@ export function useAutosave(id: string, initialRevision: string, onSaved: (resul
     return false;
   }, [saveNow, hasPending]);
 
-  useLayoutEffect(() => {
-    retry.current = () => void saveNow();
+  /** A save nobody asked for (a pause in typing, a retry, a hidden page): not while stuck. */
+  const saveByItself = useCallback(() => {
+    if (stuck.current === null) void saveNow();
   }, [saveNow]);
+  useLayoutEffect(() => {
+    retry.current = saveByItself;
+  }, [saveByItself]);
 
   const change = useCallback(
     async (apply: (baseRevision: string) => Promise<SaveResult>): Promise<SaveResult> => {
@@ -167,14 +184,21 @@ export function useAutosave(id: string, initialRevision: string, onSaved: (resul
   );
 
   const schedule = useCallback(() => {
+    // This edit may be what mends an invalid request; nothing else typed can mend the rest.
+    if (stuck.current === 'invalid-request') stuck.current = null;
+    const waiting = stuck.current !== null;
     // The same state object when nothing changes: no re-render of the article per keystroke.
-    setState((current) => (current.kind === 'conflict' || current.kind === 'unsaved' ? current : { kind: 'unsaved' }));
+    // A failure that stops the autosave stays on screen while the user types on.
+    setState((current) =>
+      current.kind === 'conflict' || current.kind === 'unsaved' || (current.kind === 'error' && waiting) ? current : { kind: 'unsaved' },
+    );
     const now = Date.now();
     pendingSince.current ??= now;
-    const wait = Math.min(AUTOSAVE_IDLE_MS, Math.max(0, pendingSince.current + AUTOSAVE_MAX_WAIT_MS - now));
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => void saveNow(), wait);
-  }, [saveNow]);
+    if (waiting) return;
+    const wait = Math.min(AUTOSAVE_IDLE_MS, Math.max(0, pendingSince.current + AUTOSAVE_MAX_WAIT_MS - now));
+    timer.current = setTimeout(saveByItself, wait);
+  }, [saveByItself]);
 
   const editMeta = useCallback(
     (patch: ArticleMetaPatch) => {
@@ -201,6 +225,7 @@ export function useAutosave(id: string, initialRevision: string, onSaved: (resul
     pendingMeta.current = null;
     pendingBody.current = null;
     pendingSince.current = null;
+    stuck.current = null;
     setState({ kind: 'saved', at: null });
   }, []);
 
@@ -214,7 +239,7 @@ export function useAutosave(id: string, initialRevision: string, onSaved: (resul
     };
     // A hidden page may be frozen or closed next (a laptop lid, a switched tab): save now.
     const onHidden = () => {
-      if (document.visibilityState === 'hidden' && hasPending()) void saveNow();
+      if (document.visibilityState === 'hidden' && hasPending()) saveByItself();
     };
     window.addEventListener('beforeunload', beforeUnload);
     document.addEventListener('visibilitychange', onHidden);
@@ -227,7 +252,7 @@ export function useAutosave(id: string, initialRevision: string, onSaved: (resul
       closed.current = true;
       if (hasPending()) void saveNow();
     };
-  }, [saveNow, hasPending]);
+  }, [saveNow, saveByItself, hasPending]);
 
   return { state, editMeta, editBody, flush, change, setRevision, hasPending, discard };
 }
