@@ -8,6 +8,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import type { Article, ArticleMeta, ArticleMetaPatch } from '../../../shared/article';
 import type { ApiResponse } from '../../../shared/contract';
 import { readingMinutes } from '../../../document/plain-text';
+import { bodyOfEditorState } from '../../../document/serialized-body';
 import { RETRYABLE_ERROR_CODES } from '../../../shared/errors';
 import { api } from '../api';
 import type { FieldSuggestions } from '../library/suggestions';
@@ -218,9 +219,9 @@ export function ArticleForm({ article, replace, context, onDeleted, onOpen, regi
   const saveAsNew = () =>
     run(async () => {
       savedAsNew.current ??= await api.articles.create({ meta: { ...editableMeta(meta), slugLocked: false } });
-      const body = editorRef.current?.getEditorState().toJSON();
+      const editor = editorRef.current;
       const { id, revision } = savedAsNew.current;
-      if (body) await api.articles.save({ id, baseRevision: revision, body: body as unknown as Article['body'] });
+      if (editor) await api.articles.save({ id, baseRevision: revision, body: bodyOfEditorState(editor.getEditorState()) });
       autosave.discard();
       onOpen(id);
     });
@@ -362,7 +363,8 @@ export function ArticleForm({ article, replace, context, onDeleted, onOpen, regi
             onClick={() =>
               void run(async () => {
                 // This version goes into the article's history before the screen shows theirs.
-                const body = editorRef.current?.getEditorState().toJSON() as unknown as Article['body'] | undefined;
+                const editor = editorRef.current;
+                const body = editor ? bodyOfEditorState(editor.getEditorState()) : undefined;
                 await api.articles.keepVersion({ id: article.id, meta: shownMeta(meta), ...(body ? { body } : {}) });
                 const theirs = await api.articles.get({ id: article.id });
                 autosave.discard();

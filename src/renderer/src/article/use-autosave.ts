@@ -9,9 +9,10 @@
  */
 import type { EditorState } from 'lexical';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { ArticleMetaPatch, LexicalBody } from '../../../shared/article';
+import type { ArticleMetaPatch } from '../../../shared/article';
 import type { ApiResponse } from '../../../shared/contract';
 import { ApiError, RETRYABLE_ERROR_CODES, type ApiErrorCode } from '../../../shared/errors';
+import { bodyOfEditorState } from '../../../document/serialized-body';
 import { api } from '../api';
 
 export type SaveState =
@@ -99,7 +100,7 @@ export function useAutosave(id: string, initialRevision: string, onSaved: (resul
           id,
           baseRevision: revision.current,
           ...(meta ? { meta } : {}),
-          ...(bodyState ? { body: bodyState.toJSON() as unknown as LexicalBody } : {}),
+          ...(bodyState ? { body: bodyOfEditorState(bodyState) } : {}),
         });
         revision.current = result.revision;
         failures.current = 0;
