@@ -228,7 +228,10 @@ export class JsonFileFolder<T, S extends { id: string; slug: string }> {
   /** Brings the registry in line with the folder, trusting cached entries whose file is unchanged. True if the cache was stale. */
   async reconcile(cached: ReadonlyArray<FileEntry<S>>): Promise<boolean> {
     const byName = new Map(cached.map((e) => [e.summary.slug, e]));
-    const names = (await readdir(this.dir)).filter(isJsonFileName).sort();
+    // A workspace from before this folder existed (opened read-only, nothing is created) has none: it is empty.
+    const names = (await readdir(this.dir).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? [] : Promise.reject(error))))
+      .filter(isJsonFileName)
+      .sort();
     let stale = byName.size !== names.length;
     // Synchronous file calls in slices of 250: several times faster than fs.promises for
     // thousands of small files, and yielding between slices keeps the process answering.
