@@ -19,6 +19,10 @@ export const API_METHODS = [
   'sources.add',
   'sources.update',
   'sources.delete',
+  'sources.importFile',
+  'sources.importReferences',
+  'sources.capture',
+  'sources.export',
   'trash.list',
   'trash.restore',
 ] as const;

@@ -20,6 +20,16 @@ const articleId = z.uuid({ error: 'must be an article id (a UUID)' });
 const sourceId = z.string().min(1, 'must be a source id').max(200);
 const empty = z.object({}).strict();
 
+/** A source added, or the one the library has already (the same URL or text). */
+const addSourceResponse = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('added'), source: sourceSchema }),
+  z.object({ status: z.literal('duplicate'), existing: sourceSummarySchema, matchedBy: z.enum(['url', 'text']) }),
+]);
+
+/** Largest file imported: 20 MB, as base64. */
+const MAX_IMPORT_MB = 20;
+const MAX_IMPORT_BASE64 = Math.ceil((MAX_IMPORT_MB * 1024 * 1024) / 3) * 4;
+
 function method<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
   return { request, response };
 }
@@ -127,10 +137,7 @@ export const contract = {
         allowDuplicate: z.boolean().optional(),
       })
       .strict(),
-    z.discriminatedUnion('status', [
-      z.object({ status: z.literal('added'), source: sourceSchema }),
-      z.object({ status: z.literal('duplicate'), existing: sourceSummarySchema, matchedBy: z.enum(['url', 'text']) }),
-    ]),
+    addSourceResponse,
   ),
   /** Changes a source's fields (the snapshot stays as captured). */
   'sources.update': method(
@@ -141,6 +148,41 @@ export const contract = {
   'sources.delete': method(
     z.object({ id: sourceId, detach: z.boolean().default(false) }).strict(),
     z.object({ trashId: z.string(), detachedFrom: z.array(z.object({ id: z.string(), headline: z.string() })) }),
+  ),
+  /**
+   * A document or saved page (.html, .txt, .md, .docx, .pdf) as a new source: its readable
+   * text becomes the snapshot, its title, byline, site and date the fields (the given
+   * fields win). The same page or text already in the library is offered instead.
+   */
+  'sources.importFile': method(
+    z
+      .object({
+        fileName: z.string().min(1).max(500),
+        /** The file's bytes, base64. */
+        data: z.base64({ error: 'must be the file’s bytes in base64' }).max(MAX_IMPORT_BASE64, `is larger than ${MAX_IMPORT_MB} MB`),
+        fields: sourceFieldsSchema.optional(),
+        allowDuplicate: z.boolean().optional(),
+      })
+      .strict(),
+    addSourceResponse,
+  ),
+  /** Every entry of a CSL-JSON or BibTeX file (as Zotero exports them), all or none. */
+  'sources.importReferences': method(
+    z.object({ fileName: z.string().min(1).max(500), text: z.string().max(MAX_IMPORT_BASE64) }).strict(),
+    z.object({
+      added: z.array(sourceSummarySchema),
+      duplicates: z.array(z.object({ title: z.string(), existing: sourceSummarySchema })),
+    }),
+  ),
+  /** A web page captured now by the host (http and https only, redirects, size and time limited). */
+  'sources.capture': method(
+    z.object({ url: z.string().min(1).max(4_000), fields: sourceFieldsSchema.optional(), allowDuplicate: z.boolean().optional() }).strict(),
+    addSourceResponse,
+  ),
+  /** The library, or one article's sources, as CSL-JSON or BibTeX. */
+  'sources.export': method(
+    z.object({ articleId: articleId.optional(), format: z.enum(['csl', 'bibtex']) }).strict(),
+    z.object({ text: z.string(), fileName: z.string(), count: z.number().int() }),
   ),
   /** Articles in the trash, newest first. */
   'trash.list': method(empty, z.object({ items: z.array(trashedArticleSchema) })),

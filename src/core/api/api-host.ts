@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { API_EVENTS, API_METHODS, type ApiEvent, type ApiMethod } from '../../shared/api-methods';
 import { contract, eventContract, type ApiEventPayload, type ApiResponse } from '../../shared/contract';
 import { ApiError, type ApiIssue, type ApiResult } from '../../shared/errors';
+import { captureSourceAt, exportSources, importReferenceFile, importSourceFile } from '../sources/source-import';
 import type { Workspace } from '../workspace/workspace';
 
 type Implementation = { [M in ApiMethod]: (request: z.output<(typeof contract)[M]['request']>) => Promise<ApiResponse<M>> | ApiResponse<M> };
@@ -32,6 +33,11 @@ function implementation(workspace: Workspace): Implementation {
     'sources.add': (request) => sources.add(request),
     'sources.update': (request) => sources.update(request),
     'sources.delete': (request) => sources.delete(request),
+    'sources.importFile': ({ fileName, data, fields, allowDuplicate }) =>
+      importSourceFile(sources, { fileName, data: Buffer.from(data, 'base64'), fields, allowDuplicate }),
+    'sources.importReferences': (request) => importReferenceFile(sources, request),
+    'sources.capture': (request) => captureSourceAt(sources, request),
+    'sources.export': (request) => exportSources(sources, articles, request),
     'trash.list': async () => ({ items: await articles.listTrash() }),
     'trash.restore': ({ trashId }) => articles.restore(trashId),
   };

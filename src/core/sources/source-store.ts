@@ -4,6 +4,7 @@
  * copied; a source that articles cite is deleted only when the user chooses to detach it
  * everywhere. Every call runs on the workspace's queue.
  */
+import { mkdir } from 'node:fs/promises';
 import type { LibraryChange } from '../../shared/contract';
 import { ApiError } from '../../shared/errors';
 import {
@@ -123,6 +124,8 @@ export class SourceStore {
         const duplicate = this.findDuplicate(file);
         if (duplicate) return { status: 'duplicate', ...duplicate };
       }
+      // A workspace from before the source library has no sources/ folder yet.
+      await mkdir(this.layout.sources, { recursive: true });
       const entry = await this.folder.create(file, file.id);
       if (entry.summary.slug !== file.id) {
         // The name was taken after all: the id follows the file name, so they never differ.

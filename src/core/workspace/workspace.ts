@@ -26,6 +26,14 @@ export interface WorkspaceOptions {
    * while the app has the workspace open). Every change is refused.
    */
   readOnly?: boolean;
+  /**
+   * Write article and source files beside the process that holds the workspace (the CLI's
+   * `import` and `source add` while the app is open): no lock, no index written, no
+   * folders created, no temp files cleaned. Creates never replace a file and saves are
+   * checked by revision, so nothing the owner wrote is lost; the owner's watcher picks
+   * the new files up.
+   */
+  guest?: boolean;
 }
 
 export class Workspace {
@@ -55,12 +63,12 @@ export class Workspace {
 
   static async open(root: string, options: WorkspaceOptions = {}): Promise<Workspace> {
     const layout = workspaceLayout(root);
-    if (options.readOnly) {
+    if (options.readOnly || options.guest) {
       if (!(await stat(layout.articles).catch(() => null))?.isDirectory()) {
         throw new ApiError('not-found', `${layout.root} is not a Copydesk workspace (it has no articles/ folder).`);
       }
       await checkFolders(layout);
-      const workspace = new Workspace(layout, await WorkspaceIndex.load(layout.index, 0, true), null, new SerialQueue(true));
+      const workspace = new Workspace(layout, await WorkspaceIndex.load(layout.index, 0, true), null, new SerialQueue(!options.guest));
       await workspace.reconcile();
       return workspace;
     }
