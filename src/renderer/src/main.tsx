@@ -1,7 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+// Tokens and base rules first: each component's own stylesheet, imported with it, comes after them.
+import './styles/tokens.css';
+import './styles/base.css';
 import { App } from './App';
-import './styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

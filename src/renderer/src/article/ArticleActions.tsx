@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { slugify } from '../../../shared/slug';
 import { api } from '../api';
 import type { Autosave } from './use-autosave';
+import './ArticleActions.css';
 
 interface ArticleActionsProps {
   id: string;

@@ -1,14 +1,14 @@
 /**
- * One article open for editing: kicker and section, headline, dek, the body, and a status
- * bar with word count, reading time and save state. Changes made on disk by another
- * program are taken in when nothing is pending here, and offered as a choice when
- * something is.
+ * One article open for editing: loads it, says so if it cannot be opened, and starts the
+ * form (and its editor) afresh on each version taken from disk.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { Article } from '../../../shared/article';
 import { api } from '../api';
 import type { FieldSuggestions } from '../library/suggestions';
-import { ArticleForm, type OpenArticle, type ReplaceContext } from './ArticleForm';
+import { ArticleForm } from './ArticleForm';
+import type { ReplaceContext } from './use-external-changes';
+import type { OpenArticle } from './use-leave';
 
 interface ArticlePaneProps {
   id: string;
@@ -17,7 +17,6 @@ interface ArticlePaneProps {
   suggestions: FieldSuggestions;
   /** Opens another article (a duplicate, or this one saved anew). */
   onOpen: (id: string) => void;
-  /** Hands the app a way to save pending edits before it switches away; null on unmount. */
   /** Tells the app which article is open and how to leave it; null when it closes. */
   registerOpenArticle: (open: OpenArticle | null) => void;
 }

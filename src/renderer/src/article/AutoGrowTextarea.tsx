@@ -2,6 +2,7 @@
  * A one-line-at-heart text field that wraps and grows with its text (CSS field-sizing),
  * for headlines and deks: they wrap but never scroll inside.
  */
+import './AutoGrowTextarea.css';
 
 interface AutoGrowTextareaProps {
   className: string;

@@ -1,6 +1,7 @@
 /** The bottom bar: words, reading time, where the file is, and whether it is saved. */
 import { formatCount } from '../format';
 import type { SaveState } from './use-autosave';
+import './StatusBar.css';
 
 function saveLabel(state: SaveState): string {
   switch (state.kind) {

@@ -25,6 +25,7 @@ import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { WordCountPlugin } from './plugins/WordCountPlugin';
 import { isSafeLinkUrl } from '../../../shared/safe-url';
 import { copydeskTheme } from './theme';
+import './ArticleEditor.css';
 
 const MARKDOWN_SHORTCUTS = [...ELEMENT_TRANSFORMERS, ...TEXT_FORMAT_TRANSFORMERS];
 

@@ -1,9 +1,11 @@
 /** Class names Lexical puts on the body's elements; all share the CopydeskTheme__ prefix. */
 import type { EditorThemeClasses } from 'lexical';
+import './theme.css';
 
 export const copydeskTheme: EditorThemeClasses = {
   paragraph: 'CopydeskTheme__paragraph',
-  heading: { h2: 'CopydeskTheme__subhead', h3: 'CopydeskTheme__subhead3' },
+  // One level of subhead: SubheadPlugin makes every heading an H2.
+  heading: { h2: 'CopydeskTheme__subhead' },
   quote: 'CopydeskTheme__quote',
   link: 'CopydeskTheme__link',
   list: {

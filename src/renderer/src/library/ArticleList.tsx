@@ -5,6 +5,7 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { ArticleSummary, DamagedFile } from '../../../shared/article';
 import { formatCount, relativeTime, statusLabel } from '../format';
+import './ArticleList.css';
 
 /** Up and down arrows move between the items of the list, as in a file list. */
 function moveFocusWithArrows(event: KeyboardEvent<HTMLElement>): void {

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import type { DamagedFile } from '../../../shared/article';
 import type { ApiResponse } from '../../../shared/contract';
 import { api } from '../api';
+import './DamagedFilePane.css';
 
 type Inspection = ApiResponse<'articles.inspectDamaged'>;
 

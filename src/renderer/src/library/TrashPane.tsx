@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { TrashedArticle } from '../../../shared/article';
 import { api } from '../api';
 import { relativeTime } from '../format';
+import './TrashPane.css';
 
 export function TrashPane({ onRestored }: { onRestored: (id: string) => void }) {
   const [items, setItems] = useState<TrashedArticle[] | null>(null);

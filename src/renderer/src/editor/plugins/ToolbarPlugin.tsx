@@ -18,6 +18,7 @@ import {
   UNDO_COMMAND,
 } from 'lexical';
 import { useEffect, useState } from 'react';
+import './ToolbarPlugin.css';
 
 type Block = 'paragraph' | 'subhead' | 'quote' | 'other';
 

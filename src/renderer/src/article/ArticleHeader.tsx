@@ -1,0 +1,128 @@
+/**
+ * The article's fields above the body: kicker and section (with the ones already in use
+ * offered), status, the article menu, headline, dek, bylines and dateline, and the AI
+ * disclosure when there is one.
+ */
+import { useState, type ReactNode } from 'react';
+import type { ArticleMeta, ArticleStatus } from '../../../shared/article';
+import type { FieldSuggestions } from '../library/suggestions';
+import { bylinesFromText } from './article-meta';
+import { AutoGrowTextarea } from './AutoGrowTextarea';
+import './ArticleHeader.css';
+
+/** The fields a person edits here; the status has its own call. */
+export type HeaderField = 'kicker' | 'section' | 'headline' | 'dek' | 'bylines' | 'dateline';
+
+interface ArticleHeaderProps {
+  meta: ArticleMeta;
+  /** Frozen while the app switches away from the article. */
+  readOnly: boolean;
+  /** The status select waits (switching away, or a status change under way). */
+  statusDisabled: boolean;
+  autoFocusHeadline: boolean;
+  suggestions: FieldSuggestions;
+  onEdit: <K extends HeaderField>(field: K, value: ArticleMeta[K]) => void;
+  onStatus: (status: ArticleStatus) => void;
+  /** The article menu, at the end of the first row. */
+  actions: ReactNode;
+}
+
+/** Moves the caret to a field of the article pane, by its accessible name. */
+function focusField(label: string): void {
+  document.querySelector<HTMLElement>(`.article-pane [aria-label="${label}"]`)?.focus();
+}
+
+export function ArticleHeader({ meta, readOnly, statusDisabled, autoFocusHeadline, suggestions, onEdit, onStatus, actions }: ArticleHeaderProps) {
+  // Typed as text ("Ana Lima, Tom Berg") and stored as a list.
+  const [bylineText, setBylineText] = useState(meta.bylines.join(', '));
+  return (
+    <header className="article-header">
+      <div className="article-header__row">
+        <input
+          className="field-kicker"
+          list="copydesk-kickers"
+          aria-label="Kicker"
+          placeholder="Kicker"
+          value={meta.kicker}
+          readOnly={readOnly}
+          onChange={(e) => onEdit('kicker', e.target.value)}
+        />
+        <span className="dot">·</span>
+        <input
+          className="field-section"
+          list="copydesk-sections"
+          aria-label="Section"
+          placeholder="Section"
+          value={meta.section}
+          readOnly={readOnly}
+          onChange={(e) => onEdit('section', e.target.value)}
+        />
+        <select
+          className={`status-select status--${meta.status}`}
+          aria-label="Status"
+          value={meta.status}
+          disabled={statusDisabled}
+          onChange={(e) => onStatus(e.target.value as ArticleStatus)}
+        >
+          <option value="draft">Draft</option>
+          <option value="in-review">In review</option>
+          <option value="approved">Approved</option>
+        </select>
+        {actions}
+      </div>
+      <AutoGrowTextarea
+        className="field-headline"
+        ariaLabel="Headline"
+        placeholder="Headline"
+        value={meta.headline}
+        readOnly={readOnly}
+        autoFocus={autoFocusHeadline}
+        onChange={(value) => onEdit('headline', value)}
+        onEnter={() => focusField('Dek')}
+      />
+      <AutoGrowTextarea
+        className="field-dek"
+        ariaLabel="Dek"
+        placeholder="Dek: one paragraph that tells the reader why this matters"
+        value={meta.dek}
+        readOnly={readOnly}
+        onChange={(value) => onEdit('dek', value)}
+        onEnter={() => focusField('Article body')}
+      />
+      <div className="article-header__byline">
+        <span>By</span>
+        <input
+          className="field-byline"
+          aria-label="Bylines"
+          placeholder="Reporter, Reporter"
+          value={bylineText}
+          readOnly={readOnly}
+          onChange={(e) => {
+            setBylineText(e.target.value);
+            onEdit('bylines', bylinesFromText(e.target.value));
+          }}
+        />
+        <span className="dot">·</span>
+        <input
+          className="field-dateline"
+          aria-label="Dateline"
+          placeholder="Dateline"
+          value={meta.dateline}
+          readOnly={readOnly}
+          onChange={(e) => onEdit('dateline', e.target.value)}
+        />
+      </div>
+      {meta.aiDisclosure && <p className="ai-disclosure">{meta.aiDisclosure}</p>}
+      <datalist id="copydesk-kickers">
+        {suggestions.kickers.map((k) => (
+          <option key={k} value={k} />
+        ))}
+      </datalist>
+      <datalist id="copydesk-sections">
+        {suggestions.sections.map((s) => (
+          <option key={s} value={s} />
+        ))}
+      </datalist>
+    </header>
+  );
+}

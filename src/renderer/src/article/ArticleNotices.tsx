@@ -1,0 +1,84 @@
+/**
+ * The notices above an open article: its file gone or unreadable, changed on disk while
+ * edits were pending here, a save that failed, a note (updated from disk), an action that
+ * failed. Each says what happened and offers what can be done.
+ */
+import { RETRYABLE_ERROR_CODES, type ApiErrorCode } from '../../../shared/errors';
+import './ArticleNotices.css';
+
+interface ArticleNoticesProps {
+  /** The file is gone (moved or removed) or was made unreadable by another program. */
+  gone: null | 'removed' | 'damaged';
+  /** The file was changed on disk while edits were pending here. */
+  conflict: boolean;
+  /** The last save failed (other than by a conflict, or the file being gone). */
+  saveError: { message: string; code: ApiErrorCode } | null;
+  info: string | null;
+  actionError: string | null;
+  onSaveAsNew: () => void;
+  onLoadTheirs: () => void;
+  onKeepMine: () => void;
+  onTryNow: () => void;
+  onDismissInfo: () => void;
+}
+
+export function ArticleNotices(props: ArticleNoticesProps) {
+  const { gone, conflict, saveError, info, actionError } = props;
+  return (
+    <div className="article-notices">
+      {gone && (
+        <div className="banner banner--warning" role="alert">
+          <span>
+            {gone === 'damaged'
+              ? 'This article’s file was changed by another program into something Copydesk cannot read.'
+              : 'This article’s file was moved or removed by another program.'}{' '}
+            Your text is still here.
+          </span>
+          <button type="button" onClick={props.onSaveAsNew}>
+            Save as a new article
+          </button>
+        </div>
+      )}
+      {conflict && (
+        <div className="banner banner--warning" role="alert">
+          <span>
+            This article was changed on disk by another program while you were editing. Whichever you choose, the other
+            version is kept in the article’s history (.copydesk/history).
+          </span>
+          <button type="button" onClick={props.onLoadTheirs}>
+            Load the version on disk
+          </button>
+          <button type="button" onClick={props.onKeepMine}>
+            Keep mine
+          </button>
+        </div>
+      )}
+      {saveError && (
+        <div className="banner banner--warning" role="alert">
+          <span>
+            Not saved: {saveError.message}{' '}
+            {RETRYABLE_ERROR_CODES.has(saveError.code)
+              ? 'Copydesk will try again by itself; your text is still here.'
+              : 'Your text is still here.'}
+          </span>
+          <button type="button" onClick={props.onTryNow}>
+            Try now
+          </button>
+        </div>
+      )}
+      {info && (
+        <div className="banner banner--info" role="status">
+          <span>{info}</span>
+          <button type="button" onClick={props.onDismissInfo}>
+            OK
+          </button>
+        </div>
+      )}
+      {actionError && (
+        <p className="banner banner--warning" role="alert">
+          {actionError}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * The left column: the app and workspace names, New article, what went wrong, the library
+ * list, and at its foot the count of articles and the trash.
+ */
+import type { ApiResponse } from '../../../shared/contract';
+import { formatCount } from '../format';
+import type { Library } from '../library/apply-changes';
+import { ArticleList } from '../library/ArticleList';
+import type { View } from './use-open-article';
+import './Sidebar.css';
+
+interface SidebarProps {
+  info: ApiResponse<'workspace.info'> | null;
+  library: Library | null;
+  error: string | null;
+  view: View;
+  onNewArticle: () => void;
+  onOpen: (view: View) => void;
+}
+
+export function Sidebar({ info, library, error, view, onNewArticle, onOpen }: SidebarProps) {
+  return (
+    <aside className="sidebar">
+      <div className="sidebar__head">
+        <div className="brand">
+          <span className="brand__mark">C</span>
+          <div>
+            <div className="brand__name">Copydesk</div>
+            <div className="brand__workspace" title={info?.path}>
+              {info ? info.name : '…'}
+            </div>
+          </div>
+        </div>
+        <button type="button" className="primary" onClick={onNewArticle}>
+          New article
+        </button>
+      </div>
+      {error && (
+        <p className="banner banner--warning" role="alert">
+          {error}
+        </p>
+      )}
+      {library && (
+        <ArticleList
+          articles={library.articles}
+          damaged={library.damaged}
+          selectedId={view.kind === 'article' ? view.id : null}
+          selectedDamaged={view.kind === 'damaged' ? view.slug : null}
+          onSelect={(id) => onOpen({ kind: 'article', id })}
+          onSelectDamaged={(slug) => onOpen({ kind: 'damaged', slug })}
+        />
+      )}
+      <div className="sidebar__foot">
+        <span>{library ? formatCount(library.articles.length, 'article', 'articles') : ''}</span>
+        <button type="button" className={`link-button${view.kind === 'trash' ? ' active' : ''}`} onClick={() => onOpen({ kind: 'trash' })}>
+          Trash
+        </button>
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * What the main pane shows (an article, the trash, a damaged file, or nothing) and how it
+ * changes: the open article is left only once its edits are saved (use-leave freezes it
+ * meanwhile), and of two switches asked for while it is being left, the last wins.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from '../api';
+import type { OpenArticle } from '../article/use-leave';
+
+export type View = { kind: 'none' } | { kind: 'article'; id: string } | { kind: 'damaged'; slug: string } | { kind: 'trash' };
+
+interface OpenArticleOptions {
+  /** Loads the library list again. */
+  refresh: () => Promise<void>;
+  /** Says what went wrong in the sidebar, or null to clear it. */
+  setError: (message: string | null) => void;
+}
+
+export function useOpenArticle({ refresh, setError }: OpenArticleOptions) {
+  const [view, setView] = useState<View>({ kind: 'none' });
+  const openArticle = useRef<OpenArticle | null>(null);
+  const registerOpenArticle = useCallback((open: OpenArticle | null) => {
+    openArticle.current = open;
+  }, []);
+  // Counts switches, so that of two clicks made while an article is being left the last wins.
+  const switches = useRef(0);
+
+  /**
+   * Freezes the open article and saves it before leaving it; a draft left blank leaves
+   * nothing behind. Nothing typed meanwhile can reach it, so nothing is lost or misplaced.
+   */
+  const leaveOpenArticle = useCallback(async (): Promise<boolean> => {
+    const open = openArticle.current;
+    if (!open) return true;
+    if (!(await open.leave())) {
+      setError('The open article has edits that could not be saved, so it stays open. See the message above its headline.');
+      return false;
+    }
+    if (open.isBlank()) await api.articles.delete({ id: open.id }).catch(() => undefined);
+    return true;
+  }, [setError]);
+
+  /** Shows another view once the open article's edits are saved; stays put if they cannot be. */
+  const openView = useCallback(
+    async (next: View) => {
+      const switchNumber = ++switches.current;
+      if (!(await leaveOpenArticle())) return;
+      if (switchNumber !== switches.current) return;
+      setError(null);
+      setView(next);
+    },
+    [leaveOpenArticle, setError],
+  );
+
+  const newArticle = useCallback(async () => {
+    try {
+      const switchNumber = ++switches.current;
+      // Leave the open article first, so a failing save does not leave empty drafts behind.
+      if (!(await leaveOpenArticle()) || switchNumber !== switches.current) return;
+      const article = await api.articles.create({});
+      await refresh();
+      // Another article was picked meanwhile: go there, and leave no empty draft behind.
+      if (switchNumber !== switches.current) {
+        await api.articles.delete({ id: article.id }).catch(() => undefined);
+        return;
+      }
+      setView({ kind: 'article', id: article.id });
+    } catch (e) {
+      // Still on the article left: it takes edits again.
+      openArticle.current?.resume();
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }, [refresh, leaveOpenArticle, setError]);
+
+  // The menu's New article (desktop app) comes as a command.
+  useEffect(
+    () =>
+      api.on('app.command', ({ command }) => {
+        if (command === 'new-article') void newArticle();
+      }),
+    [newArticle],
+  );
+
+  // Ctrl/Cmd+S is every editor's reflex: save now (instead of the browser's "Save page as").
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        void openArticle.current?.flush();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  /** Shows a view at once; for when nothing is open, or the open article itself asks. */
+  const show = setView;
+
+  return { view, show, openView, newArticle, registerOpenArticle };
+}
