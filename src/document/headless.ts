@@ -8,6 +8,7 @@ import type { LexicalEditor, SerializedEditorState } from 'lexical';
 import type { LexicalBody } from '../shared/article';
 import { fail, ok, type Result } from '../shared/result';
 import { ARTICLE_NODES } from './nodes';
+import { bodyOfEditorState } from './serialized-body';
 
 /** A headless editor that knows every node an article body may hold. */
 export function createDocumentEditor(): LexicalEditor {
@@ -33,5 +34,5 @@ export function loadBody(body: LexicalBody, editor = createDocumentEditor()): Re
 /** Builds a body with Lexical's own functions (`$createParagraphNode`…) inside `build`. */
 export function buildBody(build: () => void, editor = createDocumentEditor()): LexicalBody {
   editor.update(build, { discrete: true });
-  return editor.getEditorState().toJSON() as unknown as LexicalBody;
+  return bodyOfEditorState(editor.getEditorState());
 }
