@@ -27,7 +27,7 @@ const pending = new Set<ServerResponse>();
 
 function route(req: IncomingMessage, res: ServerResponse): void {
   const url = req.url ?? '/';
-  const redirect = (status: number, to: string) => res.writeHead(status, { location: to }).end();
+  const redirect = (status: number, to: string) => void res.writeHead(status, { location: to }).end();
   if (url === '/article') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(ARTICLE);
   if (url === '/script-page') return void res.writeHead(200, { 'content-type': 'text/html' }).end(SCRIPT_PAGE);
   if (url === '/report.pdf') return void res.writeHead(200, { 'content-type': 'application/pdf' }).end(PDF);
