@@ -1,7 +1,8 @@
 /**
- * The app shell: the library on the left (Sidebar), the open article, the trash or a
- * damaged file's explanation on the right. The library follows changes on disk through
- * events (use-library); switching what is shown goes through use-open-article.
+ * The app shell: the library on the left (Sidebar), the open article, the trash, the
+ * source library or a damaged file's explanation on the right. The libraries follow
+ * changes on disk through events (use-library, SourceLibraryProvider); switching what is
+ * shown goes through use-open-article.
  */
 import { useCallback, useMemo, useState } from 'react';
 import { api } from './api';
@@ -11,6 +12,8 @@ import { DamagedFilePane } from './library/DamagedFilePane';
 import { suggestionsFrom } from './library/suggestions';
 import { TrashPane } from './library/TrashPane';
 import { useLibrary } from './library/use-library';
+import { SourceLibraryPane } from './sources/SourceLibraryPane';
+import { SourceLibraryProvider } from './sources/SourceLibraryProvider';
 import { AccessScreen } from './shell/AccessScreen';
 import { Sidebar } from './shell/Sidebar';
 import { UndoToast } from './shell/UndoToast';
@@ -27,7 +30,7 @@ export function App() {
   const [error, setError] = useState<string | null>(null);
   const [toast, setToast] = useState<Toast | null>(null);
   const { library, info, locked, refresh } = useLibrary({ setError });
-  const { view, show, openView, newArticle, registerOpenArticle } = useOpenArticle({ refresh, setError });
+  const { view, show, openView, newArticle, registerOpenArticle, leaveUnsaved } = useOpenArticle({ refresh, setError });
   const suggestions = useMemo(() => suggestionsFrom(library?.articles ?? []), [library]);
   const closeToast = useCallback(() => setToast(null), []);
 
@@ -54,6 +57,7 @@ export function App() {
   const trashId = toast?.trashId;
 
   return (
+    <SourceLibraryProvider>
     <div className="app">
       <Sidebar
         info={info}
@@ -84,10 +88,22 @@ export function App() {
                 setToast({ message: `“${headline || 'Untitled'}” moved to the trash.`, trashId: deleted });
               }}
               onOpen={showArticle}
+              onLeaveUnsaved={(message) => {
+                setToast({ message });
+                void leaveUnsaved();
+              }}
             />
           </ArticleErrorBoundary>
         )}
         {view.kind === 'trash' && <TrashPane onRestored={showArticle} />}
+        {view.kind === 'sources' && (
+          <SourceLibraryPane
+            selectedId={view.id}
+            articles={library?.articles ?? []}
+            onSelect={(id) => show({ kind: 'sources', id })}
+            onOpenArticle={(id) => void openView({ kind: 'article', id })}
+          />
+        )}
         {view.kind === 'damaged' && damagedFile && <DamagedFilePane key={`${damagedFile.slug}:${damagedFile.reason}`} file={damagedFile} />}
         {(view.kind === 'none' || (view.kind === 'damaged' && !damagedFile)) && (
           <div className="pane-message pane-message--quiet">
@@ -97,5 +113,6 @@ export function App() {
         )}
       </main>
     </div>
+    </SourceLibraryProvider>
   );
 }

@@ -31,13 +31,14 @@ describe('article meta', () => {
   });
 
   it('"Keep mine" writes the fields the form shows', () => {
-    expect(shownMeta({ ...meta, headline: 'H', dek: 'D', tags: ['t'] })).toEqual({
+    expect(shownMeta({ ...meta, headline: 'H', dek: 'D', tags: ['t'], sourceIds: ['harbour-ledger-2026-11-10'] })).toEqual({
       headline: 'H',
       dek: 'D',
       kicker: '',
       section: '',
       bylines: [],
       dateline: '',
+      sourceIds: ['harbour-ledger-2026-11-10'],
     });
   });
 
@@ -52,5 +53,7 @@ describe('article meta', () => {
     expect(isBlankDraft({ ...meta, dateline: 'Rotterdam' }, '')).toBe(false);
     expect(isBlankDraft({ ...meta, bylines: ['Ana Lima'] }, '')).toBe(false);
     expect(isBlankDraft({ ...meta, status: 'in-review' }, '')).toBe(false);
+    // Sources attached to a new draft are work too: it is not thrown away.
+    expect(isBlankDraft({ ...meta, sourceIds: ['harbour-ledger-2026-11-10'] }, '')).toBe(false);
   });
 });

@@ -105,6 +105,24 @@ describe('autosave', () => {
     expect(await retried).toBe(true);
   });
 
+  it('edits given up after a lasting failure (leave without saving) leave nothing unsaved, so the article can be left', async () => {
+    act(() => hook.editBody(state('typed into a read-only workspace')));
+    const failed = hook.flush();
+    await tick();
+    saves[0]!.reject(new ApiError('read-only', 'This workspace was opened read-only; nothing can be changed.'));
+    expect(await failed).toBe(false);
+    // Without being given up, leaving keeps failing: the same edits cannot be saved.
+    const stillStuck = hook.flush();
+    await tick();
+    saves[1]!.reject(new ApiError('read-only', 'This workspace was opened read-only; nothing can be changed.'));
+    expect(await stillStuck).toBe(false);
+    act(() => hook.discard());
+    expect(hook.hasPending()).toBe(false);
+    expect(hook.state.kind).toBe('saved');
+    expect(await hook.flush()).toBe(true);
+    expect(saves).toHaveLength(2);
+  });
+
   it('a save the host could not take is tried again by itself, and keeps the edits meanwhile', async () => {
     vi.useFakeTimers();
     try {

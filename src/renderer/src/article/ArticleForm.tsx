@@ -1,8 +1,9 @@
 /**
  * One open article: its fields, its body and its status bar, with autosave. The parts live
  * beside it: the fields (ArticleHeader), the notices (ArticleNotices), what another program
- * does to the file (use-external-changes), the ways out of a conflict (use-conflict-choices)
- * and how the app leaves the article (use-leave).
+ * does to the file (use-external-changes), the ways out of a conflict (use-conflict-choices),
+ * how the app leaves the article (use-leave) or leaves it unsaved (use-leave-unsaved), and
+ * its sources beside the text (SourcesPanel).
  */
 import type { LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
@@ -11,6 +12,8 @@ import { readingMinutes } from '../../../document/plain-text';
 import { api } from '../api';
 import type { FieldSuggestions } from '../library/suggestions';
 import { ArticleEditor } from '../editor/ArticleEditor';
+import { ArticleSourcesProvider } from '../sources/ArticleSourcesProvider';
+import { SourcesPanel } from '../sources/SourcesPanel';
 import { ArticleActions } from './ArticleActions';
 import { ArticleHeader, type HeaderField } from './ArticleHeader';
 import { ArticleNotices } from './ArticleNotices';
@@ -19,6 +22,7 @@ import { useAutosave, type SaveResult } from './use-autosave';
 import { useConflictChoices } from './use-conflict-choices';
 import { useExternalChanges, type ReplaceContext } from './use-external-changes';
 import { useLeave, type OpenArticle } from './use-leave';
+import { useLeaveUnsaved } from './use-leave-unsaved';
 import './ArticleForm.css';
 
 interface ArticleFormProps {
@@ -29,11 +33,14 @@ interface ArticleFormProps {
   context?: ReplaceContext | undefined;
   onDeleted: (deleted: { trashId: string; headline: string }) => void;
   onOpen: (id: string) => void;
+  /** Leaves the article although its edits could not be saved, saying what became of them. */
+  onLeaveUnsaved: (notice: string) => void;
   registerOpenArticle: (open: OpenArticle | null) => void;
   suggestions: FieldSuggestions;
 }
 
-export function ArticleForm({ article, replace, context, onDeleted, onOpen, registerOpenArticle, suggestions }: ArticleFormProps) {
+export function ArticleForm(props: ArticleFormProps) {
+  const { article, replace, context, onDeleted, onOpen, onLeaveUnsaved, registerOpenArticle, suggestions } = props;
   const [meta, setMeta] = useState<ArticleMeta>(article.meta);
   const [slug, setSlug] = useState(article.slug);
   const [words, setWords] = useState(0);
@@ -89,6 +96,16 @@ export function ArticleForm({ article, replace, context, onDeleted, onOpen, regi
     autosave.editMeta({ [key]: value });
   };
 
+  // The sources attached in the panel are saved like any other field.
+  const { editMeta } = autosave;
+  const setSourceIds = useCallback(
+    (sourceIds: string[]) => {
+      setMeta((current) => ({ ...current, sourceIds }));
+      editMeta({ sourceIds });
+    },
+    [editMeta],
+  );
+
   /**
    * Saves what is pending, then moves the article to another status: its own call, where
    * the workspace may refuse it. A refusal is said above the headline and the select goes back.
@@ -111,6 +128,7 @@ export function ArticleForm({ article, replace, context, onDeleted, onOpen, regi
   const failed = autosave.state.kind === 'error' ? autosave.state : null;
   const gone = outside === 'removed' || outside === 'damaged' || failed?.code === 'not-found' || failed?.code === 'damaged';
   const conflict = !gone && (autosave.state.kind === 'conflict' || outside === 'changed');
+  const leaveUnsaved = useLeaveUnsaved({ id: article.id, meta, editorRef, autosave, gone, onLeave: onLeaveUnsaved });
 
   const header = (
     <ArticleHeader
@@ -156,8 +174,18 @@ export function ArticleForm({ article, replace, context, onDeleted, onOpen, regi
         onKeepMine={() => void run(choices.keepMine)}
         onTryNow={() => void flush()}
         onDismissInfo={() => setInfo(null)}
+        leaving={leaveUnsaved}
       />
-      <ArticleEditor header={header} body={article.body} onChange={autosave.editBody} onWordCount={setWords} editorRef={editorRef} />
+      <ArticleSourcesProvider attachedIds={meta.sourceIds} readOnly={leaving} onChange={setSourceIds}>
+        <ArticleEditor
+          header={header}
+          aside={<SourcesPanel />}
+          body={article.body}
+          onChange={autosave.editBody}
+          onWordCount={setWords}
+          editorRef={editorRef}
+        />
+      </ArticleSourcesProvider>
       <StatusBar
         words={words}
         minutes={readingMinutes(words)}

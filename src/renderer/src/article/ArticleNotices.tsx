@@ -1,9 +1,11 @@
 /**
  * The notices above an open article: its file gone or unreadable, changed on disk while
  * edits were pending here, a save that failed, a note (updated from disk), an action that
- * failed. Each says what happened and offers what can be done.
+ * failed. Each says what happened and offers what can be done; a failure that will not
+ * pass offers a way out, "Leave without saving" (a copy kept in the history first).
  */
 import { RETRYABLE_ERROR_CODES, type ApiErrorCode } from '../../../shared/errors';
+import type { useLeaveUnsaved } from './use-leave-unsaved';
 import './ArticleNotices.css';
 
 interface ArticleNoticesProps {
@@ -20,10 +22,16 @@ interface ArticleNoticesProps {
   onKeepMine: () => void;
   onTryNow: () => void;
   onDismissInfo: () => void;
+  leaving: ReturnType<typeof useLeaveUnsaved>;
 }
 
 export function ArticleNotices(props: ArticleNoticesProps) {
-  const { gone, conflict, saveError, info, actionError } = props;
+  const { gone, conflict, saveError, info, actionError, leaving } = props;
+  const leaveButton = (
+    <button type="button" disabled={leaving.busy} onClick={() => void leaving.leave()}>
+      Leave without saving
+    </button>
+  );
   return (
     <div className="article-notices">
       {gone && (
@@ -37,6 +45,7 @@ export function ArticleNotices(props: ArticleNoticesProps) {
           <button type="button" onClick={props.onSaveAsNew}>
             Save as a new article
           </button>
+          {leaveButton}
         </div>
       )}
       {conflict && (
@@ -63,6 +72,23 @@ export function ArticleNotices(props: ArticleNoticesProps) {
           </span>
           <button type="button" onClick={props.onTryNow}>
             Try now
+          </button>
+          {!RETRYABLE_ERROR_CODES.has(saveError.code) && leaveButton}
+        </div>
+      )}
+      {leaving.problem && (
+        <div className="banner banner--warning" role="alert">
+          <span>
+            No copy could be kept either: {leaving.problem} Leaving now loses the edits on screen; copy the text first if you need it.
+          </span>
+          <button type="button" onClick={() => void leaving.copyText()}>
+            {leaving.copied ? 'Copied' : 'Copy the text'}
+          </button>
+          <button type="button" onClick={leaving.leaveAnyway}>
+            Leave anyway
+          </button>
+          <button type="button" onClick={leaving.stay}>
+            Stay
           </button>
         </div>
       )}

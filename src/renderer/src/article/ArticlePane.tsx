@@ -17,11 +17,13 @@ interface ArticlePaneProps {
   suggestions: FieldSuggestions;
   /** Opens another article (a duplicate, or this one saved anew). */
   onOpen: (id: string) => void;
+  /** Leaves the article although its edits could not be saved, saying what became of them. */
+  onLeaveUnsaved: (notice: string) => void;
   /** Tells the app which article is open and how to leave it; null when it closes. */
   registerOpenArticle: (open: OpenArticle | null) => void;
 }
 
-export function ArticlePane({ id, suggestions, onDeleted, onOpen, registerOpenArticle }: ArticlePaneProps) {
+export function ArticlePane({ id, suggestions, onDeleted, onOpen, onLeaveUnsaved, registerOpenArticle }: ArticlePaneProps) {
   const [article, setArticle] = useState<Article | null>(null);
   const [context, setContext] = useState<ReplaceContext | undefined>(undefined);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -65,6 +67,7 @@ export function ArticlePane({ id, suggestions, onDeleted, onOpen, registerOpenAr
       context={context}
       onDeleted={onDeleted}
       onOpen={onOpen}
+      onLeaveUnsaved={onLeaveUnsaved}
       registerOpenArticle={registerOpenArticle}
       suggestions={suggestions}
     />

@@ -7,10 +7,10 @@ export function editableMeta(meta: ArticleMeta): ArticleMetaPatch {
   return rest;
 }
 
-/** The fields the form shows: what "Keep mine" writes over the version on disk. */
+/** The fields the form shows (its sources included): what "Keep mine" writes over the version on disk. */
 export function shownMeta(meta: ArticleMeta): ArticleMetaPatch {
-  const { headline, dek, kicker, section, bylines, dateline } = meta;
-  return { headline, dek, kicker, section, bylines, dateline };
+  const { headline, dek, kicker, section, bylines, dateline, sourceIds } = meta;
+  return { headline, dek, kicker, section, bylines, dateline, sourceIds };
 }
 
 /** Bylines as typed ("Ana Lima, Tom Berg") into the list the article keeps. */
@@ -21,8 +21,9 @@ export function bylinesFromText(text: string): string[] {
     .filter(Boolean);
 }
 
-/** True for a draft nobody has written anything in: its fields, and the body's text, empty. */
+/** True for a draft nobody has written anything in: its fields (and sources), and the body's text, empty. */
 export function isBlankDraft(meta: ArticleMeta, bodyText: string): boolean {
-  const fieldsEmpty = !meta.headline && !meta.dek && !meta.kicker && !meta.section && !meta.dateline && meta.bylines.length === 0;
+  const fieldsEmpty =
+    !meta.headline && !meta.dek && !meta.kicker && !meta.section && !meta.dateline && meta.bylines.length === 0 && meta.sourceIds.length === 0;
   return meta.status === 'draft' && fieldsEmpty && bodyText.trim() === '';
 }

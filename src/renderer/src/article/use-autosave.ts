@@ -46,7 +46,7 @@ export interface Autosave {
   setRevision: (revision: string) => void;
   /** True while edits are waiting to be written. */
   hasPending: () => boolean;
-  /** Forgets the pending edits, once they are kept elsewhere (the history, a new article). */
+  /** Forgets the pending edits (and the failure that kept them), once they are kept elsewhere or given up. */
   discard: () => void;
 }
 
@@ -227,6 +227,9 @@ export function useAutosave(id: string, initialRevision: string, onSaved: (resul
     pendingBody.current = null;
     pendingSince.current = null;
     stuck.current = null;
+    // What failed was dropped with the edits: nothing is left unsaved, and leaving may go ahead.
+    lastOk.current = true;
+    failures.current = 0;
     setState({ kind: 'saved', at: null });
   }, []);
 

@@ -1,7 +1,8 @@
 /**
  * The article body: a Lexical rich-text editor started from the article's saved JSON.
  * It hands each new editor state up without serializing it; the autosave serializes
- * once, when it writes.
+ * once, when it writes. Beside the text, the column the article passes in (its sources),
+ * inside the editor so it can select and change the attributions.
  */
 import { ELEMENT_TRANSFORMERS, TEXT_FORMAT_TRANSFORMERS } from '@lexical/markdown';
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
@@ -18,6 +19,9 @@ import type { EditorState, LexicalEditor } from 'lexical';
 import { useMemo, type MutableRefObject, type ReactNode } from 'react';
 import type { LexicalBody } from '../../../shared/article';
 import { ARTICLE_NODES } from '../../../document/nodes';
+import { AttributionCard } from './AttributionCard';
+import { AttributionPopover } from './AttributionPopover';
+import { AttributionPlugin } from './plugins/AttributionPlugin';
 import { HistoryCapPlugin } from './plugins/HistoryCapPlugin';
 import { SafeLinkPlugin } from './plugins/SafeLinkPlugin';
 import { SubheadPlugin } from './plugins/SubheadPlugin';
@@ -32,6 +36,8 @@ const MARKDOWN_SHORTCUTS = [...ELEMENT_TRANSFORMERS, ...TEXT_FORMAT_TRANSFORMERS
 interface ArticleEditorProps {
   /** The article's fields above the body; they scroll with it. */
   header: ReactNode;
+  /** Beside the text, with its own scroll (the sources panel). */
+  aside?: ReactNode;
   body: LexicalBody;
   onChange: (state: EditorState) => void;
   onWordCount: (words: number) => void;
@@ -39,7 +45,7 @@ interface ArticleEditorProps {
   editorRef: MutableRefObject<LexicalEditor | null>;
 }
 
-export function ArticleEditor({ header, body, onChange, onWordCount, editorRef }: ArticleEditorProps) {
+export function ArticleEditor({ header, aside, body, onChange, onWordCount, editorRef }: ArticleEditorProps) {
   const initialConfig = useMemo<InitialConfigType>(
     () => ({
       namespace: 'copydesk-article',
@@ -58,16 +64,19 @@ export function ArticleEditor({ header, body, onChange, onWordCount, editorRef }
 
   return (
     <LexicalComposer initialConfig={initialConfig}>
-      <div className="article-scroll">
-        {header}
-        <ToolbarPlugin />
-        <div className="body-frame">
-          <RichTextPlugin
-            contentEditable={<ContentEditable className="CopydeskTheme__body" aria-label="Article body" spellCheck />}
-            placeholder={<div className="body-placeholder">Write the story. Type ## for a subhead, &gt; for a quote.</div>}
-            ErrorBoundary={LexicalErrorBoundary}
-          />
+      <div className="article-columns">
+        <div className="article-scroll">
+          {header}
+          <ToolbarPlugin />
+          <div className="body-frame">
+            <RichTextPlugin
+              contentEditable={<ContentEditable className="CopydeskTheme__body" aria-label="Article body" spellCheck />}
+              placeholder={<div className="body-placeholder">Write the story. Type ## for a subhead, &gt; for a quote.</div>}
+              ErrorBoundary={LexicalErrorBoundary}
+            />
+          </div>
         </div>
+        {aside}
       </div>
       <HistoryPlugin externalHistoryState={historyState} />
       <HistoryCapPlugin historyState={historyState} />
@@ -75,6 +84,9 @@ export function ArticleEditor({ header, body, onChange, onWordCount, editorRef }
       <ListPlugin />
       <LinkPlugin validateUrl={isSafeLinkUrl} />
       <SafeLinkPlugin />
+      <AttributionPlugin />
+      <AttributionPopover />
+      <AttributionCard />
       <MarkdownShortcutPlugin transformers={MARKDOWN_SHORTCUTS} />
       <OnChangePlugin ignoreSelectionChange ignoreHistoryMergeTagChange onChange={onChange} />
       <WordCountPlugin onCount={onWordCount} />

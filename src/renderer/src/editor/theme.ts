@@ -8,6 +8,8 @@ export const copydeskTheme: EditorThemeClasses = {
   heading: { h2: 'CopydeskTheme__subhead' },
   quote: 'CopydeskTheme__quote',
   link: 'CopydeskTheme__link',
+  // AttributionNode's span: words linked to the source that backs them.
+  attribution: 'CopydeskTheme__attribution',
   list: {
     ul: 'CopydeskTheme__ul',
     ol: 'CopydeskTheme__ol',

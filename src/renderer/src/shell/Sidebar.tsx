@@ -1,11 +1,12 @@
 /**
  * The left column: the app and workspace names, New article, what went wrong, the library
- * list, and at its foot the count of articles and the trash.
+ * list, and at its foot the count of articles, the source library and the trash.
  */
 import type { ApiResponse } from '../../../shared/contract';
 import { formatCount } from '../format';
 import type { Library } from '../library/apply-changes';
 import { ArticleList } from '../library/ArticleList';
+import { useSourceLibrary } from '../sources/SourceLibraryProvider';
 import type { View } from './use-open-article';
 import './Sidebar.css';
 
@@ -19,6 +20,8 @@ interface SidebarProps {
 }
 
 export function Sidebar({ info, library, error, view, onNewArticle, onOpen }: SidebarProps) {
+  const sources = useSourceLibrary().list;
+  const sourceProblems = sources?.damaged.length ?? 0;
   return (
     <aside className="sidebar">
       <div className="sidebar__head">
@@ -52,9 +55,26 @@ export function Sidebar({ info, library, error, view, onNewArticle, onOpen }: Si
       )}
       <div className="sidebar__foot">
         <span>{library ? formatCount(library.articles.length, 'article', 'articles') : ''}</span>
-        <button type="button" className={`link-button${view.kind === 'trash' ? ' active' : ''}`} onClick={() => onOpen({ kind: 'trash' })}>
-          Trash
-        </button>
+        <span className="sidebar__foot-links">
+          <button
+            type="button"
+            className={`link-button${view.kind === 'sources' ? ' active' : ''}`}
+            aria-current={view.kind === 'sources' ? 'page' : undefined}
+            title={sourceProblems ? `${sourceProblems} source file${sourceProblems === 1 ? '' : 's'} cannot be read` : 'The source library'}
+            onClick={() => onOpen({ kind: 'sources', id: null })}
+          >
+            Sources{sources ? ` (${sources.sources.length})` : ''}
+            {sourceProblems > 0 && <span className="sidebar__warning"> ⚠</span>}
+          </button>
+          <button
+            type="button"
+            className={`link-button${view.kind === 'trash' ? ' active' : ''}`}
+            aria-current={view.kind === 'trash' ? 'page' : undefined}
+            onClick={() => onOpen({ kind: 'trash' })}
+          >
+            Trash
+          </button>
+        </span>
       </div>
     </aside>
   );

@@ -7,7 +7,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api';
 import type { OpenArticle } from '../article/use-leave';
 
-export type View = { kind: 'none' } | { kind: 'article'; id: string } | { kind: 'damaged'; slug: string } | { kind: 'trash' };
+export type View =
+  | { kind: 'none' }
+  | { kind: 'article'; id: string }
+  | { kind: 'damaged'; slug: string }
+  | { kind: 'trash' }
+  /** The source library, with one source open (or none). */
+  | { kind: 'sources'; id: string | null };
 
 interface OpenArticleOptions {
   /** Loads the library list again. */
@@ -24,6 +30,8 @@ export function useOpenArticle({ refresh, setError }: OpenArticleOptions) {
   }, []);
   // Counts switches, so that of two clicks made while an article is being left the last wins.
   const switches = useRef(0);
+  /** Where the user last asked to go while the open article could not be saved. */
+  const blocked = useRef<View | null>(null);
 
   /**
    * Freezes the open article and saves it before leaving it; a draft left blank leaves
@@ -44,8 +52,12 @@ export function useOpenArticle({ refresh, setError }: OpenArticleOptions) {
   const openView = useCallback(
     async (next: View) => {
       const switchNumber = ++switches.current;
-      if (!(await leaveOpenArticle())) return;
+      if (!(await leaveOpenArticle())) {
+        blocked.current = next;
+        return;
+      }
       if (switchNumber !== switches.current) return;
+      blocked.current = null;
       setError(null);
       setView(next);
     },
@@ -96,5 +108,15 @@ export function useOpenArticle({ refresh, setError }: OpenArticleOptions) {
   /** Shows a view at once; for when nothing is open, or the open article itself asks. */
   const show = setView;
 
-  return { view, show, openView, newArticle, registerOpenArticle };
+  /**
+   * The open article's edits were given up (or kept in its history): goes where the user
+   * last asked to go, or to nothing.
+   */
+  const leaveUnsaved = useCallback(() => {
+    const next = blocked.current ?? { kind: 'none' };
+    blocked.current = null;
+    return openView(next);
+  }, [openView]);
+
+  return { view, show, openView, newArticle, registerOpenArticle, leaveUnsaved };
 }

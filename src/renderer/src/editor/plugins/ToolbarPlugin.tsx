@@ -1,5 +1,6 @@
 /**
- * The body's formatting bar: subhead, quote, paragraph, lists, bold, italic, undo, redo.
+ * The body's formatting bar: subhead, quote, paragraph, lists, bold, italic, attribute
+ * (or change an attribution, with the caret in one), undo, redo.
  */
 import { INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND } from '@lexical/list';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
@@ -18,6 +19,7 @@ import {
   UNDO_COMMAND,
 } from 'lexical';
 import { useEffect, useState } from 'react';
+import { $attributionAtSelection, OPEN_ATTRIBUTION_COMMAND } from './AttributionPlugin';
 import './ToolbarPlugin.css';
 
 type Block = 'paragraph' | 'subhead' | 'quote' | 'other';
@@ -29,6 +31,8 @@ export function ToolbarPlugin() {
   const [italic, setItalic] = useState(false);
   const [canUndo, setCanUndo] = useState(false);
   const [canRedo, setCanRedo] = useState(false);
+  const [hasSelection, setHasSelection] = useState(false);
+  const [inAttribution, setInAttribution] = useState(false);
 
   useEffect(
     () =>
@@ -43,6 +47,8 @@ export function ToolbarPlugin() {
             );
             setBold(selection.hasFormat('bold'));
             setItalic(selection.hasFormat('italic'));
+            setHasSelection(!selection.isCollapsed());
+            setInAttribution($attributionAtSelection() !== null);
           });
         }),
         editor.registerCommand(CAN_UNDO_COMMAND, (value) => (setCanUndo(value), false), COMMAND_PRIORITY_LOW),
@@ -83,6 +89,18 @@ export function ToolbarPlugin() {
       </button>
       <button type="button" onClick={() => editor.dispatchCommand(INSERT_ORDERED_LIST_COMMAND, undefined)} title="Numbered list (1. )">
         1. List
+      </button>
+      <span className="toolbar__divider" />
+      <button
+        type="button"
+        className="toolbar__attribute"
+        disabled={!hasSelection && !inAttribution}
+        // The selection stays in the body: the popover opens on it.
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={() => editor.dispatchCommand(OPEN_ATTRIBUTION_COMMAND, undefined)}
+        title={inAttribution ? 'Change or remove this attribution (Ctrl+Shift+A)' : 'Attribute the selected words to a source (Ctrl+Shift+A)'}
+      >
+        Attribute
       </button>
       <span className="toolbar__divider" />
       <button type="button" disabled={!canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)} title="Undo (Ctrl+Z)">

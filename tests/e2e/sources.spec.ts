@@ -1,0 +1,209 @@
+/**
+ * Sources as an editor and a reviewer use them, in the browser against a real host: a
+ * source pasted in and attached, a quote attributed with Ctrl+Shift+A that survives a
+ * reload and shows the snapshot's passage; the same text pasted twice; find in a snapshot;
+ * deleting a cited source from the library, refused and then detached everywhere.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { bodyOf, callApi, selectInBody } from './page-helpers';
+import { expect, test } from './fixtures';
+
+const SNAPSHOT = [
+  'ROTTERDAM, Nov 10 (Northsea Wire) - Talks to end the strike at Maasgate Container Terminals broke up on Monday evening without agreement.',
+  'Pieter Bakels, Maasgate\'s chief operating officer, told reporters on Sunday that the company had "moved a long way in a short time" on pay. He declined to comment after Monday\'s session.',
+  'The main obstacle is a new rostering system. "A roster that changes every fortnight is a pay cut for anyone with children," Verhoeven said. The roster question is unsettled.',
+].join('\n\n');
+
+interface AddedSource {
+  status: 'added';
+  source: { id: string; revision: string };
+}
+
+/** A source in the library, added as pasted text through the API. */
+async function addSource(app: Page, title: string, text = SNAPSHOT): Promise<string> {
+  const added = await callApi<AddedSource>(app, 'sources.add', {
+    fields: { title, type: 'article-newspaper', 'container-title': 'Northsea Wire', issued: '2026-11-10' },
+    snapshot: { text, origin: 'pasted' },
+  });
+  return added.source.id;
+}
+
+/** An article with this body and these sources, written through the API; returns its id and file. */
+async function addArticle(app: Page, headline: string, sourceIds: string[], body: ReturnType<typeof bodyOf>) {
+  const created = await callApi<{ id: string; revision: string }>(app, 'articles.create', { meta: { headline, sourceIds } });
+  const saved = await callApi<{ slug: string }>(app, 'articles.save', { id: created.id, baseRevision: created.revision, body });
+  return { id: created.id, slug: saved.slug };
+}
+
+const panelOf = (app: Page) => app.getByRole('complementary', { name: 'Sources' });
+
+test('a pasted source is attached, a quote attributed with Ctrl+Shift+A survives a reload, and its card shows the passage', async ({ app, host }) => {
+  await app.getByRole('button', { name: 'New article' }).click();
+  await expect(app.getByRole('textbox', { name: 'Headline' })).toBeFocused();
+  await app.keyboard.type('Maasgate talks stall on rosters');
+  await app.getByRole('textbox', { name: 'Article body' }).click();
+  await app.keyboard.type('The company said it had “moved a long way in a short time” on pay.');
+
+  const panel = panelOf(app);
+  await expect(panel).toContainText('No sources yet');
+  await panel.getByRole('button', { name: 'Attach source…' }).click();
+  await app.getByRole('option', { name: /New source/ }).click();
+  const dialog = app.getByRole('dialog', { name: 'New source' });
+  await dialog.getByLabel('Title').fill('Maasgate strike talks end without deal');
+  await dialog.getByLabel('Type').selectOption('article-newspaper');
+  await dialog.getByLabel('Author(s)').fill('Joost Dijkhuis');
+  await dialog.getByLabel('Date').fill('2026-11-10');
+  await dialog.getByLabel('Site or publication').fill('Northsea Wire');
+  await dialog.getByLabel('Text of the source').fill(SNAPSHOT);
+  await dialog.getByRole('button', { name: 'Add source' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(panel.getByRole('button', { name: 'Maasgate strike talks end without deal', exact: true })).toBeVisible();
+  await expect(panel).toContainText('Northsea Wire · 2026-11-10');
+  await expect(panel).toContainText('not cited yet');
+
+  await selectInBody(app, '“moved a long way in a short time”');
+  await app.keyboard.press('Control+Shift+A');
+  const popover = app.getByRole('dialog', { name: 'Attribute to a source' });
+  await expect(popover.getByRole('option', { name: /Maasgate strike talks end/ })).toHaveAttribute('aria-selected', 'true');
+  await popover.getByLabel('Locator (optional)').fill('para 2');
+  await app.keyboard.press('Enter');
+  await expect(popover).toBeHidden();
+
+  const body = app.getByRole('textbox', { name: 'Article body' });
+  const span = body.locator('[data-source-id]');
+  await expect(span).toHaveText('“moved a long way in a short time”');
+  const sourceId = (await span.getAttribute('data-source-id'))!;
+  await expect(panel).toContainText('cited 1×');
+  await expect(panel.getByRole('button', { name: /“moved a long way in a short time”/ })).toBeVisible();
+  await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
+
+  const file = JSON.parse(await readFile(path.join(host.workspace, 'articles', 'maasgate-talks-stall-on-rosters.json'), 'utf8'));
+  expect(file.meta.sourceIds).toEqual([sourceId]);
+  const paragraph = file.body.root.children[0];
+  expect(paragraph.children.map((c: { type: string }) => c.type)).toEqual(['text', 'attribution', 'text']);
+  expect(paragraph.children[1]).toMatchObject({ sourceId, locator: 'para 2', children: [{ text: '“moved a long way in a short time”' }] });
+  expect(await readdir(path.join(host.workspace, 'sources'))).toEqual([`${sourceId}.json`]);
+
+  await app.reload();
+  await app.getByRole('button', { name: /Maasgate talks stall on rosters/ }).click();
+  const again = app.getByRole('textbox', { name: 'Article body' }).locator(`[data-source-id="${sourceId}"]`);
+  await expect(again).toHaveText('“moved a long way in a short time”');
+  await expect(again).toHaveClass('CopydeskTheme__attribution');
+  await expect(again).toHaveAttribute('data-locator', 'para 2');
+  await expect(again).toHaveCSS('text-decoration-style', 'dotted');
+
+  await again.hover();
+  const card = app.getByTestId('attribution-card');
+  await expect(card).toContainText('Maasgate strike talks end without deal');
+  await expect(card).toContainText('Locator: para 2');
+  await expect(card.getByTestId('attribution-passage')).toContainText('Pieter Bakels, Maasgate\'s chief operating officer');
+  await expect(card.locator('mark')).toHaveText('moved a long way in a short time');
+
+  // The cited-at list takes the editor to the words.
+  await app.mouse.move(5, 5);
+  await panelOf(app).getByRole('button', { name: /“moved a long way in a short time”/ }).click();
+  await expect.poll(() => app.evaluate('window.getSelection().toString()')).toBe('“moved a long way in a short time”');
+});
+
+test('text pasted twice is offered as the source the library has, or added again only when asked', async ({ app, host }) => {
+  const existing = await addSource(app, 'Maasgate strike talks end without deal');
+  const { id } = await addArticle(app, 'Ballot timing', [], bodyOf(['The ballot takes five working days.']));
+  await app.getByRole('button', { name: /Ballot timing/ }).click();
+  await expect(app.locator('.article-pane')).toHaveAttribute('data-article-id', id);
+
+  const panel = panelOf(app);
+  const pasteAgain = async (title: string) => {
+    await panel.getByRole('button', { name: 'Attach source…' }).click();
+    await app.getByRole('option', { name: /New source/ }).click();
+    const dialog = app.getByRole('dialog', { name: 'New source' });
+    await dialog.getByLabel('Title').fill(title);
+    await dialog.getByLabel('Text of the source').fill(SNAPSHOT);
+    await dialog.getByRole('button', { name: 'Add source' }).click();
+    return dialog;
+  };
+
+  let dialog = await pasteAgain('Wire copy, pasted again');
+  await expect(dialog.getByRole('alert')).toContainText('Already in the library: Maasgate strike talks end without deal');
+  await expect(dialog.getByRole('alert')).toContainText('same text');
+  await dialog.getByRole('button', { name: 'Use that one' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(panel.getByRole('button', { name: 'Maasgate strike talks end without deal', exact: true })).toBeVisible();
+  expect(await readdir(path.join(host.workspace, 'sources'))).toEqual([`${existing}.json`]);
+
+  dialog = await pasteAgain('A second copy on purpose');
+  await dialog.getByRole('button', { name: 'Add a copy anyway' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(panel.getByRole('button', { name: 'A second copy on purpose', exact: true })).toBeVisible();
+  expect(await readdir(path.join(host.workspace, 'sources'))).toHaveLength(2);
+  await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
+  const file = JSON.parse(await readFile(path.join(host.workspace, 'articles', 'ballot-timing.json'), 'utf8'));
+  expect(file.meta.sourceIds).toHaveLength(2);
+  expect(file.meta.sourceIds[0]).toBe(existing);
+});
+
+test('find in a snapshot counts and steps through every match, whatever its case', async ({ app }) => {
+  const sourceId = await addSource(app, 'Maasgate strike talks end without deal');
+  await addArticle(app, 'Roster fight', [sourceId], bodyOf(['The roster is the sticking point.']));
+  await app.getByRole('button', { name: /Roster fight/ }).click();
+  await panelOf(app).getByRole('button', { name: 'Maasgate strike talks end without deal', exact: true }).click();
+
+  const reader = app.getByRole('dialog', { name: 'Snapshot of Maasgate strike talks end without deal' });
+  await expect(reader).toContainText('Northsea Wire · 2026-11-10');
+  const find = reader.getByRole('searchbox', { name: 'Find in snapshot' });
+  await expect(find).toBeFocused();
+  await find.fill('ROSTER');
+  // "rostering", "roster", "roster": three, highlighted in the text.
+  await expect(reader.getByTestId('find-count')).toHaveText('1 of 3');
+  expect(await app.evaluate("CSS.highlights.get('copydesk-find').size")).toBe(3);
+  await find.press('Enter');
+  await expect(reader.getByTestId('find-count')).toHaveText('2 of 3');
+  await reader.getByRole('button', { name: 'Next match' }).click();
+  await expect(reader.getByTestId('find-count')).toHaveText('3 of 3');
+  await find.press('Shift+Enter');
+  await expect(reader.getByTestId('find-count')).toHaveText('2 of 3');
+  // Curly or straight, the same quote.
+  await find.fill('“moved a long way');
+  await expect(reader.getByTestId('find-count')).toHaveText('1 of 1');
+  await find.fill('nowhere in this text');
+  await expect(reader.getByTestId('find-count')).toHaveText('No matches');
+  await find.press('Escape');
+  await expect(reader).toBeHidden();
+});
+
+test('a cited source is not deleted until it is detached everywhere; then the text stays and the attribution goes', async ({ app, host }) => {
+  const sourceId = await addSource(app, 'Maasgate strike talks end without deal');
+  const sentence = 'The company had “moved a long way in a short time” on pay.';
+  const { slug } = await addArticle(
+    app,
+    'Maasgate talks stall',
+    [sourceId],
+    bodyOf([['The company had ', { text: '“moved a long way in a short time”', sourceId, locator: 'para 2' }, ' on pay.']]),
+  );
+  await expect(app.getByRole('button', { name: /Maasgate talks stall/ })).toBeVisible();
+
+  await app.getByRole('button', { name: /^Sources/ }).click();
+  const library = app.getByRole('region', { name: 'Source library' });
+  await expect(library).toContainText('cited by 1 article');
+  await library.getByRole('button', { name: /Maasgate strike talks end without deal/ }).click();
+  const detail = app.getByRole('region', { name: 'Source' });
+  await expect(detail.getByRole('button', { name: 'Maasgate talks stall' })).toBeVisible();
+  await detail.getByRole('button', { name: 'Delete source…' }).click();
+  await detail.getByRole('button', { name: 'Delete', exact: true }).click();
+
+  const refusal = detail.getByRole('alert');
+  await expect(refusal).toContainText('Not deleted');
+  await expect(refusal).toContainText('Maasgate talks stall');
+  await expect(refusal).toContainText(`articles/${slug}.json`);
+  expect(await readdir(path.join(host.workspace, 'sources'))).toEqual([`${sourceId}.json`]);
+
+  await refusal.getByRole('button', { name: 'Delete and detach from all' }).click();
+  await expect(library.getByRole('status')).toContainText('detached it from 1 article (“Maasgate talks stall”)');
+  await expect(app.getByRole('button', { name: 'Sources (0)' })).toBeVisible();
+  expect(await readdir(path.join(host.workspace, 'sources'))).toEqual([]);
+  const file = JSON.parse(await readFile(path.join(host.workspace, 'articles', `${slug}.json`), 'utf8'));
+  expect(JSON.stringify(file.body)).not.toContain('attribution');
+  expect(file.meta.sourceIds).toEqual([]);
+  expect(file.body.root.children[0].children.map((c: { text: string }) => c.text).join('')).toBe(sentence);
+});
