@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bylineNames } from '../../../../../src/core/sources/extract/byline-names';
 import { extractSource } from '../../../../../src/core/sources/extract/extract-source';
+import { blockText, parseDocument } from '../../../../../src/core/sources/extract/html-text';
 import { dateLabel } from '../../../../../src/core/sources/extract/page-metadata';
 import { extractWebPage } from '../../../../../src/core/sources/extract/web-page';
 
@@ -122,6 +123,16 @@ describe('page metadata, case by case', () => {
     expect(dateLabel('November 12, 2026')).toBe('2026-11-12');
     expect(dateLabel('2026-13-40')).toBe('');
     expect(dateLabel('yesterday')).toBe('');
+  });
+});
+
+describe('the text walk', () => {
+  it('gives blocks as blank-line paragraphs, <br> as a line break, cells spaced, and nothing a reader never sees', () => {
+    const doc = parseDocument(
+      '<body><h2>Figures</h2><p>One <b>bold</b>\n   word<br>next line</p><script>SCRIPT</script><style>STYLE</style><template>TEMPLATE</template>' +
+        '<svg><text>SVG</text></svg><noscript>NOSCRIPT</noscript><button>BUTTON</button><table><tr><td>448</td><td>drones</td></tr></table><ul><li>a</li><li>b</li></ul></body>',
+    );
+    expect(blockText(doc.body!)).toBe('Figures\n\nOne bold word\nnext line\n\n448 drones\n\na\n\nb');
   });
 });
 
