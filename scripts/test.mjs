@@ -21,6 +21,7 @@ const steps = [
   ['type check (benchmarks)', bin('tsc'), ['-p', 'tsconfig.bench.json', '--noEmit']],
   ['lint (layers and correctness)', bin('oxlint'), ['--deny-warnings', 'src', 'tests', 'scripts', 'bench']],
   ['build (main, preload, renderer)', bin('electron-vite'), ['build']],
+  ['build (the copydesk command)', process.execPath, ['scripts/build-cli.mjs']],
   ['unit tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]],
   ['end-to-end tests (Playwright, Chromium)', bin('playwright'), ['test', '--reporter=list,json']],
 ];

@@ -1,75 +1,96 @@
+#!/usr/bin/env node
 /**
- * `copydesk`: the workspace from a terminal. `npm run copydesk -- <command>`.
+ * `copydesk`: the workspace from a terminal, through the same API host and validation as
+ * the app. Exit codes: 0 ok, 1 the command ran and found a problem, 2 bad usage, a missing
+ * file or an unknown article.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Workspace } from '../core/workspace/workspace';
-import { ApiError } from '../shared/errors';
-import { terminalJson, terminalText } from './terminal-text';
+import { listArticles } from './commands/list';
+import { importArticle } from './commands/import';
+import { addSource, exportSources, listSources } from './commands/source';
+import { CommandError, EXIT, usageError, withWorkspace } from './session';
+import { terminalText } from './terminal-text';
 
-const USAGE = `Usage: npm run copydesk -- <command> [options]
+const USAGE = `Usage: copydesk <command> [options]
 
 Commands:
-  list        every article (status, last change, words, file) and every file that
-              cannot be read; reads only, so it works while Copydesk has the workspace open
+  list                          every article (status, last change, words, file) and every
+                                file that cannot be read
+  import <file>                 a new article from a .md, .txt, .html or .docx file; prints
+                                its id last
+  source add <file|URL>         a source from a document or saved page (.html, .txt, .md,
+                                .docx, .pdf), a reference file (CSL-JSON .json, BibTeX .bib)
+                                or a web address; prints the source id last
+      --title T                 the title to use instead of the one found
+      --attach ARTICLE          attach it to an article (its id or file name)
+      --allow-duplicate         add it even when the library has the same page or text
+  source list                   every source: date, snapshot, id, title, site
+  source export --format csl|bibtex [--article ARTICLE]
+                                the library, or one article's sources, to stdout
 
 Options:
   --workspace DIR   the workspace folder (default ./copydesk-workspace)
-  --json            print JSON instead of a table
-  -h, --help        this text`;
+  --json            print JSON instead of text (list, source list, source add, import)
+  -h, --help        this text
 
-function fail(message: string): never {
-  process.stderr.write(`copydesk: ${message}\n`);
-  process.exit(2);
-}
+The commands work beside a running Copydesk on the same workspace: they read, or write
+only article and source files (never the app's index), and the app picks them up.`;
 
-function pad(text: string, width: number): string {
-  return text.length >= width ? text : text + ' '.repeat(width - text.length);
-}
-
-async function list(root: string, json: boolean): Promise<void> {
-  const workspace = await Workspace.open(root, { readOnly: true });
-  try {
-    const { articles, damaged } = workspace.articles.list();
-    if (json) {
-      process.stdout.write(`${terminalJson({ workspace: workspace.layout.root, articles, damaged }, 2)}\n`);
-      return;
-    }
-    // Everything from the workspace is shown through terminalText: its files are not ours.
-    const t = terminalText;
-    const lines = [`${articles.length} article${articles.length === 1 ? '' : 's'} in ${t(workspace.layout.root)}`, ''];
-    for (const a of articles) {
-      lines.push(`${pad(t(a.status), 10)} ${t(a.updatedAt.slice(0, 16).replace('T', ' '))}  ${pad(String(a.words), 6)} articles/${t(a.slug)}.json  ${t(a.headline) || '(untitled)'}`);
-    }
-    if (damaged.length) {
-      lines.push('', `${damaged.length} file${damaged.length === 1 ? '' : 's'} cannot be read (left as they are):`);
-      for (const d of damaged) lines.push(`  ${t(d.file)}: ${t(d.reason)}`);
-    }
-    process.stdout.write(`${lines.join('\n')}\n`);
-  } finally {
-    await workspace.close();
-  }
-}
-
-async function main(): Promise<void> {
+async function run(argv: string[]): Promise<string> {
   let parsed;
   try {
     parsed = parseArgs({
+      args: argv,
       allowPositionals: true,
-      options: { workspace: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        workspace: { type: 'string' },
+        json: { type: 'boolean' },
+        title: { type: 'string' },
+        attach: { type: 'string' },
+        'allow-duplicate': { type: 'boolean' },
+        format: { type: 'string' },
+        article: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
     });
   } catch (error) {
-    fail(`${(error as Error).message}\n\n${USAGE}`);
+    throw usageError(`${(error as Error).message}\n\n${USAGE}`);
   }
-  const [command] = parsed.positionals;
-  if (parsed.values.help || !command) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
+  const { values, positionals } = parsed;
+  const [command, sub, target] = positionals;
+  if (values.help || !command) return USAGE;
+  const root = path.resolve(values.workspace ?? 'copydesk-workspace');
+  const json = values.json ?? false;
+  switch (command) {
+    case 'list':
+      return withWorkspace(root, 'read', (session) => listArticles(session, json));
+    case 'import':
+      if (!sub) throw usageError(`import needs a file: copydesk import <file.md|.txt|.html|.docx>\n\n${USAGE}`);
+      return withWorkspace(root, 'write', (session) => importArticle(session, sub, json));
+    case 'source':
+      if (sub === 'list') return withWorkspace(root, 'read', (session) => listSources(session, json));
+      if (sub === 'export') return withWorkspace(root, 'read', (session) => exportSources(session, values.format, values.article));
+      if (sub === 'add') {
+        if (!target) throw usageError(`source add needs a file or a web address.\n\n${USAGE}`);
+        return withWorkspace(root, 'write', (session) =>
+          addSource(session, target, { title: values.title, attach: values.attach, allowDuplicate: values['allow-duplicate'] ?? false, json }),
+        );
+      }
+      throw usageError(`there is no command "source ${terminalText(sub ?? '')}" (add, list or export).\n\n${USAGE}`);
+    default:
+      throw usageError(`there is no command "${terminalText(command)}".\n\n${USAGE}`);
   }
-  const root = path.resolve(parsed.values.workspace ?? 'copydesk-workspace');
-  if (command === 'list') return list(root, parsed.values.json ?? false);
-  fail(`there is no command "${command}".\n\n${USAGE}`);
 }
 
-main().catch((error: unknown) => fail(error instanceof ApiError ? error.message : String(error)));
+run(process.argv.slice(2)).then(
+  (output) => {
+    if (output) process.stdout.write(`${output}\n`);
+  },
+  (error: unknown) => {
+    const known = error instanceof CommandError;
+    process.stderr.write(`copydesk: ${known ? error.message : terminalText(String(error))}\n`);
+    process.exitCode = known ? error.exitCode : EXIT.problem;
+  },
+);

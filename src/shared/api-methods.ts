@@ -7,6 +7,7 @@ export const API_METHODS = [
   'articles.list',
   'articles.get',
   'articles.create',
+  'articles.import',
   'articles.save',
   'articles.setStatus',
   'articles.rename',

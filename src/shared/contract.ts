@@ -50,6 +50,21 @@ export const contract = {
   /** A new draft; the slug follows the headline. */
   'articles.create': method(z.object({ meta: articleMetaPatchSchema.optional() }).strict(), articleSchema),
   /**
+   * A new draft from a document (.md, .txt, .html, .docx): its title becomes the headline,
+   * the next paragraph the dek, its headings subheads; quotes, lists, links and emphasis
+   * are kept. `warnings` says what was left out.
+   */
+  'articles.import': method(
+    z
+      .object({
+        fileName: z.string().min(1).max(500),
+        /** The file's bytes, base64. */
+        data: z.base64({ error: 'must be the file’s bytes in base64' }).max(MAX_IMPORT_BASE64, `is larger than ${MAX_IMPORT_MB} MB`),
+      })
+      .strict(),
+    z.object({ article: articleSchema, warnings: z.array(z.string()) }),
+  ),
+  /**
    * Saves meta and/or body on top of `baseRevision`; a file changed since then is a
    * conflict, not an overwrite.
    */

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { API_EVENTS, API_METHODS, type ApiEvent, type ApiMethod } from '../../shared/api-methods';
 import { contract, eventContract, type ApiEventPayload, type ApiResponse } from '../../shared/contract';
 import { ApiError, type ApiIssue, type ApiResult } from '../../shared/errors';
+import { importArticle } from '../articles/import/import-article';
 import { captureSourceAt, exportSources, importReferenceFile, importSourceFile } from '../sources/source-import';
 import type { Workspace } from '../workspace/workspace';
 
@@ -21,6 +22,12 @@ function implementation(workspace: Workspace): Implementation {
     'articles.list': () => articles.list(),
     'articles.get': ({ id }) => articles.get(id),
     'articles.create': ({ meta }) => articles.create(meta),
+    'articles.import': async ({ fileName, data }) => {
+      const imported = await importArticle(fileName, Buffer.from(data, 'base64'));
+      if (!imported.ok) throw new ApiError('invalid-request', imported.error, [{ path: 'fileName', message: imported.error }]);
+      const { meta, body, warnings } = imported.value;
+      return { article: await articles.create(meta, body), warnings };
+    },
     'articles.save': (request) => articles.save(request),
     'articles.setStatus': (request) => articles.setStatus(request),
     'articles.rename': ({ id, slug }) => articles.rename(id, slug),

@@ -99,9 +99,10 @@ export class ArticleStore {
     });
   }
 
-  create(meta: ArticleMetaPatch = {}): Promise<Article> {
+  /** A new draft with the given fields (and body: an import); its file name follows the headline. */
+  create(meta: ArticleMetaPatch = {}, body?: LexicalBody): Promise<Article> {
     return this.queue.change(async () => {
-      const article = newArticleFile(meta);
+      const article = { ...newArticleFile(meta), ...(body ? { body } : {}) };
       const entry = await this.folder.create(article, slugify(article.meta.headline));
       return { ...article, slug: entry.summary.slug, revision: entry.revision };
     });
