@@ -151,8 +151,13 @@ export function AttributionPopover() {
         }}
         onSubmit={apply}
         onNew={() => {
+          // The new source, once added (and attached), gets the words selected here.
+          const { selection } = request;
           close(false);
-          openNewSource();
+          openNewSource((sourceId) => {
+            editor.dispatchCommand(APPLY_ATTRIBUTION_COMMAND, { sourceId, locator, selection });
+            editor.focus();
+          });
         }}
         onEscape={() => close()}
       />

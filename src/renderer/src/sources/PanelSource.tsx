@@ -1,12 +1,15 @@
 /**
  * One source in the article's panel: what it is, how often the text cites it and where
- * (each place a button that selects it in the body), whether it has a snapshot, and
- * Detach, which asks first when the text still cites it.
+ * (each place a button that selects it in the body, marked when the snapshot does not
+ * have those words), whether it has a snapshot, and Detach, which asks first when the
+ * text still cites it.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { SourceSummary } from '../../../shared/source';
 import { spanLabel, type AttributionSpan } from '../editor/attribution-spans';
+import { useSource } from './SourceLibraryProvider';
 import { siteAndDate } from './source-search';
+import { findPassage, preparedSnapshot } from './text-match';
 
 const CITED_SHOWN = 5;
 
@@ -27,12 +30,20 @@ export function PanelSource({ id, summary, spans, attached, readOnly, onOpen, on
   const [confirming, setConfirming] = useState(false);
   const [showAll, setShowAll] = useState(false);
   const shown = showAll ? spans : spans.slice(0, CITED_SHOWN);
+  // Which cited words the snapshot does not have: what a reviewer looks at first.
+  const { source } = useSource(spans.length && summary?.snapshotChars ? id : null);
+  const missing = useMemo(() => {
+    if (!source?.snapshot) return new Set<string>();
+    const prepared = preparedSnapshot(source.snapshot.text);
+    return new Set(spans.filter((span) => !findPassage(prepared, span.text)).map((span) => span.key));
+  }, [source, spans]);
   const detach = () => {
     if (spans.length) setConfirming(true);
     else onDetach();
   };
+
   return (
-    <li className="panel-source" data-source-id={id}>
+    <li className="panel-source" data-panel-source={id}>
       {summary ? (
         <button type="button" className="panel-source__title" title="Read its snapshot" onClick={onOpen}>
           {summary.title || id}
@@ -41,13 +52,25 @@ export function PanelSource({ id, summary, spans, attached, readOnly, onOpen, on
         <p className="panel-source__title panel-source__title--missing">{id}</p>
       )}
       {summary && siteAndDate(summary) && <p className="panel-source__meta">{siteAndDate(summary)}</p>}
-      <p className="panel-source__badges">
+      <div className="panel-source__badges">
         <span className={`badge${spans.length ? ' badge--cited' : ''}`}>{spans.length ? `cited ${spans.length}×` : 'not cited yet'}</span>
         {summary && summary.snapshotChars === 0 && <span className="badge badge--warning">no snapshot</span>}
         {summary && summary.snapshotChars > 0 && <span className="badge">snapshot</span>}
         {!summary && <span className="badge badge--warning">not in the library</span>}
         {!attached && <span className="badge badge--warning">not attached</span>}
-      </p>
+        {!confirming && (
+          <span className="panel-source__actions">
+            {!attached && (
+              <button type="button" className="link-button" disabled={readOnly} onClick={onAttach}>
+                Attach
+              </button>
+            )}
+            <button type="button" className="link-button" disabled={readOnly} onClick={detach} aria-label={`Detach ${summary?.title || id}`}>
+              Detach
+            </button>
+          </span>
+        )}
+      </div>
       {spans.length > 0 && (
         <div className="panel-source__cited">
           <p className="panel-source__label">Cited at</p>
@@ -56,7 +79,13 @@ export function PanelSource({ id, summary, spans, attached, readOnly, onOpen, on
               <li key={span.key}>
                 <button type="button" className="cited-at" title="Select it in the text" onClick={() => onJump(span.key)}>
                   <span className="cited-at__text">{spanLabel(span.text)}</span>
-                  {span.locator && <span className="cited-at__locator">{span.locator}</span>}
+                  {(span.locator || missing.has(span.key)) && (
+                    <span className="cited-at__locator">
+                      {span.locator}
+                      {span.locator && missing.has(span.key) && ' · '}
+                      {missing.has(span.key) && <span className="cited-at__missing">not in the snapshot</span>}
+                    </span>
+                  )}
                 </button>
               </li>
             ))}
@@ -68,7 +97,7 @@ export function PanelSource({ id, summary, spans, attached, readOnly, onOpen, on
           )}
         </div>
       )}
-      {confirming ? (
+      {confirming && (
         <div className="panel-source__confirm" role="alert">
           <p>
             The text cites this source {spans.length === 1 ? 'once' : `${spans.length} times`}. Detaching takes those attributions away; the
@@ -89,17 +118,6 @@ export function PanelSource({ id, summary, spans, attached, readOnly, onOpen, on
               Detach
             </button>
           </div>
-        </div>
-      ) : (
-        <div className="panel-source__actions">
-          {!attached && (
-            <button type="button" className="link-button" disabled={readOnly} onClick={onAttach}>
-              Attach
-            </button>
-          )}
-          <button type="button" className="link-button" disabled={readOnly} onClick={detach} aria-label={`Detach ${summary?.title || id}`}>
-            Detach
-          </button>
         </div>
       )}
     </li>

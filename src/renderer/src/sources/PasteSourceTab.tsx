@@ -43,7 +43,7 @@ export function PasteSourceTab({ adder, onUseExisting, onCancel }: TabProps) {
         <textarea
           id={`${id}-text`}
           className="form-textarea"
-          rows={8}
+          rows={7}
           value={text}
           disabled={adder.state.busy}
           aria-invalid={errors.text ? true : undefined}

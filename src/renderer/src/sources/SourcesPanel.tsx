@@ -66,7 +66,7 @@ export function SourcesPanel() {
       onClick={() => setOpen(!open)}
     >
       {open ? (
-        <span aria-hidden="true">⟩</span>
+        <span aria-hidden="true">Hide</span>
       ) : (
         <>
           <span className="sources-toggle__label" aria-hidden="true">
