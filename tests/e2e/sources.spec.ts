@@ -4,7 +4,7 @@
  * reload and shows the snapshot's passage; the same text pasted twice; find in a snapshot;
  * deleting a cited source from the library, refused and then detached everywhere.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { bodyOf, callApi, selectInBody } from './page-helpers';
@@ -206,4 +206,31 @@ test('a cited source is not deleted until it is detached everywhere; then the te
   expect(JSON.stringify(file.body)).not.toContain('attribution');
   expect(file.meta.sourceIds).toEqual([]);
   expect(file.body.root.children[0].children.map((c: { text: string }) => c.text).join('')).toBe(sentence);
+});
+
+test('a source edited in the library is saved on its revision; a change made on disk meanwhile is a conflict, not an overwrite', async ({ app, host }) => {
+  const sourceId = await addSource(app, 'Maasgate strike talks end without deal');
+  await app.getByRole('button', { name: /^Sources/ }).click();
+  await app.getByRole('region', { name: 'Source library' }).getByRole('button', { name: /Maasgate strike talks end without deal/ }).click();
+  const detail = app.getByRole('region', { name: 'Source' });
+  const title = detail.getByLabel('Title');
+  await expect(title).toHaveValue('Maasgate strike talks end without deal');
+
+  await detail.getByLabel('Author(s)').fill('Joost Dijkhuis; {Northsea Wire staff}');
+  await detail.getByRole('button', { name: 'Save changes' }).click();
+  await expect(detail.getByRole('status')).toHaveText('Saved');
+  const file = path.join(host.workspace, 'sources', `${sourceId}.json`);
+  expect(JSON.parse(await readFile(file, 'utf8')).csl.author).toEqual([{ given: 'Joost', family: 'Dijkhuis' }, { literal: 'Northsea Wire staff' }]);
+
+  // Another program retitles the source while the title is being edited here.
+  const onDisk = JSON.parse(await readFile(file, 'utf8'));
+  onDisk.csl.title = 'Retitled by the wire desk';
+  await writeFile(file, JSON.stringify(onDisk, null, 2));
+  await title.fill('Maasgate talks: no deal');
+  await detail.getByRole('button', { name: 'Save changes' }).click();
+  const conflict = detail.getByRole('alert').filter({ hasText: 'changed on disk' });
+  await expect(conflict).toBeVisible();
+  expect(JSON.parse(await readFile(file, 'utf8')).csl.title).toBe('Retitled by the wire desk');
+  await conflict.getByRole('button', { name: 'Load the version on disk' }).click();
+  await expect(title).toHaveValue('Retitled by the wire desk');
 });

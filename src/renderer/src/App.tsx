@@ -58,61 +58,61 @@ export function App() {
 
   return (
     <SourceLibraryProvider>
-    <div className="app">
-      <Sidebar
-        info={info}
-        library={library}
-        error={error}
-        view={view}
-        onNewArticle={() => void newArticle()}
-        onOpen={(next) => void openView(next)}
-      />
-      {toast && (
-        <UndoToast
-          key={toast.trashId ?? toast.message}
-          message={toast.message}
-          onUndo={trashId ? () => void undoTrash(trashId) : undefined}
-          onClose={closeToast}
+      <div className="app">
+        <Sidebar
+          info={info}
+          library={library}
+          error={error}
+          view={view}
+          onNewArticle={() => void newArticle()}
+          onOpen={(next) => void openView(next)}
         />
-      )}
-      <main className="main">
-        {view.kind === 'article' && (
-          <ArticleErrorBoundary key={view.id}>
-            <ArticlePane
-              id={view.id}
-              suggestions={suggestions}
-              registerOpenArticle={registerOpenArticle}
-              onDeleted={({ trashId: deleted, headline }) => {
-                show({ kind: 'none' });
-                void refresh();
-                setToast({ message: `“${headline || 'Untitled'}” moved to the trash.`, trashId: deleted });
-              }}
-              onOpen={showArticle}
-              onLeaveUnsaved={(message) => {
-                setToast({ message });
-                void leaveUnsaved();
-              }}
-            />
-          </ArticleErrorBoundary>
-        )}
-        {view.kind === 'trash' && <TrashPane onRestored={showArticle} />}
-        {view.kind === 'sources' && (
-          <SourceLibraryPane
-            selectedId={view.id}
-            articles={library?.articles ?? []}
-            onSelect={(id) => show({ kind: 'sources', id })}
-            onOpenArticle={(id) => void openView({ kind: 'article', id })}
+        {toast && (
+          <UndoToast
+            key={toast.trashId ?? toast.message}
+            message={toast.message}
+            onUndo={trashId ? () => void undoTrash(trashId) : undefined}
+            onClose={closeToast}
           />
         )}
-        {view.kind === 'damaged' && damagedFile && <DamagedFilePane key={`${damagedFile.slug}:${damagedFile.reason}`} file={damagedFile} />}
-        {(view.kind === 'none' || (view.kind === 'damaged' && !damagedFile)) && (
-          <div className="pane-message pane-message--quiet">
-            <h2>Pick an article, or start a new one</h2>
-            <p>Articles are saved as you type, as files in your workspace{info ? `: ${info.path}` : ''}.</p>
-          </div>
-        )}
-      </main>
-    </div>
+        <main className="main">
+          {view.kind === 'article' && (
+            <ArticleErrorBoundary key={view.id}>
+              <ArticlePane
+                id={view.id}
+                suggestions={suggestions}
+                registerOpenArticle={registerOpenArticle}
+                onDeleted={({ trashId: deleted, headline }) => {
+                  show({ kind: 'none' });
+                  void refresh();
+                  setToast({ message: `“${headline || 'Untitled'}” moved to the trash.`, trashId: deleted });
+                }}
+                onOpen={showArticle}
+                onLeaveUnsaved={(message) => {
+                  setToast({ message });
+                  void leaveUnsaved();
+                }}
+              />
+            </ArticleErrorBoundary>
+          )}
+          {view.kind === 'trash' && <TrashPane onRestored={showArticle} />}
+          {view.kind === 'sources' && (
+            <SourceLibraryPane
+              selectedId={view.id}
+              articles={library?.articles ?? []}
+              onSelect={(id) => show({ kind: 'sources', id })}
+              onOpenArticle={(id) => void openView({ kind: 'article', id })}
+            />
+          )}
+          {view.kind === 'damaged' && damagedFile && <DamagedFilePane key={`${damagedFile.slug}:${damagedFile.reason}`} file={damagedFile} />}
+          {(view.kind === 'none' || (view.kind === 'damaged' && !damagedFile)) && (
+            <div className="pane-message pane-message--quiet">
+              <h2>Pick an article, or start a new one</h2>
+              <p>Articles are saved as you type, as files in your workspace{info ? `: ${info.path}` : ''}.</p>
+            </div>
+          )}
+        </main>
+      </div>
     </SourceLibraryProvider>
   );
 }

@@ -13,7 +13,8 @@ interface AttachPickerProps {
   attachedIds: readonly string[];
   onAttach: (source: SourceSummary) => void;
   onNew: () => void;
-  onClose: () => void;
+  /** Closed by Escape (`refocus`: the focus goes back to the button) or by a click elsewhere. */
+  onClose: (refocus: boolean) => void;
 }
 
 export function AttachPicker({ library, attachedIds, onAttach, onNew, onClose }: AttachPickerProps) {
@@ -25,7 +26,8 @@ export function AttachPicker({ library, attachedIds, onAttach, onNew, onClose }:
   }, [refresh]);
   useEffect(() => {
     const outside = (event: MouseEvent) => {
-      if (!box.current?.contains(event.target as Node)) onClose();
+      // The wrapper holds the toggle button too: a click on it toggles, it does not close and reopen.
+      if (!box.current?.parentElement?.contains(event.target as Node)) onClose(false);
     };
     document.addEventListener('mousedown', outside);
     return () => document.removeEventListener('mousedown', outside);
@@ -41,7 +43,7 @@ export function AttachPicker({ library, attachedIds, onAttach, onNew, onClose }:
         onChoose={onAttach}
         onSubmit={onAttach}
         onNew={onNew}
-        onEscape={onClose}
+        onEscape={() => onClose(true)}
       />
     </div>
   );

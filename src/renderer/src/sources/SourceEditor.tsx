@@ -45,6 +45,17 @@ export function SourceEditor({ source }: { source: Source }) {
     setStatus({ kind: 'idle' });
   };
 
+  /** The version on disk now, asked for (a conflict says it changed; the event may not have come). */
+  const loadFromDisk = async () => {
+    try {
+      const fresh = await api.sources.get({ id: source.id });
+      takeVersion(fresh);
+      void refresh();
+    } catch (error) {
+      setStatus({ kind: 'error', message: failureOf(error).message });
+    }
+  };
+
   // Another version of the source arrived (another program, the CLI, another window).
   useEffect(() => {
     if (source.revision === baseRevision) return;
@@ -83,7 +94,7 @@ export function SourceEditor({ source }: { source: Source }) {
           <span>
             {status.kind === 'conflict' ? status.message : 'This source was changed on disk while you were editing it.'} Your edits are still in the form.
           </span>
-          <button type="button" onClick={() => takeVersion(source)}>
+          <button type="button" onClick={() => void loadFromDisk()}>
             Load the version on disk
           </button>
         </div>

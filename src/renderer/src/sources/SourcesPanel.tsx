@@ -4,7 +4,7 @@
  * library or a new one. Collapsible (remembered); a toggle over the text on a narrow window.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { $removeAttributionsTo, $selectAttribution, citationsBySource, listedSourceIds } from '../editor/attribution-spans';
 import { useAttributionSpans } from '../editor/use-attribution-spans';
 import { useArticleSources } from './ArticleSourcesProvider';
@@ -30,7 +30,11 @@ export function SourcesPanel() {
     if (unknown) void refresh();
   }, [unknown, refresh]);
   const [attaching, setAttaching] = useState(false);
-  const closeAttach = useCallback(() => setAttaching(false), []);
+  const attachButton = useRef<HTMLButtonElement>(null);
+  const closeAttach = useCallback((refocus: boolean) => {
+    setAttaching(false);
+    if (refocus) attachButton.current?.focus();
+  }, []);
 
   // Over the text on a narrow window: Escape puts it away.
   useEffect(() => {
@@ -98,7 +102,7 @@ export function SourcesPanel() {
           )}
         </div>
         <div className="sources-panel__attach">
-          <button type="button" disabled={readOnly} aria-expanded={attaching} onClick={() => setAttaching(!attaching)}>
+          <button ref={attachButton} type="button" disabled={readOnly} aria-expanded={attaching} onClick={() => setAttaching(!attaching)}>
             Attach source…
           </button>
           {attaching && (
@@ -108,7 +112,7 @@ export function SourcesPanel() {
               onClose={closeAttach}
               onAttach={(source) => {
                 attach(source.id);
-                setAttaching(false);
+                closeAttach(true);
               }}
               onNew={() => {
                 setAttaching(false);
