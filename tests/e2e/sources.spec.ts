@@ -101,8 +101,14 @@ test('a pasted source is attached, a quote attributed with Ctrl+Shift+A survives
   await expect(card.getByTestId('attribution-passage')).toContainText('Pieter Bakels, Maasgate\'s chief operating officer');
   await expect(card.locator('mark')).toHaveText('moved a long way in a short time');
 
-  // The cited-at list takes the editor to the words.
+  // The keyboard gets the card too: Escape puts it away, focus on the words brings it back.
   await app.mouse.move(5, 5);
+  await app.keyboard.press('Escape');
+  await expect(card).toBeHidden();
+  await again.focus();
+  await expect(card.locator('mark')).toHaveText('moved a long way in a short time');
+
+  // The cited-at list takes the editor to the words.
   await panelOf(app).getByRole('button', { name: /“moved a long way in a short time”/ }).click();
   await expect.poll(() => app.evaluate('window.getSelection().toString()')).toBe('“moved a long way in a short time”');
 });
@@ -233,4 +239,33 @@ test('a source edited in the library is saved on its revision; a change made on 
   expect(JSON.parse(await readFile(file, 'utf8')).csl.title).toBe('Retitled by the wire desk');
   await conflict.getByRole('button', { name: 'Load the version on disk' }).click();
   await expect(title).toHaveValue('Retitled by the wire desk');
+});
+
+test('the sources panel collapses to a toggle and stays so after a reload; on a narrow window it opens over the text', async ({ app }) => {
+  await addArticle(app, 'Panel layout', [], bodyOf(['Short.']));
+  await app.getByRole('button', { name: /Panel layout/ }).click();
+  const panel = panelOf(app);
+  await expect(panel).toBeVisible();
+  const text = app.getByRole('textbox', { name: 'Article body' });
+  // Beside the text on a 1,280-pixel window, with a comfortable measure left for the text.
+  await app.setViewportSize({ width: 1280, height: 800 });
+  expect((await text.boundingBox())!.width).toBeGreaterThanOrEqual(560);
+  await panel.getByRole('button', { name: 'Hide the sources' }).click();
+  await expect(panel).toBeHidden();
+  await app.reload();
+  await app.getByRole('button', { name: /Panel layout/ }).click();
+  await expect(app.getByRole('button', { name: 'Show the sources (0)' })).toBeVisible();
+  await expect(panelOf(app)).toBeHidden();
+  await app.getByRole('button', { name: 'Show the sources (0)' }).click();
+  await expect(panelOf(app)).toBeVisible();
+
+  await app.setViewportSize({ width: 1000, height: 760 });
+  await expect(panelOf(app)).toBeHidden();
+  const before = (await text.boundingBox())!;
+  await app.getByRole('button', { name: 'Show the sources (0)' }).click();
+  await expect(panelOf(app)).toBeVisible();
+  // Over the text: the text keeps its width.
+  expect((await text.boundingBox())!.width).toBe(before.width);
+  await app.keyboard.press('Escape');
+  await expect(panelOf(app)).toBeHidden();
 });

@@ -85,25 +85,30 @@ export function AttributionCard() {
         root?.addEventListener(name, listener);
       }
     });
-    // A scroll moves the words away from the card shown (one about to show is placed anew).
-    const scrolled = () => setTarget(null);
-    window.addEventListener('scroll', scrolled, true);
     return () => {
       unregister();
-      window.removeEventListener('scroll', scrolled, true);
       clearTimeout(timer.current);
     };
   }, [editor, later]);
 
-  // Placed when it shows, and again as it grows (the passage arrives once the snapshot is read).
+  // Placed when it shows, again as it grows (the passage arrives once the snapshot is read)
+  // and as the text scrolls under it; gone once its words leave the screen.
   useLayoutEffect(() => {
     const card = box.current;
     if (!target || !card) return;
-    const place = () => placeBeside(card, target.element.getBoundingClientRect(), 6);
+    const place = () => {
+      const words = target.element.getBoundingClientRect();
+      if (words.bottom < 0 || words.top > window.innerHeight) setTarget(null);
+      else placeBeside(card, words, 6);
+    };
     place();
     const observer = new ResizeObserver(place);
     observer.observe(card);
-    return () => observer.disconnect();
+    window.addEventListener('scroll', place, true);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('scroll', place, true);
+    };
   }, [target]);
 
   if (!target || !target.element.isConnected) return null;
