@@ -6,18 +6,24 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { printFigures } from './report';
 import { editorFigures } from './editor.bench';
+import { writeResults } from './results';
+import { sourceLibraryFigures } from './source-library.bench';
+import { sourceFigures } from './sources.bench';
 import { workspaceFigures } from './workspace.bench';
 
 async function main(): Promise<void> {
   console.log(`Copydesk benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
   const figures = await workspaceFigures();
+  figures.push(...(await sourceFigures()), ...(await sourceLibraryFigures()));
   if (existsSync(path.join(__dirname, '..', 'out', 'renderer', 'index.html'))) {
     figures.push(...(await editorFigures()));
   } else {
     console.log('(editor figures skipped: run `npm run build` first)\n');
   }
   printFigures(figures);
-  console.log('\nNot yet measured (their issues add them): search, related suggestions, review, export.');
+  const results = path.join(__dirname, 'results.json');
+  writeResults(results, figures);
+  console.log(`\nWritten to ${path.relative(process.cwd(), results)}. Not yet measured (their issues add them): search, related suggestions, review, export.`);
 }
 
 void main();

@@ -29,8 +29,8 @@ export function printFigures(figures: Figure[]): void {
       f.what,
       `${f.measured.toFixed(2)} ${unit}`,
       f.baseline === null ? '—' : `${f.baseline.toFixed(2)} ${unit} (${f.baselineLabel})`,
-      f.budgetIsRatio ? `≤ ${f.budget} × baseline = ${limit.toFixed(1)} ${unit}` : `≤ ${f.budget} ${unit}`,
-      within ? 'within' : 'OVER',
+      !Number.isFinite(limit) ? '—' : f.budgetIsRatio ? `≤ ${f.budget} × baseline = ${limit.toFixed(1)} ${unit}` : `≤ ${f.budget} ${unit}`,
+      !Number.isFinite(limit) ? '' : within ? 'within' : 'OVER',
     ];
   });
   const header = ['figure', 'measured', 'baseline', 'budget', ''];
