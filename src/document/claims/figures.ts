@@ -1,0 +1,248 @@
+/**
+ * Figures in one block of text, each with a value to match: integers and decimals with
+ * the language's separators, percentages (12%, 12 per cent, 12 Prozent), money (€48
+ * million, $3.2bn, £1.5m, 48 Mio. Euro, 48 millions d’euros), ranges (25,000 to 90,000,
+ * 25,000–90,000, between €25,000 and €90,000), dates, years standing alone ("in 2028"),
+ * and cheap number words (two to twenty, a dozen, a third). Not figures: ordinals (2nd,
+ * ninth), decades (1950s), times (10:30), codes (COVID-19, Q3, 2016/17) and the year or
+ * day inside a date (the date is one figure).
+ */
+import type { FigureValue, TextRange } from './claim-types';
+import { contentStem, isStopword, stem } from './content-words';
+import { findDates } from './dates';
+import { CURRENCY_AFTER, CURRENCY_BEFORE, FRACTION_WORDS, NUMBER_WORDS, PERCENT_AFTER, SCALES, numberLength, parseNumber, type NumberStyle } from './numbers';
+import { foldWord, type Words } from './tokens';
+
+/** A figure found in text. */
+export interface FigureSpan {
+  start: number;
+  end: number;
+  figure: FigureValue;
+}
+
+// One alternation of plain words, no `u` flag, no lookbehind: this runs over whole sources. Word edges and
+// what stands before a "dozen" or a fraction ("a", "two") are checked by hand.
+const NUMBER_WORD_RE = new RegExp(`\\b(?:${Object.keys(NUMBER_WORDS).join('|')}|dozen|half|thirds?|quarters?|fifths?|tenths?)\\b`, 'gi');
+const COMPOUND_TAIL = /^-(?:one|two|three|four|five|six|seven|eight|nine)(?![\p{L}])/u;
+const COUNT_BEFORE: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
+const isLetter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+const isSpace = (c: string | undefined) => c === ' ' || c === '\u00a0' || c === '\u202f' || c === '\u2009';
+
+/** The noun a figure counts: the first content word after it ("99,000 eligible households" → "eligible"), skipping "of". */
+function nounAfter(text: string, from: number): string | undefined {
+  const re = /^[\s\u00a0\u202f-]*([\p{L}][\p{L}'’]*)/u;
+  let rest = text.slice(from, from + 60);
+  for (let hops = 0; hops < 2; hops++) {
+    const m = re.exec(rest);
+    if (!m) return undefined;
+    const word = foldWord(m[1]!);
+    if (!isStopword(word)) return stem(word);
+    if (!['of', 'de', 'd', 'von', 'der', 'des', 'du'].includes(word)) return undefined;
+    rest = rest.slice(m[0].length);
+  }
+  return undefined;
+}
+
+interface Suffix {
+  end: number;
+  factor: number;
+  unit: 'percent' | 'points' | null;
+  currency?: string;
+}
+
+/** What follows a number: percent, or a scale and a currency ("million", "Mio. Euro", "millions d’euros", "bn"). */
+const skipSpace = (text: string, q: number) => (isSpace(text[q]) ? q + 1 : q);
+const rest = (text: string, q: number) => text.slice(q, q + 40);
+
+function readSuffix(text: string, at: number, currencyBefore: string | undefined): Suffix {
+  let p = at;
+  const lead = text[skipSpace(text, p)];
+  // Most numbers are followed by a plain word or punctuation: no regex for them.
+  if (lead === undefined || !(lead === '%' || lead === '€' || lead === '$' || lead === '£' || /[pPmMbBkKtTeEdDgGcCfFrRuUS]/.test(lead))) {
+    return currencyBefore ? { end: p, factor: 1, unit: null, currency: currencyBefore } : { end: p, factor: 1, unit: null };
+  }
+  for (const [re, unit] of PERCENT_AFTER) {
+    const m = re.exec(rest(text, skipSpace(text, p)));
+    if (m) return { end: skipSpace(text, p) + m[0].length, factor: 1, unit };
+  }
+  let factor = 1;
+  for (const scale of SCALES) {
+    const q = skipSpace(text, p);
+    const m = scale.pattern.exec(rest(text, q));
+    if (!m) continue;
+    const after = skipSpace(text, q + m[0].length);
+    const currencyAfter = CURRENCY_AFTER.some(([re]) => re.test(rest(text, after)));
+    if (scale.needsCurrency && !currencyBefore && !currencyAfter) continue;
+    factor = scale.factor;
+    p = q + m[0].length;
+    break;
+  }
+  let currency = currencyBefore;
+  if (!currency) {
+    const q = skipSpace(text, p);
+    for (const [re, code] of CURRENCY_AFTER) {
+      const m = re.exec(rest(text, q));
+      if (m) {
+        currency = code;
+        p = q + m[0].length;
+        break;
+      }
+    }
+  }
+  return currency ? { end: p, factor, unit: null, currency } : { end: p, factor, unit: null };
+}
+
+interface NumberRead extends FigureSpan {
+  /** Where the digits end (before any scale, percent or currency). */
+  digitsEnd: number;
+  factor: number;
+}
+
+/** A number in digits at i, read with what surrounds it; null when it is not a figure (ordinal, code, time, decade). */
+function readNumber(text: string, i: number, style: NumberStyle, rangeEnd = false): NumberRead | null {
+  const prev = text[i - 1];
+  if (isLetter(prev) || isDigit(prev) || prev === '/' || prev === ':' || prev === '#' || prev === '.' || prev === ',') return null;
+  // After a dash that follows a word or number ("COVID-19", "2016–17"): a code, or the end of a range read as such.
+  if (!rangeEnd && (prev === '-' || prev === '\u2010' || prev === '\u2013') && /[\p{L}\p{N}]/u.test(text[i - 2] ?? '')) return null;
+  const digitsEnd = i + numberLength(text, i);
+  const raw = text.slice(i, digitsEnd);
+  const next = text.slice(digitsEnd, digitsEnd + 8);
+  const c = next[0];
+  if (c !== undefined && c !== ' ' && c !== ',') {
+    // A school or financial year ("2016/17") is its first year.
+    if (/^\/\d{2}(?!\d)/.test(next) && /^(?:18|19|20)\d\d$/.test(raw)) return { start: i, end: digitsEnd + 3, figure: { class: 'year', value: Number(raw), step: 1 }, digitsEnd, factor: 1 };
+    if (/^(?:[/:]\d|h\d\d)/.test(next)) return null;
+    if (/^(?:st|nd|rd|th|er|ème|eme|e|re)(?![\p{L}])/u.test(next) || /^['’]?s(?![\p{L}])/u.test(next)) return null;
+    if (style === 'comma' && /^\.\s\p{Lu}/u.test(next) && !raw.includes('.') && raw.length <= 2) return null;
+  } else if (/^\s?Uhr(?![\p{L}])/u.test(next)) return null;
+  const currencyBefore = prev !== undefined && prev !== '(' && prev !== '\n' && (prev !== ' ' || /[€$£¥A-Z.]/.test(text[i - 2] ?? '')) ? CURRENCY_BEFORE.find(([re]) => re.test(text.slice(Math.max(0, i - 4), i)))?.[1] : undefined;
+  const parsed = parseNumber(raw, style);
+  const suffix = readSuffix(text, digitsEnd, currencyBefore);
+  if (suffix.end === digitsEnd && isLetter(text[digitsEnd])) return null;
+  const value = parsed.value * suffix.factor;
+  const step = parsed.step * suffix.factor;
+  let figure: FigureValue;
+  if (suffix.unit) figure = { class: suffix.unit, value, step };
+  else if (suffix.currency) figure = { class: 'money', value, step, currency: suffix.currency };
+  else {
+    const looksLikeYear = /^\d{4}$/.test(raw) && value >= 1800 && value <= 2100 && suffix.factor === 1;
+    const nextWord = /^[\s\u00a0]*([\p{Ll}][\p{L}]*)/u.exec(text.slice(suffix.end, suffix.end + 30))?.[1];
+    figure = looksLikeYear && !(nextWord && !isStopword(foldWord(nextWord))) ? { class: 'year', value, step: 1 } : { class: 'count', value, step };
+  }
+  if (figure.class !== 'year') {
+    const noun = nounAfter(text, suffix.end);
+    if (noun) figure.noun = noun;
+  }
+  const start = currencyBefore ? i - /(?:US\$|\$US|R\$|CHF|Fr\.|EUR|USD|GBP|JPY|[€$£¥])\s?$/.exec(text.slice(Math.max(0, i - 4), i))![0].length : i;
+  return { start, end: suffix.end, figure, digitsEnd, factor: suffix.factor };
+}
+
+const RANGE_JOIN = /^[\s\u00a0]*(?:[–—-]|to|bis|à|a|até|tot)[\s\u00a0]*(?=[€$£\d])/u;
+const BETWEEN_JOIN = /^[\s\u00a0]*(?:and|und|et|e|en)[\s\u00a0]+(?=[€$£\d])/u;
+
+/** Number words: "five working days", "a dozen", "two thirds". */
+function findNumberWords(text: string): FigureSpan[] {
+  const found: FigureSpan[] = [];
+  NUMBER_WORD_RE.lastIndex = 0;
+  for (let m = NUMBER_WORD_RE.exec(text); m; m = NUMBER_WORD_RE.exec(text)) {
+    let start = m.index;
+    const end = start + m[0].length;
+    const before = text[start - 1];
+    const after = text[end];
+    if ((before !== undefined && /[\p{L}\p{N}'’-]/u.test(before)) || (after !== undefined && /[\p{L}\p{N}'’]/u.test(after)) || COMPOUND_TAIL.test(text.slice(end, end + 7))) continue;
+    const word = m[0].toLowerCase();
+    let figure: FigureValue;
+    if (word === 'dozen' || FRACTION_WORDS[word] !== undefined) {
+      // "a dozen", "two dozen", "a third", "two thirds": the count stands before.
+      const lead = /(a|one|two|three|four|five|six)(\s+)$/i.exec(text.slice(Math.max(0, start - 8), start));
+      const times = lead ? COUNT_BEFORE[lead[1]!.toLowerCase()]! : 0;
+      if (!lead || !times || (word !== 'dozen' && times > 3)) continue;
+      start -= lead[1]!.length + lead[2]!.length;
+      if (/[\p{L}\p{N}]/u.test(text[start - 1] ?? '')) continue;
+      // The count word was read as a figure of its own ("two" of "two thirds"): it is part of this one.
+      if (found.length && found[found.length - 1]!.end > start) found.pop();
+      figure = word === 'dozen' ? { class: 'count', value: 12 * times, step: 1, inWords: true } : { class: 'percent', value: times * FRACTION_WORDS[word]!, step: 1, inWords: true };
+    } else {
+      figure = { class: 'count', value: NUMBER_WORDS[word] ?? 0, step: 1, inWords: true };
+    }
+    if (figure.class === 'count') {
+      const noun = nounAfter(text, end);
+      if (noun) figure.noun = noun;
+    }
+    found.push({ start, end, figure });
+  }
+  return found;
+}
+
+/**
+ * Every figure of `text`, in order. Figures starting inside a `masked` range (quotes,
+ * editor notes) are left out: a quote is checked as a whole.
+ */
+export function findFigures(text: string, style: NumberStyle, masked: TextRange[] = []): FigureSpan[] {
+  const taken: FigureSpan[] = [...findDates(text), ...findNumberWords(text)].sort((a, b) => a.start - b.start);
+  const found: FigureSpan[] = [];
+  let t = 0;
+  const digit = /\d/g;
+  for (let i = 0; i < text.length; i++) {
+    digit.lastIndex = i;
+    if (!digit.exec(text)) break;
+    i = digit.lastIndex - 1;
+    while (t < taken.length && taken[t]!.end <= i) t++;
+    if (t < taken.length && taken[t]!.start <= i) {
+      i = taken[t]!.end - 1;
+      continue;
+    }
+    const first = readNumber(text, i, style);
+    if (!first) {
+      i += numberLength(text, i);
+      continue;
+    }
+    i = first.end - 1;
+    const before = text.slice(Math.max(0, first.start - 12), first.start);
+    const between = /(?:between|zwischen|entre|tussen)[\s\u00a0]+$/i.test(before);
+    const join = (between ? BETWEEN_JOIN : /(?:from|von|de|van)[\s\u00a0]+$/i.test(before) ? null : RANGE_JOIN)?.exec(text.slice(first.end, first.end + 12));
+    const at = join ? first.end + join[0].length : -1;
+    const secondStart = at >= 0 && /^[€$£]/.test(text[at] ?? '') ? at + 1 : at;
+    const second = secondStart >= 0 && isDigit(text[secondStart]) ? readNumber(text, secondStart, style, true) : null;
+    // "25 to 30 million": the first end takes the second's scale and unit.
+    const low = second && first.factor === 1 && first.end === first.digitsEnd ? first.figure.value * second.factor : first.figure.value;
+    if (second && second.figure.value > low && (second.figure.class === first.figure.class || first.end === first.digitsEnd)) {
+      const figure: FigureValue = { ...second.figure, value: low, high: second.figure.value, step: Math.min(first.figure.step * (low / first.figure.value || 1), second.figure.step) };
+      found.push({ start: first.start, end: second.end, figure });
+      i = second.end - 1;
+      continue;
+    }
+    found.push({ start: first.start, end: first.end, figure: first.figure });
+  }
+  const all = [...found, ...taken].sort((a, b) => a.start - b.start);
+  if (!masked.length) return all;
+  return all.filter((f) => !masked.some((m) => f.start >= m.start && f.start < m.end));
+}
+
+/** The index of the word holding or following `offset`. */
+export function wordAt(words: Words, offset: number): number {
+  let lo = 0;
+  let hi = words.norms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words.ends[mid]! <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The content words within `radius` words either side of [start, end): what a figure is about. */
+export function contextStems(words: Words, start: number, end: number, radius: number): string[] {
+  const first = wordAt(words, start);
+  let after = first;
+  const count = words.norms.length;
+  while (after < count && words.starts[after]! < end) after++;
+  const stems: string[] = [];
+  for (let k = Math.max(0, first - radius); k < Math.min(count, after + radius); k++) {
+    if (k >= first && k < after) continue;
+    const s = contentStem(words.norms[k]!);
+    if (s) stems.push(s);
+  }
+  return stems;
+}
