@@ -16,6 +16,8 @@ import { placeBeside, rangeOfElement, showPendingSelection } from './popover-pla
 import './AttributionPopover.css';
 
 interface Request {
+  /** Counts the openings: the picker starts afresh on each. */
+  opening: number;
   anchor: DOMRect;
   /** The words on screen, marked while the focus is in the popover. */
   range: Range | null;
@@ -62,13 +64,14 @@ export function AttributionPopover() {
           const element = existing ? editor.getElementByKey(existing.getKey()) : null;
           const range = element ? rangeOfElement(element) : dom?.rangeCount ? dom.getRangeAt(0).cloneRange() : null;
           const anchor = range && !range.collapsed ? range.getBoundingClientRect() : (range?.getClientRects()[0] ?? null);
-          setRequest({
+          setRequest((previous) => ({
+            opening: (previous?.opening ?? 0) + 1,
             anchor: anchor ?? editor.getRootElement()!.getBoundingClientRect(),
             range: range && !range.collapsed ? range : null,
             selection: selection.isCollapsed() ? null : selection.clone(),
             text,
             existing: existing ? { key: existing.getKey(), sourceId: existing.getSourceId(), locator: existing.getLocator() } : null,
-          });
+          }));
           setLocator(existing?.getLocator() ?? '');
           setChosen(null);
           return true;
@@ -138,6 +141,7 @@ export function AttributionPopover() {
     >
       <p className="attribution-popover__words">{spanLabel(request.text, 120)}</p>
       <SourcePicker
+        key={request.opening}
         attached={attached}
         library={library.list?.sources ?? []}
         label="Source"

@@ -15,7 +15,7 @@ export function useAttributionSpans(delayMs = 200): AttributionSpan[] {
       const next = editor.getEditorState().read($attributionSpans);
       setSpans((current) => (sameSpans(current, next) ? current : next));
     };
-    collect();
+    // Counted once at the first render; again only after edits, off the opening path.
     const unregister = editor.registerUpdateListener(({ dirtyLeaves, dirtyElements }) => {
       if (dirtyLeaves.size === 0 && dirtyElements.size === 0) return;
       clearTimeout(timer);

@@ -32,10 +32,20 @@ export function SourceLibraryProvider({ children }: { children: ReactNode }) {
   const refresh = useCallback(async () => {
     try {
       const listed = await api.sources.list({});
-      // A fresh list may carry new versions: whole sources are asked for again.
-      cache.current.clear();
-      listRef.current = listed;
-      setList(listed);
+      // A source whose summary is unchanged keeps its object (and its snapshot, fetched
+      // once); one that changed or went is asked for again when next needed.
+      const known = new Map((listRef.current?.sources ?? []).map((s) => [s.id, s]));
+      const sources = listed.sources.map((fresh) => {
+        const old = known.get(fresh.id);
+        known.delete(fresh.id);
+        if (old && JSON.stringify(old) === JSON.stringify(fresh)) return old;
+        cache.current.delete(fresh.id);
+        return fresh;
+      });
+      for (const gone of known.keys()) cache.current.delete(gone);
+      const next = { sources, damaged: listed.damaged };
+      listRef.current = next;
+      setList(next);
       setError(null);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

@@ -68,6 +68,8 @@ export function prepareText(original: string): PreparedText {
   };
   for (let i = 0; i < original.length; i++) {
     const code = original.charCodeAt(i);
+    // Invisible first: JavaScript counts a byte-order mark as white space.
+    if (INVISIBLE.has(code)) continue;
     const isSpace = code < 128 ? code === 32 || (code >= 9 && code <= 13) : SPACE.test(original[i]!);
     if (isSpace) {
       // A run of white space is one space, which stands for the whole run.
@@ -79,7 +81,6 @@ export function prepareText(original: string): PreparedText {
       push(code >= 65 && code <= 90 ? code + 32 : code, i, i + 1);
       continue;
     }
-    if (INVISIBLE.has(code)) continue;
     const ch = original[i]!;
     if (SINGLE_QUOTES.test(ch)) push(39, i, i + 1);
     else if (DOUBLE_QUOTES.test(ch)) push(34, i, i + 1);
