@@ -16,14 +16,14 @@ const isoDate = z.iso.datetime({ offset: true });
  * Serialized Lexical editor state; the editor checks the nodes, the model checks the frame
  * and the shape (depth and size), so nothing downstream recurses into an absurd body.
  */
-export const lexicalBodySchema = z
-  .looseObject({
-    root: z.looseObject({
-      type: z.literal('root'),
-      children: z.array(z.looseObject({ type: z.string() })),
-    }),
-  })
-  .superRefine((body, context) => {
+const lexicalBodyFrameSchema = z.looseObject({
+  root: z.looseObject({
+    type: z.literal('root'),
+    children: z.array(z.looseObject({ type: z.string() })),
+  }),
+});
+
+export const lexicalBodySchema = lexicalBodyFrameSchema.superRefine((body, context) => {
     const problem = bodyShapeProblem(body);
     if (problem) context.addIssue({ code: 'custom', message: problem });
   });
@@ -71,7 +71,9 @@ export const articleFileSchema = z.looseObject({
   schemaVersion: z.literal(ARTICLE_SCHEMA_VERSION),
   id: z.uuid(),
   meta: articleMetaSchema,
-  body: lexicalBodySchema,
+  // The frame only: a file's shape (depth, size) is checked once, in one walk, before this
+  // schema runs (see parseArticleText); requests are checked by lexicalBodySchema itself.
+  body: lexicalBodyFrameSchema,
   review: articleReviewSchema,
 });
 export type ArticleFile = z.infer<typeof articleFileSchema>;

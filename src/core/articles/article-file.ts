@@ -14,7 +14,7 @@ import {
 import { isUtf8 } from 'node:buffer';
 import { attributedSourceIds } from '../../document/attribution-json';
 import { countWords, plainTextFromBody } from '../../document/plain-text';
-import { MAX_BODY_DEPTH, valueShapeProblem } from '../../shared/body-limits';
+import { bodyShapeProblem, MAX_BODY_DEPTH, valueShapeProblem } from '../../shared/body-limits';
 import { fail, ok, type Result } from '../../shared/result';
 
 /** A file's article, or why it is not one (in words, for the damaged-file list). */
@@ -57,7 +57,7 @@ export function parseArticleText(text: string): ParsedArticle {
   }
   // Walked without recursion before anything else walks it: the schema, the summary and
   // the serializer can then never meet nesting deeper than an article has.
-  const shape = valueShapeProblem(raw, MAX_FILE_DEPTH);
+  const shape = fileShapeProblem(raw as Record<string, unknown>);
   if (shape) return fail(shape);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return fail('the file is not an article (expected a JSON object)');
@@ -81,6 +81,15 @@ export function parseArticleBytes(content: Uint8Array | string): ParsedArticle {
 }
 
 export const NOT_UTF8 = 'the file is not UTF-8 text (saving it would change bytes Copydesk cannot read)';
+
+/** The file within its limits: the body within the body's (as a save would demand), the rest within the file's. */
+function fileShapeProblem(raw: Record<string, unknown>): string | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const { body, ...rest } = raw;
+  const bodyProblem = bodyShapeProblem(body);
+  if (bodyProblem) return `body: ${bodyProblem}`;
+  return valueShapeProblem(rest, MAX_FILE_DEPTH);
+}
 
 /** Objects and arrays in a file: the body's own limit plus the frame around it. */
 const MAX_FILE_DEPTH = MAX_BODY_DEPTH * 2 + 8;
