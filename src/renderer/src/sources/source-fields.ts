@@ -4,7 +4,8 @@
  * first, and the host's complaints put beside the field they name.
  */
 import type { ApiIssue } from '../../../shared/errors';
-import { CSL_TYPES, cslDateLabel, type CslName, type CslType, type Source, type SourceFields } from '../../../shared/source';
+import { CSL_TYPES, cslDateLabel, type CslType } from '../../../shared/csl';
+import type { CslName, Source, SourceFields } from '../../../shared/source';
 
 /** The types a newsroom uses most, first in the picker; every other CSL type follows. */
 export const COMMON_TYPES: ReadonlyArray<{ type: CslType; label: string }> = [
