@@ -7,7 +7,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } f
 import { createApiHost } from '../core/api/api-host';
 import { openOrCreateWorkspace } from '../core/workspace/open-workspace';
 import type { Workspace } from '../core/workspace/workspace';
-import { ipcEventChannel } from '../shared/api-methods';
+import { API_EVENTS, ipcEventChannel } from '../shared/api-methods';
 import { serveAppRequest } from './app-protocol';
 import { registerIpcHandlers } from './ipc';
 import { buildMenuTemplate } from './menu';
@@ -63,9 +63,13 @@ async function start(): Promise<void> {
   const host = createApiHost(workspace);
   registerIpcHandlers(ipcMain, host.call, (url) => isTrustedRendererUrl(url, devServerUrl));
   // Events reach windows only after the host checked them against the event contract.
-  host.on('library.changed', (payload) => {
-    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(ipcEventChannel('library.changed'), payload);
-  });
+  for (const event of API_EVENTS) {
+    if (event === 'app.command') continue;
+    host.on(event, (payload) => {
+      for (const window of BrowserWindow.getAllWindows()) window.webContents.send(ipcEventChannel(event), payload);
+    });
+  }
+  // A menu command goes to the window it was given in.
   host.on('app.command', (payload) => BrowserWindow.getFocusedWindow()?.webContents.send(ipcEventChannel('app.command'), payload));
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(

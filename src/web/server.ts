@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { API_EVENTS } from '../shared/api-methods';
 import type { ApiErrorCode, ApiResult } from '../shared/errors';
 import type { ApiHost } from '../core/api/api-host';
 import { checkRequest } from './request-guard';
@@ -157,11 +158,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const attach = (next: ApiHost) => {
     unsubscribe();
     host = next;
-    // Checked against the event contract by the host before they arrive here.
-    unsubscribe = next.on('library.changed', (payload) => {
-      const frame = `event: library.changed\ndata: ${JSON.stringify(payload)}\n\n`;
-      for (const stream of streams) stream.write(frame);
-    });
+    // Every event of the contract, checked by the host before it arrives here.
+    const offs = API_EVENTS.map((event) =>
+      next.on(event, (payload) => {
+        const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+        for (const stream of streams) stream.write(frame);
+      }),
+    );
+    unsubscribe = () => {
+      for (const off of offs) off();
+    };
   };
   if (options.host) attach(options.host);
   const keepAlive = setInterval(() => {

@@ -222,3 +222,24 @@ describe('browser mode host', () => {
     expect(frame).toContain('"slug":"evented"');
   });
 });
+
+describe('every event of the contract reaches the page', () => {
+  it('streams source events over SSE too', async () => {
+    const received = new Promise<string>((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port: server.port, path: `/api/events?token=${server.token}` }, (res) => {
+        void api('sources.add', { fields: { title: 'Harbour statement' }, snapshot: { text: 'We cannot guide forty ships a night.', origin: 'pasted' } });
+        let data = '';
+        res.setEncoding('utf8').on('data', (c: string) => {
+          data += c;
+          if (data.includes('event: sources.changed')) {
+            req.destroy();
+            resolve(data);
+          }
+        });
+      });
+      req.on('error', (e) => (e.message.includes('aborted') || (e as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(e)));
+      req.end();
+    });
+    expect(await received).toContain('"title":"Harbour statement"');
+  });
+});
