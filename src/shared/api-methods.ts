@@ -20,6 +20,7 @@ export const API_METHODS = [
   'sources.add',
   'sources.update',
   'sources.delete',
+  'sources.inspectDamaged',
   'sources.importFile',
   'sources.importReferences',
   'sources.capture',

@@ -20,6 +20,18 @@ const articleId = z.uuid({ error: 'must be an article id (a UUID)' });
 const sourceId = z.string().min(1, 'must be a source id').max(200);
 const empty = z.object({}).strict();
 
+/** What a look inside a damaged file shows. */
+const damagedFileLook = z.object({
+  path: z.string(),
+  size: z.number(),
+  reason: z.string(),
+  /** 1-based line and column of a JSON syntax error, when there is one. */
+  line: z.number().nullable(),
+  column: z.number().nullable(),
+  /** The first lines of the file, as text. */
+  preview: z.string(),
+});
+
 /** A source added, or the one the library has already (the same URL or text). */
 const addSourceResponse = z.discriminatedUnion('status', [
   z.object({ status: z.literal('added'), source: sourceSchema }),
@@ -111,19 +123,7 @@ export const contract = {
     z.object({ file: z.string() }),
   ),
   /** A look inside a file listed as damaged (only those): where it is, what is wrong, how it begins. */
-  'articles.inspectDamaged': method(
-    z.object({ slug: z.string().min(1) }).strict(),
-    z.object({
-      path: z.string(),
-      size: z.number(),
-      reason: z.string(),
-      /** 1-based line and column of a JSON syntax error, when there is one. */
-      line: z.number().nullable(),
-      column: z.number().nullable(),
-      /** The first lines of the file, as text. */
-      preview: z.string(),
-    }),
-  ),
+  'articles.inspectDamaged': method(z.object({ slug: z.string().min(1) }).strict(), damagedFileLook),
   /** Every source in the library, by title, and the source files that could not be read. */
   'sources.list': method(empty, z.object({ sources: z.array(sourceSummarySchema), damaged: z.array(damagedFileSchema) })),
   /** One source with its snapshot. */
@@ -159,6 +159,8 @@ export const contract = {
     z.object({ id: sourceId, baseRevision: z.string().min(1), fields: sourceFieldsSchema }).strict(),
     z.object({ summary: sourceSummarySchema, revision: z.string() }),
   ),
+  /** A look inside a source file listed as damaged: where it is, what is wrong, how it begins. */
+  'sources.inspectDamaged': method(z.object({ slug: z.string().min(1) }).strict(), damagedFileLook),
   /** Moves a source into the trash; refused while articles cite it, unless `detach` takes it off them first. */
   'sources.delete': method(
     z.object({ id: sourceId, detach: z.boolean().default(false) }).strict(),

@@ -40,6 +40,7 @@ function implementation(workspace: Workspace): Implementation {
     'sources.add': (request) => sources.add(request),
     'sources.update': (request) => sources.update(request),
     'sources.delete': (request) => sources.delete(request),
+    'sources.inspectDamaged': ({ slug }) => sources.inspectDamaged(slug),
     'sources.importFile': ({ fileName, data, fields, allowDuplicate }) =>
       importSourceFile(sources, { fileName, data: Buffer.from(data, 'base64'), fields, allowDuplicate }),
     'sources.importReferences': (request) => importReferenceFile(sources, request),

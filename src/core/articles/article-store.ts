@@ -189,8 +189,17 @@ export class ArticleStore {
    */
   keepVersion(id: string, onScreen?: { meta?: ArticleMetaPatch | undefined; body?: LexicalBody | undefined }): Promise<{ file: string }> {
     return this.queue.change(async () => {
-      const entry = this.folder.requireEntry(id);
-      const { record: article } = await this.folder.readCurrent(entry);
+      const known = this.folder.registry.byId(id);
+      const current = known ? await this.folder.readCurrent(known).catch((error: unknown) => (onScreen ? null : Promise.reject(error))) : null;
+      if (!current || !known) {
+        // The file is gone or unreadable: what is on screen is all there is, so it is kept as
+        // it was sent, to be copied back by hand; nothing in articles/ is touched.
+        if (!onScreen) throw new ApiError('not-found', `No article with id ${id} in this workspace.`);
+        const shown = `${JSON.stringify({ schemaVersion: 1, id, meta: onScreen.meta ?? {}, body: onScreen.body ?? null, keptAt: new Date().toISOString() }, null, 2)}\n`;
+        return { file: await keepInHistory(this.layout.history, id, known?.summary.slug ?? 'article', shown, 'on-screen') };
+      }
+      const entry = known;
+      const { record: article } = current;
       const slug = entry.summary.slug;
       if (!onScreen) {
         const read = await this.folder.read(this.folder.pathOf(slug));

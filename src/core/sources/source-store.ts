@@ -20,7 +20,7 @@ import {
   type SourceSummary,
 } from '../../shared/source';
 import type { DamagedFile } from '../../shared/article';
-import { revisionOf } from '../articles/article-file';
+import { jsonErrorPosition, previewOf, revisionOf } from '../articles/article-file';
 import type { ArticleStore } from '../articles/article-store';
 import { containedPath } from '../storage/contained-path';
 import type { FileEntry } from '../storage/file-registry';
@@ -145,7 +145,7 @@ export class SourceStore {
       if (revision !== request.baseRevision) {
         throw new ApiError('conflict', `The source "${record.csl.title ?? record.id}" was changed on disk since this edit began. Reload it, then edit again.`);
       }
-      const fresh = await this.folder.write(entry, { ...record, csl: { ...record.csl, ...cslFromFields(request.fields) } });
+      const fresh = await this.folder.write(entry, { ...record, csl: editedCsl(record.csl, request.fields) });
       return { summary: fresh.summary, revision: fresh.revision };
     });
   }
@@ -175,6 +175,14 @@ export class SourceStore {
       const trashId = trashIdFor(entry.summary.slug);
       await this.folder.moveOut(entry, containedPath(this.layout.trash, `source--${trashId}.json`));
       return { trashId, detachedFrom };
+    });
+  }
+
+  /** Where a damaged source file is, what is wrong with it, and its first lines. */
+  inspectDamaged(slug: string) {
+    return this.queue.run(async () => {
+      const { path, size, reason, text } = await this.folder.peekDamaged(slug, 64 * 1024);
+      return { path, size, reason, ...jsonErrorPosition(text), preview: previewOf(text) };
     });
   }
 
@@ -217,6 +225,16 @@ export class SourceStore {
     }
     return null;
   }
+}
+
+/** A source's CSL with the form's fields applied: a field given empty is removed (the title and type cannot be). */
+export function editedCsl(csl: CslItem, fields: SourceFields): CslItem {
+  const next: Record<string, unknown> = { ...csl, ...cslFromFields(fields) };
+  for (const [key, value] of Object.entries(fields)) {
+    const empty = Array.isArray(value) ? value.length === 0 : typeof value === 'string' && value.trim() === '';
+    if (empty && key !== 'title' && key !== 'type') delete next[key];
+  }
+  return next as CslItem;
 }
 
 /** The form's fields as CSL: an issued date as date-parts, empty fields left out. */

@@ -235,3 +235,18 @@ describe('what another program leaves in articles/', () => {
     expect((await readdir(path.join(dir, 'articles'))).sort()).toEqual(['fine.json', 'outside.json', 'pipe.json', 'zero.json']);
   });
 });
+
+describe('keeping what is on screen', () => {
+  it('keeps the on-screen version in the history when the article’s file is gone, and touches nothing else', async () => {
+    const a = await ws.articles.create({ headline: 'Vanishing' });
+    const { rm } = await import('node:fs/promises');
+    await rm(articleFile('vanishing'));
+    await expect(ws.articles.get(a.id)).rejects.toMatchObject({ code: 'not-found' });
+    const kept = await ws.articles.keepVersion(a.id, { meta: { headline: 'Vanishing', dek: 'Typed before the file went.' }, body: bodyOf('The text on screen.') });
+    expect(kept.file).toMatch(new RegExp(`^\\.copydesk/history/${a.id}/.*-on-screen\\.json$`));
+    const saved = JSON.parse(await readFile(path.join(dir, kept.file), 'utf8'));
+    expect(saved).toMatchObject({ id: a.id, meta: { dek: 'Typed before the file went.' } });
+    expect(JSON.stringify(saved.body)).toContain('The text on screen.');
+    expect(await readdir(path.join(dir, 'articles'))).toEqual([]);
+  });
+});

@@ -160,3 +160,32 @@ describe('source files on disk', () => {
     expect(ws.sources.list().sources.map((s) => s.title)).toEqual(['Maasgate talks resume']);
   });
 });
+
+describe('editing a source', () => {
+  it('a field given empty is removed; the title cannot be emptied', async () => {
+    const added = await call<ApiResponse<'sources.add'>>('sources.add', TALKS);
+    if (added.status !== 'added') throw new Error('not added');
+    const edited = await call<ApiResponse<'sources.update'>>('sources.update', {
+      id: added.source.id,
+      baseRevision: added.source.revision,
+      fields: { 'container-title': '', issued: '', author: [] },
+    });
+    expect(edited.summary).toMatchObject({ container: '', issued: '', authors: '' });
+    const file = JSON.parse(await readFile(path.join(dir, 'sources', `${added.source.id}.json`), 'utf8'));
+    expect(file.csl).not.toHaveProperty('container-title');
+    expect(file.csl).not.toHaveProperty('issued');
+    expect(file.csl.URL).toBe(TALKS.fields.URL);
+    const refused = await host.call('sources.update', { id: added.source.id, baseRevision: edited.revision, fields: { title: ' ' } });
+    expect(refused).toMatchObject({ ok: false, error: { issues: [{ path: 'fields.title' }] } });
+  });
+});
+
+describe('a damaged source file', () => {
+  it('can be looked into, like a damaged article', async () => {
+    await writeFile(path.join(dir, 'sources', 'garbled.json'), '{"schemaVersion": 1,\n  "id": "garbled",\n  "csl": ');
+    await eventually(() => (ws.sources.list().damaged.length ? true : undefined));
+    const look = await call<ApiResponse<'sources.inspectDamaged'>>('sources.inspectDamaged', { slug: 'garbled' });
+    expect(look).toMatchObject({ reason: expect.stringMatching(/not valid JSON/), line: 3, preview: expect.stringContaining('"id": "garbled"') });
+    expect(await host.call('sources.inspectDamaged', { slug: 'fine' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+});
