@@ -4,6 +4,8 @@
  */
 export const API_METHODS = [
   'workspace.info',
+  'workspace.settings',
+  'workspace.updateSettings',
   'articles.list',
   'articles.get',
   'articles.create',
@@ -25,6 +27,9 @@ export const API_METHODS = [
   'sources.importReferences',
   'sources.capture',
   'sources.export',
+  'review.check',
+  'review.decide',
+  'review.report',
   'trash.list',
   'trash.restore',
 ] as const;

@@ -51,16 +51,37 @@ export const articleMetaSchema = z.looseObject({
 export type ArticleMeta = z.infer<typeof articleMetaSchema>;
 
 /** A reviewer's decision on one claim (filled by the review feature). */
+/** What a reviewer decided about a claim. */
+export const claimDecisionSchema = z.enum(['verified', 'disputed', 'needs-source']);
+export type ClaimDecision = z.infer<typeof claimDecisionSchema>;
+
 export const reviewDecisionSchema = z.looseObject({
   claimId: z.string(),
-  decision: z.enum(['verified', 'disputed', 'needs-source']),
+  decision: claimDecisionSchema,
   by: z.string(),
   at: isoDate,
   comment: z.string().optional(),
+  /** The claim's words when decided, so a report can show them after the text changed. */
+  text: z.string().optional(),
 });
+export type ReviewDecision = z.infer<typeof reviewDecisionSchema>;
+
+/** One move through the workflow: who, when, from and to, and why. */
+export const statusChangeSchema = z.looseObject({
+  from: articleStatusSchema,
+  to: articleStatusSchema,
+  by: z.string(),
+  at: isoDate,
+  note: z.string().optional(),
+  /** Set when an approval went past open claims: the reason given. */
+  override: z.string().optional(),
+});
+export type StatusChange = z.infer<typeof statusChangeSchema>;
 
 export const articleReviewSchema = z.looseObject({
   decisions: z.array(reviewDecisionSchema),
+  /** Every status change, oldest first (absent in files from before it was kept). */
+  history: z.array(statusChangeSchema).optional(),
 });
 
 /**

@@ -9,16 +9,21 @@ import {
   articleMetaPatchSchema,
   articleSchema,
   articleStatusSchema,
+  claimDecisionSchema,
   articleSummarySchema,
   damagedFileSchema,
   lexicalBodySchema,
   trashedArticleSchema,
 } from './article';
+import { reviewCheckSchema } from './review';
 import { MAX_SNAPSHOT_CHARS, snapshotOriginSchema, sourceFieldsSchema, sourceSchema, sourceSummarySchema } from './source';
 
 const articleId = z.uuid({ error: 'must be an article id (a UUID)' });
 const sourceId = z.string().min(1, 'must be a source id').max(200);
 const empty = z.object({}).strict();
+
+/** Settings kept per workspace (in its index). */
+const workspaceSettingsSchema = z.object({ reviewerName: z.string().trim().max(200).nullable() }).strict();
 
 /** What a look inside a damaged file shows. */
 const damagedFileLook = z.object({
@@ -52,6 +57,9 @@ export const contract = {
     empty,
     z.object({ path: z.string(), name: z.string(), articleCount: z.number(), damagedCount: z.number(), sourceCount: z.number() }),
   ),
+  /** The workspace's settings: the reviewer's name, asked once. */
+  'workspace.settings': method(empty, workspaceSettingsSchema),
+  'workspace.updateSettings': method(workspaceSettingsSchema.partial().strict(), workspaceSettingsSchema),
   /** Every article's summary, newest first, and the files that could not be read. */
   'articles.list': method(
     empty,
@@ -87,6 +95,10 @@ export const contract = {
         baseRevision: z.string().min(1, 'must name the revision the edit started from'),
         meta: articleMetaPatchSchema.optional(),
         body: lexicalBodySchema.optional(),
+        /** The writer confirmed that editing approved copy sends it back to review (refused otherwise). */
+        reopen: z.boolean().optional(),
+        /** Who edits, for the status history. */
+        by: z.string().max(200).optional(),
       })
       .strict(),
     z.object({ summary: articleSummarySchema, revision: z.string(), slug: z.string() }),
@@ -101,6 +113,12 @@ export const contract = {
         id: articleId,
         baseRevision: z.string().min(1, 'must name the revision the change started from'),
         status: articleStatusSchema,
+        /** Who moves it (the reviewer's name), recorded in the history. */
+        by: z.string().max(200).optional(),
+        /** Why: "Return to writer: check the rosters figure." */
+        note: z.string().max(2_000).optional(),
+        /** A written reason to approve past open claims; recorded. */
+        override: z.string().max(2_000).optional(),
       })
       .strict(),
     z.object({ summary: articleSummarySchema, revision: z.string(), slug: z.string() }),
@@ -200,6 +218,28 @@ export const contract = {
   'sources.export': method(
     z.object({ articleId: articleId.optional(), format: z.enum(['csl', 'bibtex']) }).strict(),
     z.object({ text: z.string(), fileName: z.string(), count: z.number().int() }),
+  ),
+  /** The article's claims checked against its sources (the body on screen when given), with the decisions. */
+  'review.check': method(z.object({ id: articleId, body: lexicalBodySchema.optional() }).strict(), reviewCheckSchema),
+  /** Records a reviewer's decision on a claim; null clears it. */
+  'review.decide': method(
+    z
+      .object({
+        id: articleId,
+        baseRevision: z.string().min(1),
+        claimId: z.string().min(1).max(200),
+        decision: claimDecisionSchema.nullable(),
+        comment: z.string().max(5_000).optional(),
+        by: z.string().trim().min(1, 'a decision needs the reviewer’s name').max(200),
+        text: z.string().max(5_000).optional(),
+      })
+      .strict(),
+    z.object({ summary: articleSummarySchema, revision: z.string(), slug: z.string() }),
+  ),
+  /** The review report: every claim, its status, passage, decision and reviewer, as Markdown or HTML. */
+  'review.report': method(
+    z.object({ id: articleId, format: z.enum(['md', 'html']) }).strict(),
+    z.object({ text: z.string(), fileName: z.string() }),
   ),
   /** Articles in the trash, newest first. */
   'trash.list': method(empty, z.object({ items: z.array(trashedArticleSchema) })),

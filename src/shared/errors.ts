@@ -16,6 +16,8 @@ export type ApiErrorCode =
   | 'foreign-frame'
   /** Browser mode: the call lacks the launch token, or carries an old one. */
   | 'bad-token'
+  /** A rule of the workflow refused the change (the approval gate, approved copy); `issues` say what is open. */
+  | 'refused'
   /** A passing failure (the disk is busy, a file is held by another program); trying again may work. */
   | 'unavailable'
   | 'internal';

@@ -20,6 +20,7 @@ const STATUS_OF: Record<ApiErrorCode, number> = {
   'unknown-method': 404,
   'not-found': 404,
   conflict: 409,
+  refused: 409,
   damaged: 422,
   locked: 423,
   'read-only': 403,

@@ -16,9 +16,11 @@ import type { Workspace } from '../workspace/workspace';
 type Implementation = { [M in ApiMethod]: (request: z.output<(typeof contract)[M]['request']>) => Promise<ApiResponse<M>> | ApiResponse<M> };
 
 function implementation(workspace: Workspace): Implementation {
-  const { articles, sources } = workspace;
+  const { articles, sources, review } = workspace;
   return {
     'workspace.info': () => workspace.info(),
+    'workspace.settings': () => workspace.settings(),
+    'workspace.updateSettings': (patch) => workspace.updateSettings(patch),
     'articles.list': () => articles.list(),
     'articles.get': ({ id }) => articles.get(id),
     'articles.create': ({ meta }) => articles.create(meta),
@@ -29,7 +31,7 @@ function implementation(workspace: Workspace): Implementation {
       return { article: await articles.create(meta, body), warnings };
     },
     'articles.save': (request) => articles.save(request),
-    'articles.setStatus': (request) => articles.setStatus(request),
+    'articles.setStatus': (request) => review.setStatus(request),
     'articles.rename': ({ id, slug }) => articles.rename(id, slug),
     'articles.duplicate': ({ id }) => articles.duplicate(id),
     'articles.delete': ({ id }) => articles.delete(id),
@@ -46,6 +48,9 @@ function implementation(workspace: Workspace): Implementation {
     'sources.importReferences': (request) => importReferenceFile(sources, request),
     'sources.capture': (request) => captureSourceAt(sources, request),
     'sources.export': (request) => exportSources(sources, articles, request),
+    'review.check': ({ id, body }) => review.check(id, body),
+    'review.decide': (request) => review.decide(request),
+    'review.report': ({ id, format }) => review.report(id, format),
     'trash.list': async () => ({ items: await articles.listTrash() }),
     'trash.restore': ({ trashId }) => articles.restore(trashId),
   };

@@ -10,6 +10,8 @@ import type {
   ArticleFile,
   ArticleMetaPatch,
   ArticleStatus,
+  ClaimDecision,
+  StatusChange,
   ArticleSummary,
   DamagedFile,
   LexicalBody,
@@ -29,6 +31,11 @@ import { withoutAttributionsTo } from '../../document/attribution-json';
 import { followedSlug } from './slug-policy';
 import { listTrash, slugFromTrashId, trashIdFor } from './trash';
 
+/** The article's review with one more status change at the end of its history. */
+function withHistory(article: ArticleFile, change: StatusChange): ArticleFile['review'] {
+  return { ...article.review, history: [...(article.review.history ?? []), change] };
+}
+
 /** Largest article file read: a 100,000-word article with every format is about 15 MB. */
 export const MAX_ARTICLE_BYTES = 64 * 1024 * 1024;
 
@@ -39,6 +46,10 @@ export interface SaveRequest {
   baseRevision: string;
   meta?: ArticleMetaPatch | undefined;
   body?: LexicalBody | undefined;
+  /** The writer confirmed that editing an approved article sends it back to review. */
+  reopen?: boolean | undefined;
+  /** Who edits, for the status history when an approved article is reopened. */
+  by?: string | undefined;
 }
 
 export interface SaveResult {
@@ -112,20 +123,66 @@ export class ArticleStore {
   save(request: SaveRequest): Promise<SaveResult> {
     return this.queue.change(async () => {
       const { entry, article } = await this.current(request.id, request.baseRevision, 'Reload it to see those changes, or save again to keep yours.');
+      const now = new Date().toISOString();
+      // Approved copy is protected: an edit is refused unless the writer confirmed that it
+      // sends the article back to review, and then the change of status is recorded.
+      const reopening = article.meta.status === 'approved';
+      if (reopening && !request.reopen) {
+        throw new ApiError(
+          'refused',
+          `“${article.meta.headline || entry.summary.slug}” is approved. Editing it sends it back to review; confirm that to go on.`,
+          [{ path: 'reopen', message: 'editing approved copy needs confirmation' }],
+        );
+      }
       return this.write(entry, {
         ...article,
-        meta: { ...article.meta, ...request.meta, updatedAt: new Date().toISOString() },
+        meta: { ...article.meta, ...request.meta, ...(reopening ? { status: 'in-review' as const } : {}), updatedAt: now },
         body: request.body ?? article.body,
+        review: reopening
+          ? withHistory(article, { from: 'approved', to: 'in-review', by: request.by || 'unknown', at: now, note: 'Edited after approval' })
+          : article.review,
       });
     });
   }
 
   /** Moves an article through the workflow; the approval gate (review) will refuse here. */
-  setStatus(request: { id: string; baseRevision: string; status: ArticleStatus }): Promise<SaveResult> {
+  /** Moves an article through the workflow and records the move (who, when, from, to, note, override). The gate is the review's. */
+  setStatus(request: { id: string; baseRevision: string; status: ArticleStatus; by?: string | undefined; note?: string | undefined; override?: string | undefined }): Promise<SaveResult> {
     return this.queue.change(async () => {
       const { entry, article, revision } = await this.current(request.id, request.baseRevision, 'Reload it, then change its status again.');
       if (article.meta.status === request.status) return { summary: entry.summary, revision, slug: entry.summary.slug };
-      return this.write(entry, { ...article, meta: { ...article.meta, status: request.status, updatedAt: new Date().toISOString() } });
+      const now = new Date().toISOString();
+      const change = {
+        from: article.meta.status,
+        to: request.status,
+        by: request.by?.trim() || 'unknown',
+        at: now,
+        ...(request.note?.trim() ? { note: request.note.trim() } : {}),
+        ...(request.override?.trim() ? { override: request.override.trim() } : {}),
+      };
+      return this.write(entry, { ...article, meta: { ...article.meta, status: request.status, updatedAt: now }, review: withHistory(article, change) });
+    });
+  }
+
+  /** Records a reviewer's decision on a claim (replacing an earlier one), or clears it with null. */
+  recordDecision(request: { id: string; baseRevision: string; claimId: string; decision: ClaimDecision | null; comment?: string | undefined; by: string; text?: string | undefined }): Promise<SaveResult> {
+    return this.queue.change(async () => {
+      const { entry, article } = await this.current(request.id, request.baseRevision, 'Reload it, then decide again.');
+      const others = article.review.decisions.filter((d) => d.claimId !== request.claimId);
+      const decisions = request.decision
+        ? [
+            ...others,
+            {
+              claimId: request.claimId,
+              decision: request.decision,
+              by: request.by,
+              at: new Date().toISOString(),
+              ...(request.comment?.trim() ? { comment: request.comment.trim() } : {}),
+              ...(request.text ? { text: request.text } : {}),
+            },
+          ]
+        : others;
+      return this.write(entry, { ...article, review: { ...article.review, decisions } });
     });
   }
 
@@ -166,7 +223,7 @@ export class ArticleStore {
         ...article,
         id: randomUUID(),
         meta: { ...article.meta, headline, status: 'draft', slugLocked: false, createdAt: now, updatedAt: now },
-        review: { ...article.review, decisions: [] },
+        review: { ...article.review, decisions: [], history: [] },
       };
       const entry = await this.folder.create(copy, slugify(headline));
       return { ...copy, slug: entry.summary.slug, revision: entry.revision };

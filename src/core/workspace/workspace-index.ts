@@ -88,6 +88,16 @@ export class WorkspaceIndex {
     return this.written;
   }
 
+  /** Settings kept with the index (the reviewer's name); unknown ones are kept. */
+  get settings(): Readonly<Record<string, unknown>> {
+    return this.db.data.settings;
+  }
+
+  updateSettings(patch: Record<string, unknown>): void {
+    this.db.data.settings = { ...this.db.data.settings, ...patch };
+    this.markDirty();
+  }
+
   /** The sources' entries as last written. */
   get sourceEntries(): readonly SourceIndexEntry[] {
     return this.db.data.sources ?? [];

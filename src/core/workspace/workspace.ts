@@ -10,6 +10,7 @@ import path from 'node:path';
 import { ApiError } from '../../shared/errors';
 import type { LibraryChange, SourceChange } from '../../shared/contract';
 import { ArticleStore } from '../articles/article-store';
+import { ReviewService } from '../review/review-service';
 import { SourceStore } from '../sources/source-store';
 import { SerialQueue } from '../storage/serial-queue';
 import { WorkspaceLock } from '../storage/workspace-lock';
@@ -39,6 +40,7 @@ export interface WorkspaceOptions {
 export class Workspace {
   readonly articles: ArticleStore;
   readonly sources: SourceStore;
+  readonly review: ReviewService;
   private readonly emitter = new EventEmitter();
 
   private constructor(
@@ -59,6 +61,19 @@ export class Workspace {
       },
       entriesChanged: (entries) => this.index.scheduleSources(entries),
     });
+    this.review = new ReviewService(this.articles, this.sources);
+  }
+
+  /** The workspace's settings: the reviewer's name. */
+  settings(): { reviewerName: string | null } {
+    const name = this.index.settings.reviewerName;
+    return { reviewerName: typeof name === 'string' && name.trim() ? name : null };
+  }
+
+  updateSettings(patch: { reviewerName?: string | null | undefined }): { reviewerName: string | null } {
+    if (!this.lock) throw new ApiError('read-only', 'Settings are kept by the Copydesk that has this workspace open; this one can only read.');
+    if (patch.reviewerName !== undefined) this.index.updateSettings({ reviewerName: patch.reviewerName?.trim() || null });
+    return this.settings();
   }
 
   static async open(root: string, options: WorkspaceOptions = {}): Promise<Workspace> {
