@@ -9,9 +9,10 @@ export type ClaimKind = 'quote' | 'figure' | 'attribution';
 
 /**
  * The class a figure's value belongs to; two figures can back each other only within one
- * class (12% never backs 12 households, €48 million never backs 48 million drones).
+ * class (12% never backs 12 households, €48 million never backs 48 million drones, "twice"
+ * never backs "two").
  */
-export type FigureClass = 'count' | 'percent' | 'points' | 'money' | 'year' | 'date';
+export type FigureClass = 'count' | 'percent' | 'points' | 'times' | 'money' | 'year' | 'date';
 
 /** A figure's value, parsed, for matching: 99,000 = 99 000 = 99.000 (de); €1.5m = 1,500,000 euros. */
 export interface FigureValue {

@@ -3,9 +3,10 @@
  * the language's separators, percentages (12%, 12 per cent, 12 Prozent), money (€48
  * million, $3.2bn, £1.5m, 48 Mio. Euro, 48 millions d’euros), ranges (25,000 to 90,000,
  * 25,000–90,000, between €25,000 and €90,000), dates, years standing alone ("in 2028"),
- * and cheap number words (two to twenty, a dozen, a third). Not figures: ordinals (2nd,
+ * cheap number words (two to twenty, a dozen, a third) and multiples (twice, three times,
+ * a class of their own). Not figures: ordinals (2nd,
  * ninth), decades (1950s), times (10:30), codes (COVID-19, Q3, 2016/17) and the year or
- * day inside a date (the date is one figure).
+ * day inside a date (the date is one figure), list and section numbers at a line's start.
  */
 import type { FigureValue, TextRange } from './claim-types';
 import { contentStem, isStopword, stem } from './content-words';
@@ -22,7 +23,7 @@ export interface FigureSpan {
 
 // One alternation of plain words, no `u` flag, no lookbehind: this runs over whole sources. Word edges and
 // what stands before a "dozen" or a fraction ("a", "two") are checked by hand.
-const NUMBER_WORD_RE = new RegExp(`\\b(?:${Object.keys(NUMBER_WORDS).join('|')}|dozen|half|thirds?|quarters?|fifths?|tenths?)\\b`, 'gi');
+const NUMBER_WORD_RE = new RegExp(`\\b(?:${Object.keys(NUMBER_WORDS).join('|')}|dozen|half|thirds?|quarters?|fifths?|tenths?|twice|thrice)\\b`, 'gi');
 const COMPOUND_TAIL = /^-(?:one|two|three|four|five|six|seven|eight|nine)(?![\p{L}])/u;
 const COUNT_BEFORE: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
 const isLetter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
@@ -47,7 +48,7 @@ function nounAfter(text: string, from: number): string | undefined {
 interface Suffix {
   end: number;
   factor: number;
-  unit: 'percent' | 'points' | null;
+  unit: 'percent' | 'points' | 'times' | null;
   currency?: string;
 }
 
@@ -93,6 +94,19 @@ function readSuffix(text: string, at: number, currencyBefore: string | undefined
   return currency ? { end: p, factor, unit: null, currency } : { end: p, factor, unit: null };
 }
 
+const YEAR_BEFORE = /(?:^|[^\p{L}])(?:in|by|since|until|till|from|to|before|after|during|of|early|late|mid|spring|summer|autumn|fall|winter|year|im|bis|seit|ab|vor|nach|jahr|en|depuis|jusqu'en|dès|de|em|desde|até|sinds|tot|van)[\s\u00a0]+$/iu;
+
+/**
+ * Whether a four-digit number from 1800 to 2100 is a year: after "in", "by", "seit", "en"…
+ * always; in languages that group thousands ("2.000 Arbeiter", "2 000 ouvriers") always;
+ * in English, unless a noun it counts follows ("2000 workers").
+ */
+function isYear(text: string, start: number, end: number, style: NumberStyle): boolean {
+  if (YEAR_BEFORE.test(text.slice(Math.max(0, start - 14), start)) || style === 'comma') return true;
+  const next = /^[\s\u00a0]*([\p{Ll}][\p{L}]*)/u.exec(text.slice(end, end + 30))?.[1];
+  return !next || isStopword(foldWord(next)) || next.endsWith('ly');
+}
+
 interface NumberRead extends FigureSpan {
   /** Where the digits end (before any scale, percent or currency). */
   digitsEnd: number;
@@ -107,6 +121,10 @@ function readNumber(text: string, i: number, style: NumberStyle, rangeEnd = fals
   if (!rangeEnd && (prev === '-' || prev === '\u2010' || prev === '\u2013') && /[\p{L}\p{N}]/u.test(text[i - 2] ?? '')) return null;
   const digitsEnd = i + numberLength(text, i);
   const raw = text.slice(i, digitsEnd);
+  // A list or section number at the start of a line ("3. The authority…", "2) Costs", "1.2 Enrolment") is not a figure.
+  if (/(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, i - 8), i))) {
+    if (/^[.)][ \t]/.test(text.slice(digitsEnd, digitsEnd + 2)) || (/^\d{1,2}\.\d{1,2}$/.test(raw) && /^[ \t]+\p{Lu}/u.test(text.slice(digitsEnd, digitsEnd + 3)))) return null;
+  }
   const next = text.slice(digitsEnd, digitsEnd + 8);
   const c = next[0];
   if (c !== undefined && c !== ' ' && c !== ',') {
@@ -126,9 +144,7 @@ function readNumber(text: string, i: number, style: NumberStyle, rangeEnd = fals
   if (suffix.unit) figure = { class: suffix.unit, value, step };
   else if (suffix.currency) figure = { class: 'money', value, step, currency: suffix.currency };
   else {
-    const looksLikeYear = /^\d{4}$/.test(raw) && value >= 1800 && value <= 2100 && suffix.factor === 1;
-    const nextWord = /^[\s\u00a0]*([\p{Ll}][\p{L}]*)/u.exec(text.slice(suffix.end, suffix.end + 30))?.[1];
-    figure = looksLikeYear && !(nextWord && !isStopword(foldWord(nextWord))) ? { class: 'year', value, step: 1 } : { class: 'count', value, step };
+    figure = /^\d{4}$/.test(raw) && value >= 1800 && value <= 2100 && suffix.factor === 1 && isYear(text, i, suffix.end, style) ? { class: 'year', value, step: 1 } : { class: 'count', value, step };
   }
   if (figure.class !== 'year') {
     const noun = nounAfter(text, suffix.end);
@@ -153,16 +169,22 @@ function findNumberWords(text: string): FigureSpan[] {
     if ((before !== undefined && /[\p{L}\p{N}'’-]/u.test(before)) || (after !== undefined && /[\p{L}\p{N}'’]/u.test(after)) || COMPOUND_TAIL.test(text.slice(end, end + 7))) continue;
     const word = m[0].toLowerCase();
     let figure: FigureValue;
-    if (word === 'dozen' || FRACTION_WORDS[word] !== undefined) {
+    let to = end;
+    const times = /^\s+(?:times|fois|vezes|keer)(?![\p{L}])/u.exec(text.slice(end, end + 8));
+    if (word === 'twice' || word === 'thrice' || (times && NUMBER_WORDS[word] !== undefined)) {
+      // A multiple ("twice", "three times") is a class of its own: "two or three times" never backs "two".
+      figure = { class: 'times', value: word === 'twice' ? 2 : word === 'thrice' ? 3 : NUMBER_WORDS[word]!, step: 1, inWords: true };
+      if (times) to = end + times[0].length;
+    } else if (word === 'dozen' || FRACTION_WORDS[word] !== undefined) {
       // "a dozen", "two dozen", "a third", "two thirds": the count stands before.
       const lead = /(a|one|two|three|four|five|six)(\s+)$/i.exec(text.slice(Math.max(0, start - 8), start));
-      const times = lead ? COUNT_BEFORE[lead[1]!.toLowerCase()]! : 0;
-      if (!lead || !times || (word !== 'dozen' && times > 3)) continue;
+      const count = lead ? COUNT_BEFORE[lead[1]!.toLowerCase()]! : 0;
+      if (!lead || !count || (word !== 'dozen' && count > 3)) continue;
       start -= lead[1]!.length + lead[2]!.length;
       if (/[\p{L}\p{N}]/u.test(text[start - 1] ?? '')) continue;
       // The count word was read as a figure of its own ("two" of "two thirds"): it is part of this one.
       if (found.length && found[found.length - 1]!.end > start) found.pop();
-      figure = word === 'dozen' ? { class: 'count', value: 12 * times, step: 1, inWords: true } : { class: 'percent', value: times * FRACTION_WORDS[word]!, step: 1, inWords: true };
+      figure = word === 'dozen' ? { class: 'count', value: 12 * count, step: 1, inWords: true } : { class: 'percent', value: count * FRACTION_WORDS[word]!, step: 1, inWords: true };
     } else {
       figure = { class: 'count', value: NUMBER_WORDS[word] ?? 0, step: 1, inWords: true };
     }
@@ -170,7 +192,7 @@ function findNumberWords(text: string): FigureSpan[] {
       const noun = nounAfter(text, end);
       if (noun) figure.noun = noun;
     }
-    found.push({ start, end, figure });
+    found.push({ start, end: to, figure });
   }
   return found;
 }

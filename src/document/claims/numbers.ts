@@ -142,8 +142,9 @@ export const CURRENCY_AFTER: Array<[RegExp, string]> = [
   [/^(?:reais|BRL)(?![\p{L}])/u, 'BRL'],
 ];
 
-/** Percent written after the number; `points` for percentage points. */
-export const PERCENT_AFTER: Array<[RegExp, 'percent' | 'points']> = [
+/** Percent written after the number (`points` for percentage points), or a multiple (`times`). */
+export const PERCENT_AFTER: Array<[RegExp, 'percent' | 'points' | 'times']> = [
+  [/^(?:times|fois|vezes|keer)(?![\p{L}])/u, 'times'],
   [/^(?:percentage points?|Prozentpunkte?n?|points? de pourcentage|pontos percentuais|procentpunten|pp)(?![\p{L}])/u, 'points'],
   [/^(?:%|per ?cent|Prozent|pour ?cent|por cento|procent|pct\.?)(?![\p{L}])/u, 'percent'],
 ];

@@ -21,7 +21,9 @@ const VERBS = [
   'sagte', 'sagt', 'sagten', 'erklärte', 'erklärt', 'betonte', 'betont', 'meinte', 'meint', 'schrieb', 'warnte', 'kritisierte',
   'fügte', 'ergänzte', 'a déclaré', 'a dit', 'déclare', 'dit', 'a expliqué', 'explique', 'affirme', 'a affirmé', 'a souligné',
   'souligne', 'estime', 'a estimé', 'ajoute', 'a ajouté', 'précise', 'a précisé', 'a-t-il dit', 'a-t-elle dit',
-  'a-t-il déclaré', 'a-t-elle déclaré', 'zei', 'zegt', 'disse', 'afirmou', 'explicou',
+  'a-t-il déclaré', 'a-t-elle déclaré', 'a-t-il ajouté', 'a-t-elle ajouté', 'a-t-il expliqué', 'a-t-elle expliqué', 'insiste',
+  'a insisté', 'répète', 'rappelle', 'a rappelé', 'a lancé', 'nannte', 'nennt', 'versprach', 'zei', 'zegt', 'disse', 'afirmou',
+  'explicou',
 ];
 const VERB = `(?:${VERBS.join('|')})`;
 const ACCORDING = '(?:according to|laut|selon|d[\'’]après|volgens|segundo|aldus)';

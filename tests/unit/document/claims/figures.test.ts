@@ -46,6 +46,11 @@ describe('figures in text', () => {
       ['two thirds', `percent:${(200 / 3).toPrecision(12).replace(/0+$/, '')}`],
     ]);
     expect(keys('no one said one thing; twenty-five was often named')).toEqual([]);
+    expect(figures('twice the cost, three times as many and 4 times more')).toEqual([
+      ['twice', 'times:2'],
+      ['three times', 'times:3'],
+      ['4 times', 'times:4'],
+    ]);
   });
 
   it('takes dates as one figure each and years alone as years', () => {
@@ -64,6 +69,7 @@ describe('figures in text', () => {
   it('leaves out ordinals, decades, times and codes', () => {
     expect(keys('the 2nd round, the 21st century, the 1950s and ’90s, at 10:30, COVID-19, Q3, GV-Agri, 5G and 3D')).toEqual([]);
     expect(keys('der 3. Platz', 'comma')).toEqual([]);
+    expect(keys('Findings\n\n3. The forecast rests on 2 reports.\n1.2 Enrolment fell.')).toEqual(['count:2']);
   });
 
   it('knows the noun a figure counts', () => {

@@ -1,0 +1,130 @@
+/**
+ * The check of an article against its sources: every claim extracted, matched, and given
+ * a status, plus warnings for the article as a whole.
+ *
+ * Fast by keeping things: one index per snapshot (by its sha-256), the claims of each
+ * block (by its text), and each claim's answer (by what it says, for the same set of
+ * sources). Re-checking after one paragraph changed extracts and matches only that
+ * paragraph's claims.
+ */
+import type { Claim } from '../../document/claims/claim-types';
+import { ClaimExtractor } from '../../document/claims/extract-claims';
+import { contextStems } from '../../document/claims/figures';
+import { guessLanguage } from '../../document/claims/language';
+import { numberStyleOf, type NumberStyle } from '../../document/claims/numbers';
+import { tokenizeWords, type Words } from '../../document/claims/tokens';
+import { positionedText } from '../../document/plain-text';
+import { CONTEXT_WORDS } from './match-figure';
+import { prepareQuote } from './match-quote';
+import { wordsAround } from './passage';
+import { resolveClaim, type ClaimQuery, type IndexedSource, type Resolution, type SourceSet } from './resolve-claim';
+import type { CheckInput, CheckResult, CheckSource, ClaimResult } from './review-types';
+import { reviewWarnings } from './review-warnings';
+import { SourceIndexCache, sha256Of } from './source-index';
+
+const usable = (source: CheckSource | undefined): source is CheckSource & { snapshot: string } => typeof source?.snapshot === 'string' && source.snapshot.trim() !== '';
+
+/** A checker keeps its indexes and answers between checks; one per window or process is plenty. */
+export class ReviewChecker {
+  private readonly extractor = new ClaimExtractor();
+  private readonly indexes = new SourceIndexCache();
+  private readonly shas = new Map<string, { text: string; sha: string }>();
+  private answers = new Map<string, Resolution>();
+  private answersFor = '';
+
+  check(input: CheckInput): CheckResult {
+    try {
+      return this.run(input);
+    } catch (error) {
+      // A check never takes the review down: it says what went wrong instead.
+      return { claims: [], warnings: [`The check could not run: ${error instanceof Error ? error.message : String(error)}`] };
+    }
+  }
+
+  private shaOf(source: CheckSource & { snapshot: string }): string {
+    const known = this.shas.get(source.id);
+    if (known && known.text === source.snapshot) return known.sha;
+    const sha = source.sha256 || sha256Of(source.snapshot);
+    this.shas.set(source.id, { text: source.snapshot, sha });
+    return sha;
+  }
+
+  private run(input: CheckInput): CheckResult {
+    const sources = Array.isArray(input.sources) ? input.sources.filter((s) => s && typeof s.id === 'string') : [];
+    const byId = new Map(sources.map((s) => [s.id, s]));
+    const attachedIds = [...new Set(Array.isArray(input.attachedSourceIds) ? input.attachedSourceIds : [])];
+    const indexed = new Map<string, IndexedSource | null>();
+    const indexOf = (id: string): IndexedSource | null => {
+      if (indexed.has(id)) return indexed.get(id)!;
+      const source = byId.get(id);
+      const entry = usable(source) ? { source, index: this.indexes.get(source.snapshot, this.shaOf(source), source.language) } : null;
+      indexed.set(id, entry);
+      return entry;
+    };
+    let others: IndexedSource[] | null = null;
+    const set: SourceSet = {
+      byId,
+      attached: attachedIds.map(indexOf).filter((s): s is IndexedSource => s !== null),
+      others: () => (others ??= sources.filter((s) => !attachedIds.includes(s.id)).map((s) => indexOf(s.id)).filter((s): s is IndexedSource => s !== null)),
+      indexOf,
+    };
+
+    // Answers hold while the sources are the same ones with the same snapshots.
+    const scope = JSON.stringify([attachedIds, sources.map((s) => [s.id, usable(s) ? this.shaOf(s) : null])]);
+    if (scope !== this.answersFor) {
+      this.answers = new Map();
+      this.answersFor = scope;
+    }
+
+    const positioned = positionedText(input.body);
+    const style: NumberStyle = numberStyleOf(input.language || guessLanguage(positioned.text));
+    const { claims, notes } = this.extractor.extract(input.body, { language: input.language ?? null, positioned });
+    const blockText = new Map(positioned.blocks.map((b) => [b.path.join('.'), b.text]));
+    const blockWords = new Map<string, Words>();
+    const wordsOf = (text: string) => {
+      let words = blockWords.get(text);
+      if (!words) blockWords.set(text, (words = tokenizeWords(text, style)));
+      return words;
+    };
+
+    const results: ClaimResult[] = claims.map((claim) => {
+      const { query, key } = this.queryFor(claim, blockText.get(claim.path.join('.')) ?? '', wordsOf, style);
+      let answer = this.answers.get(key);
+      if (!answer) {
+        answer = resolveClaim(claim, query, set);
+        this.answers.set(key, answer);
+      }
+      const { sourceId: attributed, ...rest } = claim;
+      const result: ClaimResult = { ...rest, ...answer };
+      if (attributed !== undefined) result.attributedSourceId = attributed;
+      return result;
+    });
+    return { claims: results, warnings: reviewWarnings({ ...input, attachedSourceIds: attachedIds }, byId, results, notes) };
+  }
+
+  /** What a claim is looked for with, and the key its answer is kept under. */
+  private queryFor(claim: Claim, text: string, wordsOf: (text: string) => Words, style: NumberStyle): { query: ClaimQuery; key: string } {
+    const who = `${claim.sourceId ?? ''}|${claim.speaker ?? ''}|${claim.speakerIsRole ? 'role' : ''}`;
+    if (claim.kind !== 'figure' || !claim.figure) {
+      return { query: { kind: 'text', quote: prepareQuote(claim.text, style) }, key: `t|${who}|${claim.kind === 'quote' ? 'q' : 'a'}|${claim.text}` };
+    }
+    const words = wordsOf(text);
+    const stems = contextStems(words, claim.start, claim.end, CONTEXT_WORDS);
+    const articleWords = wordsAround(text, words, claim.start, claim.end);
+    return {
+      query: { kind: 'figure', figure: { figure: claim.figure, stems }, articleWords },
+      key: `f|${who}|${claim.normalized}|${claim.figure.noun ?? ''}|${articleWords}|${stems.join(' ')}`,
+    };
+  }
+}
+
+export function createReviewChecker(): ReviewChecker {
+  return new ReviewChecker();
+}
+
+const shared = new ReviewChecker();
+
+/** Checks an article's claims against its sources (with the process's shared checker and its caches). */
+export function checkArticle(input: CheckInput): CheckResult {
+  return shared.check(input);
+}

@@ -1,0 +1,176 @@
+/**
+ * Finding a quote's words in a source. Verbatim first: the same folded words in order
+ * (case, marks, punctuation, whitespace, separators and diacritics aside), anchored on the
+ * quote's rarest word; an ellipsis lets the source have up to 80 more words there. Then
+ * close: rare words of the quote vote for where it would start in the source, and each
+ * well-voted stretch is aligned word by word (contractions written out); the best at
+ * ≥ 85 % similarity is close, with a word diff.
+ */
+import { spellOut, tokenize, type Token } from '../../document/claims/tokens';
+import type { NumberStyle } from '../../document/claims/numbers';
+import type { DiffRun } from './review-types';
+import type { SourceIndex } from './source-index';
+import { alignWords, wordDiff, type AlignWord } from './word-align';
+
+/** Similarity from which a passage is close to a quote. */
+export const CLOSE_SIMILARITY = 0.85;
+/** Words the source may have where a quote says "…". */
+const GAP_WORDS = 80;
+/** Quotes longer than this are only looked for verbatim (a runaway unclosed quote can be a whole block). */
+const MAX_ALIGN_WORDS = 400;
+
+/** A quote prepared once for every source. */
+export interface QuoteQuery {
+  text: string;
+  tokens: Token[];
+  /** The tokens split at ellipses. */
+  segments: Token[][];
+  spelled: AlignWord[];
+}
+
+/** Where a quote was found in one source: its words, as source token indexes [start, end). */
+export interface QuoteMatch {
+  startToken: number;
+  endToken: number;
+  exact: boolean;
+  similarity: number;
+  diff: DiffRun[] | null;
+}
+
+export function prepareQuote(text: string, style: NumberStyle): QuoteQuery {
+  const tokens = tokenize(text, style);
+  const segments: Token[][] = [];
+  for (const token of tokens) {
+    if (token.gapBefore || !segments.length) segments.push([]);
+    segments[segments.length - 1]!.push(token);
+  }
+  const spelled: AlignWord[] = [];
+  for (const token of tokens) spellOut(token.norm).forEach((norm, k) => spelled.push(k === 0 && token.gapBefore ? { norm, gapBefore: true } : { norm }));
+  return { text, tokens, segments, spelled };
+}
+
+/** First position ≥ `from` (and < `to`) at which `segment` stands word for word in the source. */
+function findSegment(segment: Token[], index: SourceIndex, from: number, to: number): number {
+  let anchor = 0;
+  let fewest = Infinity;
+  for (let k = 0; k < segment.length; k++) {
+    const count = index.postings.count(segment[k]!.norm);
+    if (count === 0) return -1;
+    if (count < fewest) {
+      fewest = count;
+      anchor = k;
+    }
+  }
+  const positions = index.postings.get(segment[anchor]!.norm)!;
+  const { norms } = index.words;
+  for (const p of positions) {
+    const start = p - anchor;
+    if (start < from) continue;
+    if (start >= to) break;
+    let k = 0;
+    while (k < segment.length && norms[start + k] === segment[k]!.norm) k++;
+    if (k === segment.length) return start;
+  }
+  return -1;
+}
+
+/** The quote word for word in the source, or null. */
+export function findVerbatim(query: QuoteQuery, index: SourceIndex): { startToken: number; endToken: number } | null {
+  if (!query.segments.length) return null;
+  let from = 0;
+  for (;;) {
+    const start = findSegment(query.segments[0]!, index, from, index.words.norms.length);
+    if (start < 0) return null;
+    let end = start + query.segments[0]!.length;
+    let whole = true;
+    for (const segment of query.segments.slice(1)) {
+      const next = findSegment(segment, index, end, end + GAP_WORDS + 1);
+      if (next < 0) {
+        whole = false;
+        break;
+      }
+      end = next + segment.length;
+    }
+    if (whole) return { startToken: start, endToken: end };
+    from = start + 1;
+  }
+}
+
+/** Words of a quote that vote for where it stands: the rarest in this source, at most six. */
+const ANCHORS = 6;
+
+/** Stretches of the source where enough of the quote's rarest words line up: [first word, end word). */
+function candidateStretches(query: QuoteQuery, index: SourceIndex): Array<[number, number]> {
+  const n = query.tokens.length;
+  const total = index.words.norms.length;
+  // A word seen more often than this says little about where the quote is.
+  const cap = Math.max(20, Math.min(60, Math.ceil(total / 200)));
+  const anchors: Array<{ i: number; positions: Int32Array }> = [];
+  query.tokens.forEach((token, i) => {
+    const positions = index.postings.get(token.norm);
+    if (positions && positions.length <= cap) anchors.push({ i, positions });
+  });
+  if (anchors.length < 2) return [];
+  anchors.sort((a, b) => a.positions.length - b.positions.length);
+  const voters = anchors.slice(0, ANCHORS);
+  const votes: number[] = [];
+  for (const { i, positions } of voters) for (const p of positions) votes.push(p - i);
+  votes.sort((a, b) => a - b);
+  // At 85 % similarity most rare words are there; half of the voters is a safe floor.
+  const need = Math.max(2, Math.ceil(voters.length * 0.5));
+  const gaps = (query.segments.length - 1) * GAP_WORDS;
+  const width = Math.max(6, Math.ceil(n * 0.3)) + gaps;
+  const windows: Array<{ from: number; to: number; count: number }> = [];
+  let lo = 0;
+  for (let hi = 0; hi < votes.length; hi++) {
+    while (votes[hi]! - votes[lo]! > width) lo++;
+    const count = hi - lo + 1;
+    if (count < need) continue;
+    const last = windows[windows.length - 1];
+    // Overlapping windows are one place: keep the densest.
+    if (last && votes[lo]! <= last.to) {
+      if (count > last.count) Object.assign(last, { from: votes[lo]!, to: votes[hi]!, count });
+    } else windows.push({ from: votes[lo]!, to: votes[hi]!, count });
+  }
+  const slack = Math.ceil(n * 0.2) + 3;
+  return windows
+    .sort((a, b) => b.count - a.count)
+    .slice(0, 3)
+    .map((w): [number, number] => [Math.max(0, w.from - slack), Math.min(total, w.to + n + slack + gaps)]);
+}
+
+/** The best near match of the quote in the source at ≥ `threshold` similarity, or null. */
+export function findClose(query: QuoteQuery, index: SourceIndex, threshold = CLOSE_SIMILARITY): QuoteMatch | null {
+  if (query.tokens.length < 3 || query.tokens.length > MAX_ALIGN_WORDS) return null;
+  let best: QuoteMatch | null = null;
+  for (const [from, to] of candidateStretches(query, index)) {
+    const stretch: AlignWord[] = [];
+    const owner: number[] = [];
+    for (let t = from; t < to; t++) {
+      for (const norm of spellOut(index.words.norms[t]!)) {
+        stretch.push({ norm });
+        owner.push(t);
+      }
+    }
+    const alignment = alignWords(query.spelled, stretch);
+    if (!alignment || alignment.similarity < threshold || (best && alignment.similarity <= best.similarity)) continue;
+    best = {
+      startToken: owner[alignment.sourceStart]!,
+      endToken: owner[alignment.sourceEnd - 1]! + 1,
+      exact: false,
+      similarity: alignment.similarity,
+      diff: null,
+    };
+  }
+  if (best) best.diff = diffOf(query, index, best.startToken, best.endToken);
+  return best;
+}
+
+/** The word diff between the quote as written and the source's words it was matched to. */
+export function diffOf(query: QuoteQuery, index: SourceIndex, startToken: number, endToken: number): DiffRun[] {
+  const article = query.tokens.map((t) => ({ norm: t.norm, text: query.text.slice(t.start, t.end) }));
+  const { norms, starts, ends } = index.words;
+  const source: Array<{ norm: string; text: string }> = [];
+  for (let k = startToken; k < endToken; k++) source.push({ norm: norms[k]!, text: index.text.slice(starts[k], ends[k]) });
+  return wordDiff(article, source);
+}

@@ -1,0 +1,27 @@
+/**
+ * Whether a source names the person the article says spoke: their family name within 300
+ * characters of the passage, or in the transcript label the passage falls under
+ * ("Alderman DEKKER:", or "HB:" when the transcript introduces Helena Brito). Roles ("the
+ * minister") are not checked.
+ */
+import { surnameOf } from '../../document/claims/speaker';
+import { foldWord } from '../../document/claims/tokens';
+import type { SourceIndex } from './source-index';
+
+const WINDOW = 300;
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** True when the source names `speaker` near [start, end), false when it does not. */
+export function speakerNamed(index: SourceIndex, start: number, end: number, speaker: string): boolean {
+  const surname = foldWord(surnameOf(speaker));
+  if (!surname) return true;
+  const window = index.text.slice(Math.max(0, start - WINDOW), Math.min(index.text.length, end + WINDOW));
+  if (new RegExp(`(?<![\\p{L}\\p{N}])${escape(surname)}(?![\\p{L}\\p{N}])`, 'u').test(foldWord(window))) return true;
+  let turn = null;
+  for (const t of index.turns) {
+    if (t.start > start) break;
+    turn = t;
+  }
+  return turn !== null && turn.words.includes(surname);
+}
