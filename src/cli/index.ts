@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { checkArticle } from './commands/check';
 import { listArticles } from './commands/list';
 import { importArticle } from './commands/import';
 import { addSource, exportSources, listSources } from './commands/source';
@@ -19,6 +20,9 @@ Commands:
                                 file that cannot be read
   import <file>                 a new article from a .md, .txt, .html or .docx file; prints
                                 its id last
+  check <ARTICLE>               every quote and figure of an article against its sources'
+                                snapshots; exit 0 when each is backed or verified, 1 if not
+      --report FILE             also write the review report (.md or .html)
   source add <file|URL>         a source from a document or saved page (.html, .txt, .md,
                                 .docx, .pdf), a reference file (CSL-JSON .json, BibTeX .bib)
                                 or a web address; prints the source id last
@@ -31,7 +35,7 @@ Commands:
 
 Options:
   --workspace DIR   the workspace folder (default ./copydesk-workspace)
-  --json            print JSON instead of text (list, source list, source add, import)
+  --json            print JSON instead of text (list, check, source list, source add, import)
   -h, --help        this text
 
 The commands work beside a running Copydesk on the same workspace: they read, or write
@@ -50,6 +54,7 @@ async function run(argv: string[]): Promise<string> {
         attach: { type: 'string' },
         'allow-duplicate': { type: 'boolean' },
         format: { type: 'string' },
+        report: { type: 'string' },
         article: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -69,6 +74,9 @@ async function run(argv: string[]): Promise<string> {
     case 'import':
       if (!sub) throw usageError(`import needs a file: copydesk import <file.md|.txt|.html|.docx>\n\n${USAGE}`);
       return withWorkspace(root, 'write', (session) => importArticle(session, sub, json));
+    case 'check':
+      if (!sub) throw usageError(`check needs an article: copydesk check <id or file name>\n\n${USAGE}`);
+      return withWorkspace(root, 'read', (session) => checkArticle(session, sub, { json, report: values.report }));
     case 'source':
       if (sub === 'list') return withWorkspace(root, 'read', (session) => listSources(session, json));
       if (sub === 'export') return withWorkspace(root, 'read', (session) => exportSources(session, values.format, values.article));
@@ -90,7 +98,8 @@ run(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     const known = error instanceof CommandError;
-    process.stderr.write(`copydesk: ${known ? error.message : terminalText(String(error))}\n`);
+    if (known && error.isOutput) process.stdout.write(`${error.message}\n`);
+    else process.stderr.write(`copydesk: ${known ? error.message : terminalText(String(error))}\n`);
     process.exitCode = known ? error.exitCode : EXIT.problem;
   },
 );

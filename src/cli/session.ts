@@ -18,6 +18,8 @@ export class CommandError extends Error {
   constructor(
     message: string,
     readonly exitCode: number,
+    /** The message is the command's output (printed to stdout), not an error: `check` found claims to look at. */
+    readonly isOutput = false,
   ) {
     super(message);
   }

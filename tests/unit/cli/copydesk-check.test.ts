@@ -1,0 +1,84 @@
+/**
+ * `copydesk check` as a user runs it: the built command in a child process on a copy of
+ * the sample workspace, whose README is an answer key.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiHost } from '../../../src/core/api/api-host';
+import { Workspace } from '../../../src/core/workspace/workspace';
+import { SAMPLE_WORKSPACE } from '../../../src/host/app-paths';
+import { tempDir } from '../../helpers/temp';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const BIN = path.join(ROOT, 'out', 'cli', 'copydesk.mjs');
+const run = promisify(execFile);
+const copydesk = (...args: string[]) =>
+  run(process.execPath, [BIN, ...args], { cwd: ROOT }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+  );
+
+const ROTTERDAM = 'rotterdam-terminal-strike-talks-narrow-pay-gap-but-stall-on-shift-rosters';
+let scratch: { dir: string; cleanup: () => Promise<void> };
+let workspace: string;
+beforeAll(async () => {
+  if (!existsSync(BIN)) await run(process.execPath, [path.join(ROOT, 'scripts', 'build-cli.mjs')], { cwd: ROOT });
+  scratch = await tempDir('copydesk-check-');
+  workspace = path.join(scratch.dir, 'desk');
+  await cp(SAMPLE_WORKSPACE, workspace, { recursive: true });
+});
+afterAll(() => scratch.cleanup());
+
+describe('copydesk check', () => {
+  it('prints exactly the documented JSON, and exits 1 while claims are not backed or verified', async () => {
+    const result = await copydesk('check', ROTTERDAM, '--json', '--workspace', workspace);
+    expect(result.code).toBe(1);
+    const json = JSON.parse(result.stdout) as { article: object; claims: Array<Record<string, unknown>>; warnings: string[] };
+    expect(Object.keys(json)).toEqual(['article', 'claims', 'warnings']);
+    expect(Object.keys(json.article)).toEqual(['id', 'slug', 'headline']);
+    expect(json.claims.length).toBeGreaterThan(10);
+    for (const claim of json.claims) {
+      expect(Object.keys(claim)).toEqual(['id', 'kind', 'text', 'status', 'sourceId', 'passage', 'decision']);
+      expect(['quote', 'figure', 'attribution']).toContain(claim.kind);
+      expect(['backed', 'close', 'not-found', 'wrong-source', 'speaker-unconfirmed']).toContain(claim.status);
+    }
+    // The answer key: the negotiator's "difficult but businesslike" is a near quote.
+    expect(json.claims.find((c) => String(c.text).startsWith('difficult but businesslike'))).toMatchObject({ kind: 'quote', status: 'close' });
+    expect(json.claims.find((c) => c.text === '1,240')).toMatchObject({ kind: 'figure', status: 'backed' });
+  });
+
+  it('exits 0 once every open claim is verified, and writes the report', async () => {
+    const ws = await Workspace.open(workspace, { watch: false });
+    const host = createApiHost(ws);
+    try {
+      const article = ws.articles.list().articles.find((a) => a.slug === ROTTERDAM)!;
+      const checked = await host.call('review.check', { id: article.id });
+      if (!checked.ok) throw new Error(checked.error.message);
+      let revision = checked.value.article.revision;
+      for (const claim of checked.value.claims.filter((c) => c.status !== 'backed')) {
+        const decided = await host.call('review.decide', { id: article.id, baseRevision: revision, claimId: claim.id, decision: 'verified', by: 'Marta Quintela', comment: 'Checked by phone' });
+        if (!decided.ok) throw new Error(decided.error.message);
+        revision = decided.value.revision;
+      }
+    } finally {
+      host.dispose();
+      await ws.close();
+    }
+    const report = path.join(scratch.dir, 'review.html');
+    const result = await copydesk('check', ROTTERDAM, '--report', report, '--workspace', workspace);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    const html = await readFile(report, 'utf8');
+    expect(html).toContain('Marta Quintela');
+    expect(html).not.toMatch(/<script/i);
+  });
+
+  it('says what is wrong with bad usage, with exit 2', async () => {
+    expect(await copydesk('check', 'no-such-article', '--workspace', workspace)).toMatchObject({ code: 2, stderr: expect.stringMatching(/no article "no-such-article"/) });
+    expect(await copydesk('check', ROTTERDAM, '--report', 'out.pdf', '--workspace', workspace)).toMatchObject({ code: 2, stderr: expect.stringMatching(/\.md or \.html/) });
+    expect(await copydesk('check', '--workspace', workspace)).toMatchObject({ code: 2 });
+  });
+});
