@@ -54,14 +54,14 @@ function findSegment(segment: Token[], index: SourceIndex, from: number, to: num
   let anchor = 0;
   let fewest = Infinity;
   for (let k = 0; k < segment.length; k++) {
-    const count = index.postings.count(segment[k]!.norm);
+    const count = index.words.countOf(segment[k]!.norm);
     if (count === 0) return -1;
     if (count < fewest) {
       fewest = count;
       anchor = k;
     }
   }
-  const positions = index.postings.get(segment[anchor]!.norm)!;
+  const positions = index.words.positionsOf(segment[anchor]!.norm)!;
   const { norms } = index.words;
   for (const p of positions) {
     const start = p - anchor;
@@ -107,7 +107,7 @@ function candidateStretches(query: QuoteQuery, index: SourceIndex): Array<[numbe
   const cap = Math.max(20, Math.min(60, Math.ceil(total / 200)));
   const anchors: Array<{ i: number; positions: Int32Array }> = [];
   query.tokens.forEach((token, i) => {
-    const positions = index.postings.get(token.norm);
+    const positions = index.words.positionsOf(token.norm);
     if (positions && positions.length <= cap) anchors.push({ i, positions });
   });
   if (anchors.length < 2) return [];

@@ -10,8 +10,9 @@ import type { FigureValue } from '../../document/claims/claim-types';
 import { figureKey } from '../../document/claims/figure-key';
 import { guessLanguage } from '../../document/claims/language';
 import { numberStyleOf, type NumberStyle } from '../../document/claims/numbers';
-import { findFigures, wordAt } from '../../document/claims/figures';
-import { foldWord, tokenizeWords, type Words } from '../../document/claims/tokens';
+import { findFigures, NUMBER_WORD_FORMS, wordAt, type FigureHints } from '../../document/claims/figures';
+import { foldWord } from '../../document/claims/tokens';
+import { readSourceWords, type SourceWords } from './source-words';
 
 /** A figure of a source, with where it is. */
 export interface SourceFigure {
@@ -35,8 +36,8 @@ export interface SourceIndex {
   sha256: string;
   text: string;
   style: NumberStyle;
-  words: Words;
-  postings: Postings;
+  /** Its words, each word's positions kept (`positionsOf`, `countOf`). */
+  words: SourceWords;
   figuresByKey: Map<string, SourceFigure[]>;
   /** Per class (and currency), sorted by value: for figures written rounded. */
   figuresByClass: Map<string, SourceFigure[]>;
@@ -46,7 +47,8 @@ export interface SourceIndex {
 /** The key under which rounded figures are looked up: class, and currency for money. */
 export const classKey = (figure: FigureValue) => (figure.class === 'money' ? `money:${figure.currency ?? ''}` : figure.class);
 
-const TURN_RE = /^[ \t]*((?:[\p{L}.'’-]+[ \t]+){0,3}?\p{Lu}{2,}(?:[ \t'’-]+\p{Lu}{2,})*)[ \t]*:/gmu;
+// Labels in capitals, as transcripts write them; ASCII only, so the whole text is scanned quickly.
+const TURN_RE = /^[ \t]*((?:[A-Za-z.'’-]+[ \t]+){0,3}?[A-Z]{2,}(?:[ \t'’-]+[A-Z]{2,})*)[ \t]*:/gm;
 const NAME_RE = /\p{Lu}\p{Ll}+(?:[ \t]+(?:(?:van|von|de|da|do|dos|der|den|el)[ \t]+)?\p{Lu}\p{Ll}+)+/gu;
 
 /** Speaker labels of a transcript, in order; initials are resolved to a name the text gives ("HB" → Helena Brito). */
@@ -69,48 +71,6 @@ function speakerTurns(text: string): SpeakerTurn[] {
   return turns;
 }
 
-/**
- * Where each word stands in a source: one id per distinct word, and all positions in one
- * array ordered by word (counting sort), so 10,000 words are not 3,000 little arrays.
- */
-export class Postings {
-  private readonly ids = new Map<string, number>();
-  private readonly offsets: Int32Array;
-  private readonly positions: Int32Array;
-
-  constructor(norms: string[]) {
-    const ids = new Int32Array(norms.length);
-    const counts: number[] = [];
-    for (let i = 0; i < norms.length; i++) {
-      let id = this.ids.get(norms[i]!);
-      if (id === undefined) {
-        id = counts.length;
-        this.ids.set(norms[i]!, id);
-        counts.push(0);
-      }
-      ids[i] = id;
-      counts[id]!++;
-    }
-    this.offsets = new Int32Array(counts.length + 1);
-    for (let id = 0; id < counts.length; id++) this.offsets[id + 1] = this.offsets[id]! + counts[id]!;
-    const fill = this.offsets.slice(0, counts.length);
-    this.positions = new Int32Array(norms.length);
-    for (let i = 0; i < norms.length; i++) this.positions[fill[ids[i]!]!++] = i;
-  }
-
-  /** The positions of a word, in order; undefined when the source does not have it. */
-  get(norm: string): Int32Array | undefined {
-    const id = this.ids.get(norm);
-    return id === undefined ? undefined : this.positions.subarray(this.offsets[id]!, this.offsets[id + 1]!);
-  }
-
-  /** How often the source has a word. */
-  count(norm: string): number {
-    const id = this.ids.get(norm);
-    return id === undefined ? 0 : this.offsets[id + 1]! - this.offsets[id]!;
-  }
-}
-
 function addTo<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -120,11 +80,17 @@ function addTo<T>(map: Map<string, T[]>, key: string, value: T): void {
 /** Builds the index of one snapshot. */
 export function buildSourceIndex(text: string, sha256: string, language?: string | null): SourceIndex {
   const style = numberStyleOf(language || guessLanguage(text));
-  const words = tokenizeWords(text, style);
-  const postings = new Postings(words.norms);
+  const words = readSourceWords(text, style);
+  // The words say where numbers and number words start: figures are read there only.
+  const hints: FigureHints = { numberStarts: [], wordStarts: [] };
+  for (let k = 0; k < words.norms.length; k++) {
+    const first = words.norms[k]!.charCodeAt(0);
+    if (first >= 48 && first <= 57) (hints.numberStarts as number[]).push(words.starts[k]!);
+    else if (NUMBER_WORD_FORMS.has(words.norms[k]!)) (hints.wordStarts as number[]).push(words.starts[k]!);
+  }
   const figuresByKey = new Map<string, SourceFigure[]>();
   const figuresByClass = new Map<string, SourceFigure[]>();
-  for (const found of findFigures(text, style)) {
+  for (const found of findFigures(text, style, [], hints)) {
     const entry: SourceFigure = { start: found.start, end: found.end, figure: found.figure, token: wordAt(words, found.start) };
     addTo(figuresByKey, figureKey(found.figure), entry);
     addTo(figuresByClass, classKey(found.figure), entry);
@@ -139,7 +105,7 @@ export function buildSourceIndex(text: string, sha256: string, language?: string
     }
   }
   for (const list of figuresByClass.values()) list.sort((a, b) => a.figure.value - b.figure.value);
-  return { sha256, text, style, words, postings, figuresByKey, figuresByClass, turns: speakerTurns(text) };
+  return { sha256, text, style, words, figuresByKey, figuresByClass, turns: speakerTurns(text) };
 }
 
 export const sha256Of = (text: string) => createHash('sha256').update(text).digest('hex');

@@ -83,22 +83,29 @@ function monthBefore(text: string, at: number, hops = 0): number {
   return MONTH_OF.has(word) ? j : -1;
 }
 
-/** Every date in `text`, in order, none overlapping. Looks only where there are digits. */
-export function findDates(text: string): DateSpan[] {
-  const found: DateSpan[] = [];
+/** Where runs of digits start in `text`. */
+function digitRuns(text: string): number[] {
+  const starts: number[] = [];
   const digits = /\d+/g;
-  for (let m = digits.exec(text); m; m = digits.exec(text)) {
-    const at = m.index;
+  for (let m = digits.exec(text); m; m = digits.exec(text)) starts.push(m.index);
+  return starts;
+}
+
+/**
+ * Every date in `text`, in order, none overlapping. Looks only where numbers start: at
+ * `numberStarts` when the caller knows them (a source's words do), else at every run of digits.
+ */
+export function findDates(text: string, numberStarts: ArrayLike<number> = digitRuns(text)): DateSpan[] {
+  const found: DateSpan[] = [];
+  for (let k = 0; k < numberStarts.length; k++) {
+    const at = numberStarts[k]!;
     if (found.length && at < found[found.length - 1]!.end) continue;
     const before = text[at - 1];
     let date: DateSpan | null = null;
     const monthStart = monthBefore(text, at);
     if (monthStart >= 0 && (!found.length || monthStart >= found[found.length - 1]!.end)) date = tryAt(text, monthStart, AT_MONTH);
     if (!date && !isWordChar(before) && before !== '.' && before !== ',') date = tryAt(text, at, AT_NUMBER);
-    if (date) {
-      found.push(date);
-      digits.lastIndex = date.end;
-    }
+    if (date) found.push(date);
   }
   return found;
 }

@@ -23,7 +23,23 @@ export interface FigureSpan {
 
 // One alternation of plain words, no `u` flag, no lookbehind: this runs over whole sources. Word edges and
 // what stands before a "dozen" or a fraction ("a", "two") are checked by hand.
-const NUMBER_WORD_RE = new RegExp(`\\b(?:${Object.keys(NUMBER_WORDS).join('|')}|dozen|half|thirds?|quarters?|fifths?|tenths?|twice|thrice)\\b`, 'gi');
+const NUMBER_WORD_SOURCE = `\\b(?:${Object.keys(NUMBER_WORDS).join('|')}|dozen|half|thirds?|quarters?|fifths?|tenths?|twice|thrice)\\b`;
+// Matched on the lower-cased text (a case-sensitive pattern is much faster); with the `i` flag when lower-casing changes the length.
+const NUMBER_WORD_RE = new RegExp(NUMBER_WORD_SOURCE, 'g');
+const NUMBER_WORD_RE_ANY_CASE = new RegExp(NUMBER_WORD_SOURCE, 'gi');
+const NUMBER_WORD_AT = new RegExp(NUMBER_WORD_SOURCE, 'iy');
+/** The number words as a source's words hold them (folded), for `FigureHints`. */
+export const NUMBER_WORD_FORMS = new Set(
+  [...Object.keys(NUMBER_WORDS), 'dozen', 'half', 'third', 'thirds', 'quarter', 'quarters', 'fifth', 'fifths', 'tenth', 'tenths', 'twice', 'thrice'].map((w) =>
+    w.normalize('NFD').replace(/\p{M}/gu, ''),
+  ),
+);
+
+/** Where a text's numbers and number words start, when its words are known: no need to search for them. */
+export interface FigureHints {
+  numberStarts: ArrayLike<number>;
+  wordStarts: ArrayLike<number>;
+}
 const COMPOUND_TAIL = /^-(?:one|two|three|four|five|six|seven|eight|nine)(?![\p{L}])/u;
 const COUNT_BEFORE: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
 const isLetter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
@@ -157,11 +173,31 @@ function readNumber(text: string, i: number, style: NumberStyle, rangeEnd = fals
 const RANGE_JOIN = /^[\s\u00a0]*(?:[–—-]|to|bis|à|a|até|tot)[\s\u00a0]*(?=[€$£\d])/u;
 const BETWEEN_JOIN = /^[\s\u00a0]*(?:and|und|et|e|en)[\s\u00a0]+(?=[€$£\d])/u;
 
+/** Where `text` has a number word, by the pattern. */
+function numberWordMatches(text: string): RegExpExecArray[] {
+  const lower = text.toLowerCase();
+  const [re, haystack] = lower.length === text.length ? [NUMBER_WORD_RE, lower] : [NUMBER_WORD_RE_ANY_CASE, text];
+  re.lastIndex = 0;
+  const matches: RegExpExecArray[] = [];
+  for (let m = re.exec(haystack); m; m = re.exec(haystack)) matches.push(m);
+  return matches;
+}
+
+/** The number word at each of `starts` (where the caller's words say one is). */
+function numberWordsAt(text: string, starts: ArrayLike<number>): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  for (let k = 0; k < starts.length; k++) {
+    NUMBER_WORD_AT.lastIndex = starts[k]!;
+    const m = NUMBER_WORD_AT.exec(text);
+    if (m) matches.push(m);
+  }
+  return matches;
+}
+
 /** Number words: "five working days", "a dozen", "two thirds". */
-function findNumberWords(text: string): FigureSpan[] {
+function findNumberWords(text: string, wordStarts?: ArrayLike<number>): FigureSpan[] {
   const found: FigureSpan[] = [];
-  NUMBER_WORD_RE.lastIndex = 0;
-  for (let m = NUMBER_WORD_RE.exec(text); m; m = NUMBER_WORD_RE.exec(text)) {
+  for (const m of wordStarts ? numberWordsAt(text, wordStarts) : numberWordMatches(text)) {
     let start = m.index;
     const end = start + m[0].length;
     const before = text[start - 1];
@@ -197,30 +233,32 @@ function findNumberWords(text: string): FigureSpan[] {
   return found;
 }
 
+/** Where each number starts: the first digit after something that is not a digit. */
+function digitStarts(text: string): number[] {
+  const starts: number[] = [];
+  const digits = /\d+/g;
+  for (let m = digits.exec(text); m; m = digits.exec(text)) starts.push(m.index);
+  return starts;
+}
+
 /**
  * Every figure of `text`, in order. Figures starting inside a `masked` range (quotes,
  * editor notes) are left out: a quote is checked as a whole.
  */
-export function findFigures(text: string, style: NumberStyle, masked: TextRange[] = []): FigureSpan[] {
-  const taken: FigureSpan[] = [...findDates(text), ...findNumberWords(text)].sort((a, b) => a.start - b.start);
+export function findFigures(text: string, style: NumberStyle, masked: TextRange[] = [], hints?: FigureHints): FigureSpan[] {
+  const numberStarts = hints?.numberStarts ?? digitStarts(text);
+  const taken: FigureSpan[] = [...findDates(text, numberStarts), ...findNumberWords(text, hints?.wordStarts)].sort((a, b) => a.start - b.start);
   const found: FigureSpan[] = [];
   let t = 0;
-  const digit = /\d/g;
-  for (let i = 0; i < text.length; i++) {
-    digit.lastIndex = i;
-    if (!digit.exec(text)) break;
-    i = digit.lastIndex - 1;
+  let done = 0;
+  for (let k = 0; k < numberStarts.length; k++) {
+    const i = numberStarts[k]!;
+    if (i < done) continue;
     while (t < taken.length && taken[t]!.end <= i) t++;
-    if (t < taken.length && taken[t]!.start <= i) {
-      i = taken[t]!.end - 1;
-      continue;
-    }
+    if (t < taken.length && taken[t]!.start <= i) continue;
     const first = readNumber(text, i, style);
-    if (!first) {
-      i += numberLength(text, i);
-      continue;
-    }
-    i = first.end - 1;
+    if (!first) continue;
+    done = first.end;
     const before = text.slice(Math.max(0, first.start - 12), first.start);
     const between = /(?:between|zwischen|entre|tussen)[\s\u00a0]+$/i.test(before);
     const join = (between ? BETWEEN_JOIN : /(?:from|von|de|van)[\s\u00a0]+$/i.test(before) ? null : RANGE_JOIN)?.exec(text.slice(first.end, first.end + 12));
@@ -232,7 +270,7 @@ export function findFigures(text: string, style: NumberStyle, masked: TextRange[
     if (second && second.figure.value > low && (second.figure.class === first.figure.class || first.end === first.digitsEnd)) {
       const figure: FigureValue = { ...second.figure, value: low, high: second.figure.value, step: Math.min(first.figure.step * (low / first.figure.value || 1), second.figure.step) };
       found.push({ start: first.start, end: second.end, figure });
-      i = second.end - 1;
+      done = second.end;
       continue;
     }
     found.push({ start: first.start, end: first.end, figure: first.figure });

@@ -17,10 +17,10 @@ for (const [language, words] of Object.entries(MARKERS)) {
   for (const word of words) LOOKUP.set(word, [...(LOOKUP.get(word) ?? []), language]);
 }
 
-/** The language whose common words `text` uses most (reading at most its first 6,000 characters), or null. */
+/** The language whose common words `text` uses most (reading at most its first 4,000 characters), or null. */
 export function guessLanguage(text: string): string | null {
   const counts = new Map<string, number>();
-  const sample = text.slice(0, 6_000).toLowerCase();
+  const sample = text.slice(0, 4_000).toLowerCase();
   for (const word of sample.split(/[^a-zà-öø-ÿ]+/)) {
     const languages = LOOKUP.get(word);
     if (languages) for (const language of languages) counts.set(language, (counts.get(language) ?? 0) + 1);

@@ -55,47 +55,41 @@ const threeDigitsAt = (text: string, k: number) => isDigit(text[k]) && isDigit(t
 
 /** Reads a number written as `numberLength` found it, in the text's style. */
 export function parseNumber(raw: string, style: NumberStyle): ParsedNumber {
-  if (/^\d+$/.test(raw)) {
-    const zeros = /0*$/.exec(raw)![0].length;
-    return { value: Number(raw), step: 10 ** Math.min(zeros, raw.length - 1) };
-  }
-  let s = raw;
+  // One pass: the digits, and the marks between them (a character loop; sources have thousands of numbers).
+  let digits = '';
   let grouped = false;
-  if (/[\u2019' \u00a0\u202f\u2009]/.test(s)) {
-    grouped = true;
-    s = s.replace(/[\u2019' \u00a0\u202f\u2009]/g, '');
+  let commas = 0;
+  let points = 0;
+  let lastMark = '';
+  let lastMarkAt = -1;
+  for (let k = 0; k < raw.length; k++) {
+    const c = raw[k]!;
+    if (c >= '0' && c <= '9') digits += c;
+    else if (c === ',' || c === '.') {
+      if (c === ',') commas++;
+      else points++;
+      lastMark = c;
+      lastMarkAt = digits.length;
+    } else grouped = true;
   }
-  const marks = s.replace(/\d/g, '');
-  let decimalMark: string | null = null;
-  if (marks.length === 0) decimalMark = null;
-  else if (marks.includes(',') && marks.includes('.')) decimalMark = marks[marks.length - 1]!;
-  else if (marks.length > 1) decimalMark = null;
-  else {
-    const after = s.length - s.indexOf(marks) - 1;
-    if (grouped) decimalMark = marks;
-    else if (after !== 3) decimalMark = marks;
-    else decimalMark = (style === 'dot') === (marks === '.') ? marks : null;
+  let decimalAt = -1;
+  if (commas && points) decimalAt = lastMarkAt;
+  else if (commas + points === 1) {
+    const after = digits.length - lastMarkAt;
+    if (grouped || after !== 3 || (style === 'dot') === (lastMark === '.')) decimalAt = lastMarkAt;
   }
-  let integer = s;
-  let fraction = '';
-  if (decimalMark) {
-    const at = s.lastIndexOf(decimalMark);
-    integer = s.slice(0, at);
-    fraction = s.slice(at + 1);
-  }
-  integer = integer.replace(/[.,]/g, '');
-  const value = Number(`${integer || '0'}.${fraction || '0'}`);
-  let step = 1;
-  if (fraction) step = 10 ** -fraction.length;
-  else {
-    const zeros = /0*$/.exec(integer)![0].length;
-    step = 10 ** Math.min(zeros, Math.max(0, integer.length - 1));
-  }
-  return { value, step };
+  const integer = decimalAt < 0 ? digits : digits.slice(0, decimalAt);
+  const fraction = decimalAt < 0 ? '' : digits.slice(decimalAt);
+  const value = fraction ? Number(`${integer || '0'}.${fraction}`) : Number(integer || '0');
+  if (fraction) return { value, step: 10 ** -fraction.length };
+  let zeros = 0;
+  while (zeros < integer.length - 1 && integer[integer.length - 1 - zeros] === '0') zeros++;
+  return { value, step: 10 ** zeros };
 }
 
 /** A value as a stable string: 2.1 × 1e6 is 2100000, not 2100000.0000000005. */
 export function canonicalValue(value: number): string {
+  if (Number.isSafeInteger(value) && Math.abs(value) < 1e12) return String(value);
   return String(Number(value.toPrecision(12)));
 }
 

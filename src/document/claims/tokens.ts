@@ -19,8 +19,8 @@ export interface Token {
 /** The words of a long text as parallel arrays (a source's 10,000 words are not 10,000 objects). */
 export interface Words {
   norms: string[];
-  starts: number[];
-  ends: number[];
+  starts: ArrayLike<number>;
+  ends: ArrayLike<number>;
   /** Indexes of words an ellipsis stood before. */
   gaps: Set<number>;
 }
@@ -67,7 +67,9 @@ function ellipsisLength(text: string, i: number): number {
 
 /** The words of `text`, folded, with their offsets: one character loop, the text lower-cased once. */
 export function tokenizeWords(text: string, style: NumberStyle): Words {
-  const words: Words = { norms: [], starts: [], ends: [], gaps: new Set() };
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const words: Words = { norms: [], starts, ends, gaps: new Set() };
   const lower = text.toLowerCase();
   const aligned = lower.length === text.length;
   let gap = false;
@@ -76,8 +78,8 @@ export function tokenizeWords(text: string, style: NumberStyle): Words {
     if (gap) words.gaps.add(words.norms.length);
     gap = false;
     words.norms.push(norm);
-    words.starts.push(start);
-    words.ends.push(end);
+    starts.push(start);
+    ends.push(end);
   };
   for (let i = 0; i < length; ) {
     const code = text.charCodeAt(i);
