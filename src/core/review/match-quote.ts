@@ -158,7 +158,8 @@ export function findClose(query: QuoteQuery, index: SourceIndex, threshold = CLO
       startToken: owner[alignment.sourceStart]!,
       endToken: owner[alignment.sourceEnd - 1]! + 1,
       exact: false,
-      similarity: alignment.similarity,
+      // Contractions written out can make the words the same ("doesn't" / "does not"); not verbatim is never 100 %.
+      similarity: Math.min(alignment.similarity, 0.99),
       diff: null,
     };
   }

@@ -110,11 +110,19 @@ export function buildSourceIndex(text: string, sha256: string, language?: string
 
 export const sha256Of = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** Indexes by snapshot sha-256 (and language), the least recently used dropped past `capacity`. */
+/**
+ * Indexes by snapshot sha-256 (and language), the least recently used dropped past
+ * `capacity` indexes or `maxChars` characters of snapshot (an index takes a few times its
+ * text in memory; a snapshot may be 5 MB).
+ */
 export class SourceIndexCache {
   private indexes = new Map<string, SourceIndex>();
+  private chars = 0;
 
-  constructor(private readonly capacity = 256) {}
+  constructor(
+    private readonly capacity = 128,
+    private readonly maxChars = 30_000_000,
+  ) {}
 
   get(text: string, sha256?: string, language?: string): SourceIndex {
     let sha = sha256 || sha256Of(text);
@@ -133,7 +141,12 @@ export class SourceIndexCache {
     }
     index = buildSourceIndex(text, sha, language);
     this.indexes.set(key, index);
-    if (this.indexes.size > this.capacity) this.indexes.delete(this.indexes.keys().next().value!);
+    this.chars += text.length;
+    while (this.indexes.size > 1 && (this.indexes.size > this.capacity || this.chars > this.maxChars)) {
+      const [oldest, dropped] = this.indexes.entries().next().value!;
+      this.indexes.delete(oldest);
+      this.chars -= dropped.text.length;
+    }
     return index;
   }
 }

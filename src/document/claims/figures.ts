@@ -4,9 +4,9 @@
  * million, $3.2bn, £1.5m, 48 Mio. Euro, 48 millions d’euros), ranges (25,000 to 90,000,
  * 25,000–90,000, between €25,000 and €90,000), dates, years standing alone ("in 2028"),
  * cheap number words (two to twenty, a dozen, a third) and multiples (twice, three times,
- * a class of their own). Not figures: ordinals (2nd,
- * ninth), decades (1950s), times (10:30), codes (COVID-19, Q3, 2016/17) and the year or
- * day inside a date (the date is one figure), list and section numbers at a line's start.
+ * a class of their own). Not figures: ordinals (2nd, ninth), decades (1950s), times
+ * (10:30), codes (COVID-19, Q3), the year or day inside a date (the date is one figure),
+ * list and section numbers at a line's start.
  */
 import type { FigureValue, TextRange } from './claim-types';
 import { contentStem, isStopword, stem } from './content-words';
@@ -40,6 +40,7 @@ export interface FigureHints {
   numberStarts: ArrayLike<number>;
   wordStarts: ArrayLike<number>;
 }
+
 const COMPOUND_TAIL = /^-(?:one|two|three|four|five|six|seven|eight|nine)(?![\p{L}])/u;
 const COUNT_BEFORE: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
 const isLetter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
@@ -68,15 +69,15 @@ interface Suffix {
   currency?: string;
 }
 
-/** What follows a number: percent, or a scale and a currency ("million", "Mio. Euro", "millions d’euros", "bn"). */
 const skipSpace = (text: string, q: number) => (isSpace(text[q]) ? q + 1 : q);
 const rest = (text: string, q: number) => text.slice(q, q + 40);
 
+/** What follows a number: percent or a multiple, or a scale and a currency ("million", "Mio. Euro", "millions d’euros", "bn"). */
 function readSuffix(text: string, at: number, currencyBefore: string | undefined): Suffix {
   let p = at;
   const lead = text[skipSpace(text, p)];
   // Most numbers are followed by a plain word or punctuation: no regex for them.
-  if (lead === undefined || !(lead === '%' || lead === '€' || lead === '$' || lead === '£' || /[pPmMbBkKtTeEdDgGcCfFrRuUS]/.test(lead))) {
+  if (lead === undefined || !(lead === '%' || lead === '€' || lead === '$' || lead === '£' || /[pPmMbBkKtTeEdDgGcCfFrRuUSv]/.test(lead))) {
     return currencyBefore ? { end: p, factor: 1, unit: null, currency: currencyBefore } : { end: p, factor: 1, unit: null };
   }
   for (const [re, unit] of PERCENT_AFTER) {

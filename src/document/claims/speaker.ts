@@ -48,11 +48,11 @@ const APPOSITIVE = '(?:,[^,.!?;“”"«»„]{1,160},)?';
 
 // After the quote: `, said X`, `, X said`, `, X, the role, told …`, `, according to X`.
 const AFTER_VERB_FIRST = new RegExp(`^[\\s,.!?]*(?:(?:${VERB}|${ACCORDING})\\s+(${NAME}|${ROLE}|${PRONOUN})|so\\s+(${NAME}))`, 'u');
-const AFTER_SUBJECT_FIRST = new RegExp(`^[\\s,.!?]*${SUBJECT}${APPOSITIVE}\\s+(?:(?:has|had|have|was|is|hat|a)\\s+)?${VERB}\\b`, 'u');
+const AFTER_SUBJECT_FIRST = new RegExp(`^[\\s,.!?]*${SUBJECT}${APPOSITIVE}\\s+(?:(?:has|had|have|was|is|hat|a)\\s+)?${VERB}(?![\\p{L}])`, 'u');
 // Before the quote, in its sentence: `X said:`, `X, the role, said the company had`, `said X:`, `according to X,`.
-const BEFORE = new RegExp(`${SUBJECT}${APPOSITIVE}\\s+(?:(?:has|had|have|was|is|also|then|hat|a)\\s+)?${VERB}\\b[^.!?“”"«»„]*$`, 'u');
+const BEFORE = new RegExp(`${SUBJECT}${APPOSITIVE}\\s+(?:(?:has|had|have|was|is|also|then|hat|a)\\s+)?${VERB}(?![\\p{L}])[^.!?“”"«»„]*$`, 'u');
 const BEFORE_VERB_FIRST = new RegExp(`(?:${VERB}|${ACCORDING})\\s+(${NAME}|${ROLE})\\s*[:,]?\\s*$`, 'u');
-const ANY_NAMED = new RegExp(`(${NAME})${APPOSITIVE}\\s+(?:(?:has|had|have|was|is|also|hat|a)\\s+)?${VERB}\\b|(?:${VERB}|${ACCORDING})\\s+(${NAME})`, 'gu');
+const ANY_NAMED = new RegExp(`(${NAME})${APPOSITIVE}\\s+(?:(?:has|had|have|was|is|also|hat|a)\\s+)?${VERB}(?![\\p{L}])|(?:${VERB}|${ACCORDING})\\s+(${NAME})`, 'gu');
 const LEAD_NAME = new RegExp(`^\\s*(${NAME})`, 'u');
 
 /** A candidate subject as a speaker: a name (leading non-name words dropped), a role, a pronoun (null). */

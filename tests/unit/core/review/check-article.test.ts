@@ -137,6 +137,14 @@ describe('checkArticle', () => {
     expect(Date.now() - started).toBeLessThan(25_000);
   });
 
+  it('answers again when a source’s snapshot changes', () => {
+    const checker = createReviewChecker();
+    const article = body('A strike by 1,240 workers.');
+    expect(checker.check({ body: article, sources: [WIRE], attachedSourceIds: ['wire'] }).claims[0]!.status).toBe('backed');
+    const recaptured = { ...WIRE, snapshot: WIRE.snapshot!.replace('1,240', '1,420') };
+    expect(checker.check({ body: article, sources: [recaptured], attachedSourceIds: ['wire'] }).claims[0]!.status).toBe('not-found');
+  });
+
   it('keeps claim ids across an edit in another paragraph, and a re-check agrees with a fresh check', () => {
     const checker = createReviewChecker();
     const first = checker.check({ body: body('“Moved a long way in a short time,” Bakels said.', 'A strike by 1,240 workers.'), sources: [WIRE], attachedSourceIds: ['wire'] });

@@ -53,7 +53,7 @@ describe('the review corpus', () => {
 
   it('judges every claim as the key says, with 100 % precision and recall', () => {
     const rows = [
-      ['backed, quotes', score(pairs, 'backed', ['quote', 'attribution'])],
+      ['backed, quotes and spans', score(pairs, 'backed', ['quote', 'attribution'])],
       ['backed, figures', score(pairs, 'backed', ['figure'])],
       ['close, quotes and figures', score(pairs, 'close', ['quote', 'figure', 'attribution'])],
       ['speaker-unconfirmed', score(pairs, 'speaker-unconfirmed', ['quote'])],

@@ -52,3 +52,19 @@ describe('a source index', () => {
     }
   });
 });
+
+describe('the index cache', () => {
+  it('keeps an index per snapshot text, rebuilds when the text differs from its sha-256, and drops the oldest', async () => {
+    const { SourceIndexCache } = await import('../../../../src/core/review/source-index');
+    const cache = new SourceIndexCache(2);
+    const a = cache.get('First snapshot.');
+    expect(cache.get('First snapshot.')).toBe(a);
+    expect(cache.get('Changed snapshot.', a.sha256).text).toBe('Changed snapshot.');
+    cache.get('Third snapshot.');
+    expect(cache.get('First snapshot.')).not.toBe(a);
+    const small = new SourceIndexCache(10, 20);
+    const one = small.get('x'.repeat(15));
+    small.get('y'.repeat(15));
+    expect(small.get('x'.repeat(15))).not.toBe(one);
+  });
+});

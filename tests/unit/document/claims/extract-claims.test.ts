@@ -115,3 +115,13 @@ describe('claim extraction', () => {
     expect(extractClaims(bodyOf())).toEqual({ claims: [], notes: [] });
   });
 });
+
+describe('speakers in French and German', () => {
+  it('reads verbs with accents and inverted French forms', () => {
+    const { claims } = extractClaims(
+      bodyOf('Claire Fontanel a déclaré\u00a0: «\u202fNous commencerons en juin\u202f».', '«\u202fCe n’est pas un luxe\u202f», a précisé Julien Marchetti.', '„Wir bauen aus“, sagte Geschäftsführerin Miriam Albrecht.', '»Das ist machbar«, so Albrecht.'),
+      { language: 'fr' },
+    );
+    expect(claims.filter((c) => c.kind === 'quote').map((c) => c.speaker)).toEqual(['Claire Fontanel', 'Julien Marchetti', 'Geschäftsführerin Miriam Albrecht', 'Albrecht']);
+  });
+});
