@@ -40,8 +40,8 @@ export class ReviewService {
     const latest = new Map<string, ReviewDecision>();
     for (const decision of article.review.decisions) latest.set(decision.claimId, decision);
     const claims: ReviewedClaim[] = result.claims.map((claim) => ({ ...claim, decision: latest.get(claim.id) ?? null }));
-    const gone = named.filter((sid) => !sources.some((s) => s.id === sid));
-    const warnings = [...result.warnings, ...gone.map((sid) => `The source ${sid} is not in the library (deleted or renamed), so nothing can be checked against it.`)];
+    // Sources named but not in the library (deleted, renamed) are the engine's to warn about.
+    const warnings = result.warnings;
     return {
       article: { id: article.id, slug: article.slug, headline: article.meta.headline, status: article.meta.status, revision: article.revision },
       claims,

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiHost } from '../../../src/core/api/api-host';
 import { Workspace } from '../../../src/core/workspace/workspace';
 import { SAMPLE_WORKSPACE } from '../../../src/host/app-paths';
+import type { ApiResponse } from '../../../src/shared/contract';
 import { tempDir } from '../../helpers/temp';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -58,11 +59,12 @@ describe('copydesk check', () => {
       const article = ws.articles.list().articles.find((a) => a.slug === ROTTERDAM)!;
       const checked = await host.call('review.check', { id: article.id });
       if (!checked.ok) throw new Error(checked.error.message);
-      let revision = checked.value.article.revision;
-      for (const claim of checked.value.claims.filter((c) => c.status !== 'backed')) {
+      const check = checked.value as ApiResponse<'review.check'>;
+      let revision = check.article.revision;
+      for (const claim of check.claims.filter((c) => c.status !== 'backed')) {
         const decided = await host.call('review.decide', { id: article.id, baseRevision: revision, claimId: claim.id, decision: 'verified', by: 'Marta Quintela', comment: 'Checked by phone' });
         if (!decided.ok) throw new Error(decided.error.message);
-        revision = decided.value.revision;
+        revision = (decided.value as ApiResponse<'review.decide'>).revision;
       }
     } finally {
       host.dispose();
