@@ -112,9 +112,8 @@ describe('articles', () => {
 
   it('duplicates an article as a new draft', async () => {
     const created = await ws.articles.create({ headline: 'Original' });
-    const approved = await ws.articles.setStatus({ id: created.id, baseRevision: created.revision, status: 'approved' });
-    const a = { ...created, revision: approved.revision };
-    await ws.articles.save({ id: a.id, baseRevision: a.revision, body: bodyOf('Body text.') });
+    const written = await ws.articles.save({ id: created.id, baseRevision: created.revision, body: bodyOf('Body text.') });
+    const a = { ...created, revision: (await ws.articles.setStatus({ id: created.id, baseRevision: written.revision, status: 'approved' })).revision };
     const copy = await ws.articles.duplicate(a.id);
     expect(copy.id).not.toBe(a.id);
     expect(copy.meta.headline).toBe('Original (copy)');
@@ -339,5 +338,21 @@ describe('kept versions', () => {
     expect(kept.meta.dek).toBe('mine');
     expect(JSON.stringify(kept.body)).toContain('My paragraph.');
     expect(await readFile(articleFile(a.slug), 'utf8')).toBe(theirs);
+  });
+});
+
+describe('approved copy and the status history', () => {
+  it('an edit of an approved article is refused until confirmed, then sends it back to review and is recorded', async () => {
+    const a = await ws.articles.create({ headline: 'Budget vote' });
+    const approved = await ws.articles.setStatus({ id: a.id, baseRevision: a.revision, status: 'approved', by: 'Marta', override: 'Checked by phone' });
+    await expect(ws.articles.save({ id: a.id, baseRevision: approved.revision, meta: { dek: 'A quiet change.' } })).rejects.toMatchObject({ code: 'refused' });
+    const reopened = await ws.articles.save({ id: a.id, baseRevision: approved.revision, meta: { dek: 'A quiet change.' }, reopen: true, by: 'Tom' });
+    expect(reopened.summary.status).toBe('in-review');
+    const file = await ws.articles.get(a.id);
+    expect(file.review.history).toMatchObject([
+      { from: 'draft', to: 'approved', by: 'Marta', override: 'Checked by phone' },
+      { from: 'approved', to: 'in-review', by: 'Tom', note: 'Edited after approval' },
+    ]);
+    expect(file.meta.dek).toBe('A quiet change.');
   });
 });
