@@ -1,0 +1,137 @@
+/**
+ * The article body as Markdown (CommonMark with GFM strikethrough and footnotes, what Hugo,
+ * Jekyll and Astro read), one plain function per node type. Text is escaped so that
+ * nothing the writer typed becomes markup or raw HTML; attributions become footnote
+ * references (`[^1]`) to the source list; links keep safe schemes only.
+ */
+import { childrenOf, exportableUrl, hasFormat, TEXT_FORMAT, type BodyNode, type SourceNumber } from './body-nodes';
+
+interface MdContext {
+  sourceNumber: SourceNumber;
+}
+
+/** Backslash-escapes every character Markdown could read as markup; `&` only where it would start an entity. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>|~#!]/g, '\\$&').replace(/&(?=#?[a-zA-Z0-9]+;)/g, '&amp;');
+}
+
+/** Line starts that would open a list, a heading underline or an indented code block. */
+function escapeLineStarts(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.replace(/^[ \t]+/, '').replace(/^([-+=])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2'))
+    .join('\n');
+}
+
+function codeSpan(text: string): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+const WRAPS: Array<[number, string, string]> = [
+  [TEXT_FORMAT.bold, '**', '**'],
+  [TEXT_FORMAT.italic, '*', '*'],
+  [TEXT_FORMAT.strikethrough, '~~', '~~'],
+];
+
+/** Emphasis markers hug the words: spaces at either end move outside them (CommonMark ignores `** x**`). */
+function renderText(node: BodyNode): string {
+  const raw = typeof node.text === 'string' ? node.text : '';
+  const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(raw)!;
+  const [, lead = '', core = '', trail = ''] = match;
+  if (!core) return raw;
+  let md = hasFormat(node, TEXT_FORMAT.code) ? codeSpan(core) : escapeMarkdown(core);
+  for (const [bit, open, close] of WRAPS) if (hasFormat(node, bit)) md = `${open}${md}${close}`;
+  return `${lead}${md}${trail}`;
+}
+
+/** Neighbouring text nodes with the same format are one run (`**a****b**` would not be bold). */
+function mergedRuns(children: BodyNode[]): BodyNode[] {
+  const runs: BodyNode[] = [];
+  for (const child of children) {
+    const last = runs.at(-1);
+    if (child.type === 'text' && last?.type === 'text' && last.format === child.format) runs[runs.length - 1] = { ...last, text: `${last.text ?? ''}${child.text ?? ''}` };
+    else runs.push(child);
+  }
+  return runs;
+}
+
+function inline(node: BodyNode, context: MdContext): string {
+  return mergedRuns(childrenOf(node))
+    .map((child) => {
+      switch (child.type) {
+        case 'text':
+          return renderText(child);
+        case 'linebreak':
+          return '\\\n';
+        case 'tab':
+          return ' ';
+        case 'link':
+          return renderLink(child, context);
+        case 'attribution':
+          return renderAttribution(child, context);
+        default:
+          return inline(child, context);
+      }
+    })
+    .join('');
+}
+
+function renderLink(node: BodyNode, context: MdContext): string {
+  const text = inline(node, context);
+  const url = exportableUrl(node.url);
+  if (!url || !text.trim()) return text;
+  const title = typeof node.title === 'string' && node.title ? ` "${node.title.replace(/["\\]/g, '\\$&').replace(/\s+/g, ' ')}"` : '';
+  return `[${text}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>${title})`;
+}
+
+function renderAttribution(node: BodyNode, context: MdContext): string {
+  const number = node.sourceId ? context.sourceNumber(node.sourceId) : null;
+  return `${inline(node, context)}${number === null ? '' : `[^${number}]`}`;
+}
+
+function renderList(node: BodyNode, context: MdContext): string {
+  const start = Number.isInteger(node.start) ? node.start! : 1;
+  let n = start;
+  return childrenOf(node)
+    .filter((item) => item.type === 'listitem')
+    .map((item) => {
+      const marker = node.listType === 'number' ? `${n++}. ` : node.listType === 'check' ? `- [${item.checked ? 'x' : ' '}] ` : '- ';
+      const nested = childrenOf(item).filter((child) => child.type === 'list');
+      const text = escapeLineStarts(inline({ ...item, children: childrenOf(item).filter((child) => child.type !== 'list') }, context));
+      const body = [text, ...nested.map((list) => renderList(list, context))].filter(Boolean).join('\n');
+      const [first = '', ...rest] = body.split('\n');
+      const pad = ' '.repeat(marker.length);
+      return [`${marker}${first}`, ...rest.map((line) => (line ? pad + line : line))].join('\n');
+    })
+    .join('\n');
+}
+
+function renderBlock(node: BodyNode, context: MdContext): string {
+  switch (node.type) {
+    case 'heading': {
+      const level = Math.min(6, Math.max(2, Number(/^h([1-6])$/.exec(node.tag ?? '')?.[1] ?? 2)));
+      const text = inline(node, context).replace(/\\\n/g, ' ').trim();
+      return text ? `${'#'.repeat(level)} ${text}` : '';
+    }
+    case 'quote': {
+      const text = escapeLineStarts(inline(node, context));
+      return text.trim() ? text.split('\n').map((line) => `> ${line}`).join('\n') : '';
+    }
+    case 'list':
+      return renderList(node, context);
+    default:
+      return escapeLineStarts(inline(node, context)).trim();
+  }
+}
+
+/** The body's Markdown: blocks separated by blank lines. */
+export function bodyMarkdown(root: BodyNode, sourceNumber: SourceNumber): string {
+  const context = { sourceNumber };
+  return childrenOf(root)
+    .map((block) => renderBlock(block, context))
+    .filter((block) => block.trim() !== '')
+    .join('\n\n');
+}

@@ -1,0 +1,62 @@
+/**
+ * The serialized body as the export renderers read it: the fields of each node type the
+ * article may hold (src/document/nodes.ts), Lexical's text format bits, and the rules both
+ * renderers share (which link URLs survive, how attributions are numbered).
+ */
+
+/** A serialized Lexical node, as far as the renderers read it. */
+export interface BodyNode {
+  type: string;
+  children?: BodyNode[];
+  /** text */
+  text?: string;
+  format?: number | string;
+  /** heading: h1…h6; list: ul/ol */
+  tag?: string;
+  /** list */
+  listType?: 'bullet' | 'number' | 'check';
+  start?: number;
+  /** listitem of a check list */
+  checked?: boolean;
+  /** link */
+  url?: string;
+  title?: string | null;
+  /** attribution */
+  sourceId?: string;
+  locator?: string;
+}
+
+/** Lexical's TextNode format bits (lexical/LexicalConstants). */
+export const TEXT_FORMAT = {
+  bold: 1,
+  italic: 1 << 1,
+  strikethrough: 1 << 2,
+  underline: 1 << 3,
+  code: 1 << 4,
+  subscript: 1 << 5,
+  superscript: 1 << 6,
+  highlight: 1 << 7,
+} as const;
+
+export const hasFormat = (node: BodyNode, bit: number): boolean => typeof node.format === 'number' && (node.format & bit) !== 0;
+
+const EXPORTED_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
+
+/**
+ * A link's URL as a bundle may carry it (http, https, mailto; normalized, so tabs or
+ * entities cannot hide a scheme), or null: the link is then unwrapped and its text kept.
+ */
+export function exportableUrl(url: unknown): string | null {
+  if (typeof url !== 'string') return null;
+  try {
+    const parsed = new URL(url.trim());
+    return EXPORTED_SCHEMES.has(parsed.protocol) ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+export const childrenOf = (node: BodyNode): BodyNode[] => (Array.isArray(node.children) ? node.children : []);
+
+/** The number of a cited source in the bundle's source list (1-based), or null for a source not in it. */
+export type SourceNumber = (sourceId: string) => number | null;

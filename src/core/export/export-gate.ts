@@ -1,0 +1,69 @@
+/**
+ * The pre-export gate: what stops an article from being published — no headline, TKs or
+ * editor's notes left in the text, claims neither backed by a source nor verified,
+ * disputed claims, a kicker that says "AI" without a disclosure, related articles or
+ * sources that are not in the workspace. An export goes past it only with a written
+ * reason, which the bundle's manifest keeps.
+ */
+import { findEditorNotes } from '../../document/claims/editor-notes';
+import { positionedText } from '../../document/plain-text';
+import type { Article } from '../../shared/article';
+import type { ReviewCheck, ReviewedClaim } from '../../shared/review';
+import type { GateProblem } from './bundle-types';
+
+const STATUS_WORDS: Record<ReviewedClaim['status'], string> = {
+  backed: 'backed',
+  close: 'only close to its source',
+  'not-found': 'not found in any attached source',
+  'wrong-source': 'not in the source it is attributed to',
+  'speaker-unconfirmed': 'in a source that does not name its speaker',
+};
+
+const clip = (text: string) => {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > 80 ? `${one.slice(0, 79)}…` : one;
+};
+
+/** "AI", "A.I." or "artificial intelligence" as words of the kicker. */
+export function mentionsAi(kicker: string): boolean {
+  return /(?<![\p{L}\p{N}])(?:AI|A\.I\.)(?![\p{L}\p{N}])/u.test(kicker) || /artificial intelligence/i.test(kicker);
+}
+
+export interface GateInput {
+  article: Article;
+  check: ReviewCheck;
+  /** meta.related ids that are not articles of the workspace. */
+  missingRelated: string[];
+  /** Attached or attributed source ids that are not in the source library. */
+  missingSources: string[];
+}
+
+export function gateProblems({ article, check, missingRelated, missingSources }: GateInput): GateProblem[] {
+  const problems: GateProblem[] = [];
+  const { meta } = article;
+  if (!meta.headline.trim()) problems.push({ code: 'no-headline', message: 'The article has no headline.' });
+  for (const block of positionedText(article.body).blocks) {
+    for (const note of findEditorNotes(block.text)) {
+      problems.push({
+        code: 'editor-note',
+        message: note.kind === 'tk' ? `“${note.text}” is left in the text (block ${block.path.join('.')}).` : `An editor’s note is left in the text: “${clip(note.text)}” (block ${block.path.join('.')}).`,
+      });
+    }
+  }
+  for (const claim of check.claims) {
+    const what = `The ${claim.kind} “${clip(claim.text)}”`;
+    if (claim.decision?.decision === 'disputed') {
+      problems.push({ code: 'disputed-claim', message: `${what} is disputed by ${claim.decision.by}${claim.decision.comment ? `: ${clip(claim.decision.comment)}` : ''}.` });
+    } else if (claim.decision?.decision === 'needs-source') {
+      problems.push({ code: 'open-claim', message: `${what} needs a source (${claim.decision.by}).` });
+    } else if (!claim.decision && claim.status !== 'backed') {
+      problems.push({ code: 'open-claim', message: `${what} is ${STATUS_WORDS[claim.status]}, and no reviewer has verified it.` });
+    }
+  }
+  if (mentionsAi(meta.kicker) && !meta.aiDisclosure.trim()) {
+    problems.push({ code: 'ai-undisclosed', message: `The kicker “${meta.kicker}” mentions AI, but the article has no AI disclosure.` });
+  }
+  for (const id of missingRelated) problems.push({ code: 'broken-related', message: `The related article ${id} is not in the workspace.` });
+  for (const id of missingSources) problems.push({ code: 'missing-source', message: `The source “${id}” is cited but not in the source library.` });
+  return problems;
+}
