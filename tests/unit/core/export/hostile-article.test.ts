@@ -108,9 +108,9 @@ describe('a hostile article', () => {
 
   it('gives a valid ninjs whose HTML body is inert too', async () => {
     const { ninjs } = await validators();
-    const item = jsonOf(bundle, 'ninjs.json');
-    expect(ninjs(item), JSON.stringify(ninjs.errors)).toBe(true);
-    const html = (item.bodies as Array<{ contentType: string; value: string }>).find((b) => b.contentType === 'text/html')!.value;
+    const newsItem = jsonOf(bundle, 'ninjs.json');
+    expect(ninjs(newsItem), JSON.stringify(ninjs.errors)).toBe(true);
+    const html = (newsItem.bodies as Array<{ contentType: string; value: string }>).find((b) => b.contentType === 'text/html')!.value;
     const page = `<html><head><script type="application/ld+json">{}</script></head><body>${html}</body></html>`;
     expect(activeParts(page)).toEqual([]);
     expect(html.match(/javascript|data:text/gi)).toEqual(['javascript']);
