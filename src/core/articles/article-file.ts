@@ -12,9 +12,8 @@ import {
   type ArticleSummary,
 } from '../../shared/article';
 import { isUtf8 } from 'node:buffer';
-import { attributedSourceIds } from '../../document/attribution-json';
-import { countWords, plainTextFromBody } from '../../document/plain-text';
-import { bodyShapeProblem, MAX_BODY_DEPTH, valueShapeProblem } from '../../shared/body-limits';
+import { bodyStats, carryBodyStats } from '../../document/body-stats';
+import { MAX_BODY_DEPTH, valueShapeProblem } from '../../shared/body-limits';
 import { fail, ok, type Result } from '../../shared/result';
 
 /** A file's article, or why it is not one (in words, for the damaged-file list). */
@@ -70,6 +69,7 @@ export function parseArticleText(text: string): ParsedArticle {
     const where = first?.path.length ? first.path.join('.') : 'the file';
     return fail(`${where}: ${first?.message ?? 'invalid'}`);
   }
+  carryBodyStats((raw as { body?: unknown }).body, checked.data.body);
   return ok(checked.data);
 }
 
@@ -86,7 +86,8 @@ export const NOT_UTF8 = 'the file is not UTF-8 text (saving it would change byte
 function fileShapeProblem(raw: Record<string, unknown>): string | null {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
   const { body, ...rest } = raw;
-  const bodyProblem = bodyShapeProblem(body);
+  // The one walk of the body: its limits now, its words and attributions kept for the summary.
+  const bodyProblem = bodyStats(body).problem;
   if (bodyProblem) return `body: ${bodyProblem}`;
   return valueShapeProblem(rest, MAX_FILE_DEPTH);
 }
@@ -128,6 +129,7 @@ export function revisionOf(bytes: string | Uint8Array): string {
 }
 
 export function summarize(article: ArticleFile, slug: string): ArticleSummary {
+  const stats = bodyStats(article.body);
   return {
     id: article.id,
     slug,
@@ -137,8 +139,8 @@ export function summarize(article: ArticleFile, slug: string): ArticleSummary {
     status: article.meta.status,
     tags: article.meta.tags,
     // Attached, and attributed in the text (an attribution to a source since detached still cites it).
-    sourceIds: [...new Set([...article.meta.sourceIds, ...attributedSourceIds(article.body)])],
-    words: countWords(plainTextFromBody(article.body)),
+    sourceIds: [...new Set([...article.meta.sourceIds, ...stats.attributedSourceIds])],
+    words: stats.words,
     updatedAt: article.meta.updatedAt,
   };
 }
