@@ -15,7 +15,7 @@ import { Workspace } from '../../../../src/core/workspace/workspace';
 import type { Article } from '../../../../src/shared/article';
 import { ApiError } from '../../../../src/shared/errors';
 import { craftZip, type CraftedEntry } from '../../../fixtures/export/craft-zip';
-import { attribution, body, paragraph, text, ITALIC } from '../../../fixtures/export/body-nodes';
+import { attribution, paragraph, text, ITALIC } from '../../../fixtures/export/body-nodes';
 import { AT, filesUnder, sampleWorkspace } from './export-helpers';
 
 const SOURCE = 'northsea-wire-maasgate-talks-2026-11-10';
