@@ -4,7 +4,6 @@
  * override needs a written reason that is recorded.
  */
 import { cp } from 'node:fs/promises';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiHost, type ApiHost } from '../../../../src/core/api/api-host';
 import { Workspace } from '../../../../src/core/workspace/workspace';
