@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkArticle } from './commands/check';
+import { exportArticles, importBundle } from './commands/export';
 import { listArticles } from './commands/list';
 import { importArticle } from './commands/import';
 import { addSource, exportSources, listSources } from './commands/source';
@@ -23,6 +24,13 @@ Commands:
   check <ARTICLE>               every quote and figure of an article against its sources'
                                 snapshots; exit 0 when each is backed or verified, 1 if not
       --report FILE             also write the review report (.md or .html)
+  export <ARTICLE…> --out DIR   publish-ready bundles (index.html, article.md, ninjs.json,
+                                sources.json, review.md, manifest.json), one folder each
+      --zip                     also a .zip of each bundle
+      --status approved         every article with that status, instead of naming them
+      --at ISO-TIME             the export time (the same time gives identical bundles)
+      --override "reason"       export past the gate, the reason recorded in the manifest
+  import-bundle <zip|folder>    a bundle back in as a new draft with its sources
   source add <file|URL>         a source from a document or saved page (.html, .txt, .md,
                                 .docx, .pdf), a reference file (CSL-JSON .json, BibTeX .bib)
                                 or a web address; prints the source id last
@@ -55,6 +63,11 @@ async function run(argv: string[]): Promise<string> {
         'allow-duplicate': { type: 'boolean' },
         format: { type: 'string' },
         report: { type: 'string' },
+        out: { type: 'string' },
+        zip: { type: 'boolean' },
+        at: { type: 'string' },
+        override: { type: 'string' },
+        status: { type: 'string' },
         article: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -77,6 +90,13 @@ async function run(argv: string[]): Promise<string> {
     case 'check':
       if (!sub) throw usageError(`check needs an article: copydesk check <id or file name>\n\n${USAGE}`);
       return withWorkspace(root, 'read', (session) => checkArticle(session, sub, { json, report: values.report }));
+    case 'export':
+      return withWorkspace(root, 'write', (session) =>
+        exportArticles(session, positionals.slice(1), { out: values.out, zip: values.zip ?? false, at: values.at, override: values.override, status: values.status, json }),
+      );
+    case 'import-bundle':
+      if (!sub) throw usageError(`import-bundle needs a .zip or a bundle folder.\n\n${USAGE}`);
+      return withWorkspace(root, 'write', (session) => importBundle(session, sub, json));
     case 'source':
       if (sub === 'list') return withWorkspace(root, 'read', (session) => listSources(session, json));
       if (sub === 'export') return withWorkspace(root, 'read', (session) => exportSources(session, values.format, values.article));

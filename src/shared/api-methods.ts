@@ -30,6 +30,10 @@ export const API_METHODS = [
   'review.check',
   'review.decide',
   'review.report',
+  'export.gate',
+  'export.preview',
+  'export.articles',
+  'export.importBundle',
   'trash.list',
   'trash.restore',
 ] as const;
@@ -37,7 +41,7 @@ export const API_METHODS = [
 /** A method of the API, `<group>.<name>`. */
 export type ApiMethod = (typeof API_METHODS)[number];
 
-export const API_EVENTS = ['library.changed', 'sources.changed', 'app.command'] as const;
+export const API_EVENTS = ['library.changed', 'sources.changed', 'export.progress', 'app.command'] as const;
 
 /** An event the host pushes to the renderer. */
 export type ApiEvent = (typeof API_EVENTS)[number];

@@ -22,6 +22,9 @@ const articleId = z.uuid({ error: 'must be an article id (a UUID)' });
 const sourceId = z.string().min(1, 'must be a source id').max(200);
 const empty = z.object({}).strict();
 
+/** Something that stops publication, as the export gate says it. */
+const gateProblem = z.object({ code: z.string(), message: z.string() });
+
 /** Settings kept per workspace (in its index). */
 const workspaceSettingsSchema = z.object({ reviewerName: z.string().trim().max(200).nullable() }).strict();
 
@@ -241,6 +244,42 @@ export const contract = {
     z.object({ id: articleId, format: z.enum(['md', 'html']) }).strict(),
     z.object({ text: z.string(), fileName: z.string() }),
   ),
+  /** What stops an article's publication: no headline, notes left, open or disputed claims, undisclosed AI, broken related links. */
+  'export.gate': method(z.object({ id: articleId }).strict(), z.object({ problems: z.array(gateProblem) })),
+  /** The bundle's standalone page, built now (the gate does not stop a preview). */
+  'export.preview': method(z.object({ id: articleId }).strict(), z.object({ html: z.string(), problems: z.array(gateProblem) })),
+  /**
+   * Writes the bundles of the articles (a folder each, and a .zip with `zip`) into the
+   * workspace's exports/ or `outDir`; one refused or failing article does not stop the
+   * others. Progress arrives as export.progress events.
+   */
+  'export.articles': method(
+    z
+      .object({
+        ids: z.array(articleId).min(1, 'name at least one article').max(10_000),
+        outDir: z.string().min(1).max(4_000).optional(),
+        zip: z.boolean().optional(),
+        /** The export time (ISO 8601): the same time gives byte-identical bundles. */
+        at: z.iso.datetime({ offset: true }).optional(),
+        /** A written reason to export past the gate; recorded in each manifest. */
+        override: z.string().max(2_000).optional(),
+      })
+      .strict(),
+    z.object({
+      outDir: z.string(),
+      exported: z.array(z.object({ articleId: z.string(), slug: z.string(), folder: z.string(), zipFile: z.string().optional() })),
+      refused: z.array(z.object({ articleId: z.string(), problems: z.array(gateProblem) })),
+      failed: z.array(z.object({ articleId: z.string(), message: z.string() })),
+    }),
+  ),
+  /** A bundle back into the workspace as a new draft with its sources: a .zip sent as base64, or a path on this machine. */
+  'export.importBundle': method(
+    z.union([
+      z.object({ path: z.string().min(1).max(4_000) }).strict(),
+      z.object({ fileName: z.string().min(1).max(500), data: z.base64().max(MAX_IMPORT_BASE64 * 8) }).strict(),
+    ]),
+    z.object({ articleId: z.string(), slug: z.string(), bundleArticleId: z.string(), sources: z.array(z.object({ bundleId: z.string(), id: z.string(), reused: z.boolean() })) }),
+  ),
   /** Articles in the trash, newest first. */
   'trash.list': method(empty, z.object({ items: z.array(trashedArticleSchema) })),
   /** Puts an article back from the trash. */
@@ -269,6 +308,8 @@ export const eventContract = {
   'library.changed': z.object({ changes: z.array(libraryChangeSchema) }),
   /** Sources were added, changed or removed. */
   'sources.changed': z.object({ changes: z.array(sourceChangeSchema) }),
+  /** One article of an export done: how many of how many, and how it went. */
+  'export.progress': z.object({ done: z.number().int(), total: z.number().int(), articleId: z.string(), outcome: z.enum(['exported', 'refused', 'failed']) }),
   /** A menu command of the desktop app, for the renderer to carry out. */
   'app.command': z.object({ command: z.enum(['new-article']) }),
 } satisfies Record<ApiEvent, z.ZodType>;

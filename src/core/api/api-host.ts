@@ -10,12 +10,14 @@ import { API_EVENTS, API_METHODS, type ApiEvent, type ApiMethod } from '../../sh
 import { contract, eventContract, type ApiEventPayload, type ApiResponse } from '../../shared/contract';
 import { ApiError, type ApiIssue, type ApiResult } from '../../shared/errors';
 import { importArticle } from '../articles/import/import-article';
+import { exportGate } from '../export/article-state';
+import { exportArticles, importBundleFrom, previewArticle } from '../export/export-service';
 import { captureSourceAt, exportSources, importReferenceFile, importSourceFile } from '../sources/source-import';
 import type { Workspace } from '../workspace/workspace';
 
 type Implementation = { [M in ApiMethod]: (request: z.output<(typeof contract)[M]['request']>) => Promise<ApiResponse<M>> | ApiResponse<M> };
 
-function implementation(workspace: Workspace): Implementation {
+function implementation(workspace: Workspace, emitProgress: (progress: ApiEventPayload<'export.progress'>) => void): Implementation {
   const { articles, sources, review } = workspace;
   return {
     'workspace.info': () => workspace.info(),
@@ -51,6 +53,10 @@ function implementation(workspace: Workspace): Implementation {
     'review.check': ({ id, body }) => review.check(id, body),
     'review.decide': (request) => review.decide(request),
     'review.report': ({ id, format }) => review.report(id, format),
+    'export.gate': ({ id }) => exportGate(workspace, id),
+    'export.preview': ({ id }) => previewArticle(workspace, id),
+    'export.articles': (request) => exportArticles(workspace, request, (progress) => emitProgress(progress)),
+    'export.importBundle': (request) => importBundleFrom(workspace, 'path' in request ? { path: request.path } : { fileName: request.fileName, data: Buffer.from(request.data, 'base64') }),
     'trash.list': async () => ({ items: await articles.listTrash() }),
     'trash.restore': ({ trashId }) => articles.restore(trashId),
   };
@@ -89,7 +95,11 @@ export interface ApiHost {
 export type ApiHandler = ApiHost['call'];
 
 export function createApiHost(workspace: Workspace, options: { onEventRefused?: (event: ApiEvent, problem: string) => void } = {}): ApiHost {
-  const impl = implementation(workspace);
+  // Progress of an export reaches listeners through the same contract check as every event.
+  const impl = implementation(workspace, (progress) => {
+    const problem = deliver('export.progress', progress);
+    if (problem) refused('export.progress', describe(problem));
+  });
   const listeners = new Map<ApiEvent, Set<(payload: never) => void>>();
   const refused = options.onEventRefused ?? ((event, problem) => console.error(`Copydesk held back a ${event} event that broke the contract: ${problem}`));
 

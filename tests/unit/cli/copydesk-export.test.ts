@@ -1,0 +1,72 @@
+/**
+ * `copydesk export` and `copydesk import-bundle` as a user runs them: the built command in
+ * a child process on a copy of the sample workspace.
+ */
+import { createHash } from 'node:crypto';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, readFile, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_WORKSPACE } from '../../../src/host/app-paths';
+import { tempDir } from '../../helpers/temp';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const BIN = path.join(ROOT, 'out', 'cli', 'copydesk.mjs');
+const run = promisify(execFile);
+const copydesk = (...args: string[]) =>
+  run(process.execPath, [BIN, ...args], { cwd: ROOT }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+  );
+const sha = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
+
+const ROTTERDAM = 'rotterdam-terminal-strike-talks-narrow-pay-gap-but-stall-on-shift-rosters';
+let scratch: { dir: string; cleanup: () => Promise<void> };
+let workspace: string;
+beforeAll(async () => {
+  if (!existsSync(BIN)) await run(process.execPath, [path.join(ROOT, 'scripts', 'build-cli.mjs')], { cwd: ROOT });
+  scratch = await tempDir('copydesk-export-');
+  workspace = path.join(scratch.dir, 'desk');
+  await cp(SAMPLE_WORKSPACE, workspace, { recursive: true });
+});
+afterAll(() => scratch.cleanup());
+
+describe('copydesk export', () => {
+  it('is refused by the gate with its reasons (exit 1), writes nothing, and goes through with a written reason', async () => {
+    const out = path.join(scratch.dir, 'bundles');
+    const refused = await copydesk('export', ROTTERDAM, '--out', out, '--workspace', workspace);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/the gate refused it/);
+    expect(refused.stdout).toMatch(/difficult but businesslike/);
+    expect(existsSync(path.join(out, ROTTERDAM))).toBe(false);
+    const at = '2026-11-28T09:00:00Z';
+    const done = await copydesk('export', ROTTERDAM, '--out', out, '--zip', '--at', at, '--override', 'Figures confirmed by the desk', '--workspace', workspace);
+    expect(done.code, done.stderr).toBe(0);
+    const files = (await readdir(path.join(out, ROTTERDAM))).sort();
+    expect(files).toEqual(expect.arrayContaining(['index.html', 'article.md', 'ninjs.json', 'sources.json', 'manifest.json']));
+    const manifest = JSON.parse(await readFile(path.join(out, ROTTERDAM, 'manifest.json'), 'utf8'));
+    expect(JSON.stringify(manifest)).toContain('Figures confirmed by the desk');
+    const first = await sha(path.join(out, `${ROTTERDAM}.zip`));
+    await copydesk('export', ROTTERDAM, '--out', out, '--zip', '--at', at, '--override', 'Figures confirmed by the desk', '--workspace', workspace);
+    expect(await sha(path.join(out, `${ROTTERDAM}.zip`))).toBe(first);
+  });
+
+  it('brings a bundle back as a new draft with its sources', async () => {
+    const zip = path.join(scratch.dir, 'bundles', `${ROTTERDAM}.zip`);
+    const imported = await copydesk('import-bundle', zip, '--workspace', workspace);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toMatch(/Imported as articles\/rotterdam-.*\(a draft\), with \d+ sources?/);
+  });
+
+  it('says what is wrong with bad usage, with exit 2', async () => {
+    const file = path.join(scratch.dir, 'not-a-folder');
+    await writeFile(file, 'x');
+    expect(await copydesk('export', 'no-such-article', '--out', path.join(scratch.dir, 'o'), '--workspace', workspace)).toMatchObject({ code: 2, stderr: expect.stringMatching(/no article "no-such-article"/) });
+    expect(await copydesk('export', ROTTERDAM, '--out', file, '--workspace', workspace)).toMatchObject({ code: 2, stderr: expect.stringMatching(/is a file/) });
+    expect(await copydesk('export', ROTTERDAM, '--workspace', workspace)).toMatchObject({ code: 2, stderr: expect.stringMatching(/--out DIR/) });
+    expect(await copydesk('export', ROTTERDAM, '--out', path.join(scratch.dir, 'o'), '--at', 'yesterday', '--workspace', workspace)).toMatchObject({ code: 2 });
+    expect(await copydesk('import-bundle', path.join(scratch.dir, 'missing.zip'), '--workspace', workspace)).toMatchObject({ code: 2 });
+  });
+});
