@@ -2,16 +2,24 @@
  * One open article: its fields, its body and its status bar, with autosave. The parts live
  * beside it: the fields (ArticleHeader), the notices (ArticleNotices), what another program
  * does to the file (use-external-changes), the ways out of a conflict (use-conflict-choices),
- * how the app leaves the article (use-leave) or leaves it unsaved (use-leave-unsaved), and
- * its sources beside the text (SourcesPanel).
+ * how the app leaves the article (use-leave) or leaves it unsaved (use-leave-unsaved), its
+ * sources beside the text (SourcesPanel), and its review (use-article-review: the workflow
+ * line, the review panel in review mode, the claims marked in the text, approved copy locked).
  */
-import type { LexicalEditor } from 'lexical';
+import type { EditorState, LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Article, ArticleMeta, ArticleStatus } from '../../../shared/article';
 import { readingMinutes } from '../../../document/plain-text';
-import { api } from '../api';
 import type { FieldSuggestions } from '../library/suggestions';
 import { ArticleEditor } from '../editor/ArticleEditor';
+import { ClaimHighlightsPlugin } from '../editor/plugins/ClaimHighlightsPlugin';
+import { ApprovedLock } from '../review/ApprovedLock';
+import { ReviewContext } from '../review/ReviewContext';
+import { ReviewerNameDialog } from '../review/ReviewerNameDialog';
+import { ReviewPanel } from '../review/ReviewPanel';
+import { ReviewToggle } from '../review/ReviewToggle';
+import { useArticleReview } from '../review/use-article-review';
+import { WorkflowBar } from '../review/WorkflowBar';
 import { ArticleSourcesProvider } from '../sources/ArticleSourcesProvider';
 import { SourcesPanel } from '../sources/SourcesPanel';
 import { ArticleActions } from './ArticleActions';
@@ -46,8 +54,6 @@ export function ArticleForm(props: ArticleFormProps) {
   const [words, setWords] = useState(0);
   const [actionError, setActionError] = useState<string | null>(null);
   const [info, setInfo] = useState<string | null>(context?.notice ?? null);
-  /** Set while a status change is on its way; the select waits for it. */
-  const [statusChanging, setStatusChanging] = useState(false);
   // Back to where the reader was, after a reload from disk.
   useLayoutEffect(() => {
     const scroller = document.querySelector('.article-scroll');
@@ -69,8 +75,27 @@ export function ArticleForm(props: ArticleFormProps) {
   const isSettled = useCallback(() => !hasPending() && stateRef.current.kind === 'saved', [hasPending]);
 
   const [outside, setOutside] = useExternalChanges({ id: article.id, revisionRef, isSettled, replace, onMoved: setSlug });
-  const leaving = useLeave({ id: article.id, meta, editorRef, flush, registerOpenArticle });
+  const approved = meta.status === 'approved';
+  const leaving = useLeave({ id: article.id, meta, editorRef, flush, registerOpenArticle, locked: approved });
   const choices = useConflictChoices({ id: article.id, meta, editorRef, autosave, setOutside, replace, onOpen });
+  const onStatus = useCallback((status: ArticleStatus) => setMeta((m) => ({ ...m, status })), []);
+  const review = useArticleReview({
+    id: article.id,
+    status: meta.status,
+    initialHistory: article.review.history ?? [],
+    editorRef,
+    autosave,
+    onStatus,
+  });
+  const { editBody } = autosave;
+  const { bodyChanged, recheck } = review.checked;
+  const onBody = useCallback(
+    (state: EditorState) => {
+      editBody(state);
+      bodyChanged();
+    },
+    [editBody, bodyChanged],
+  );
 
   // The window title names the article, with a dot while edits are unsaved.
   const unsaved = autosave.state.kind !== 'saved';
@@ -96,34 +121,17 @@ export function ArticleForm(props: ArticleFormProps) {
     autosave.editMeta({ [key]: value });
   };
 
-  // The sources attached in the panel are saved like any other field.
+  // The sources attached in the panel are saved at once (the review checks against the
+  // sources saved with the article), then the claims are checked again.
   const { editMeta } = autosave;
   const setSourceIds = useCallback(
     (sourceIds: string[]) => {
       setMeta((current) => ({ ...current, sourceIds }));
       editMeta({ sourceIds });
+      void flush().then((saved) => saved && recheck());
     },
-    [editMeta],
+    [editMeta, flush, recheck],
   );
-
-  /**
-   * Saves what is pending, then moves the article to another status: its own call, where
-   * the workspace may refuse it. A refusal is said above the headline and the select goes back.
-   */
-  const changeStatus = (status: ArticleStatus) =>
-    run(async () => {
-      const before = meta.status;
-      setMeta((m) => ({ ...m, status }));
-      setStatusChanging(true);
-      try {
-        await autosave.change((baseRevision) => api.articles.setStatus({ id: article.id, baseRevision, status }));
-      } catch (error) {
-        setMeta((m) => ({ ...m, status: before }));
-        throw new Error(`The status was not changed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-      } finally {
-        setStatusChanging(false);
-      }
-    });
 
   const failed = autosave.state.kind === 'error' ? autosave.state : null;
   const gone = outside === 'removed' || outside === 'damaged' || failed?.code === 'not-found' || failed?.code === 'damaged';
@@ -133,23 +141,38 @@ export function ArticleForm(props: ArticleFormProps) {
   const header = (
     <ArticleHeader
       meta={meta}
-      readOnly={leaving}
-      statusDisabled={leaving || statusChanging}
+      readOnly={leaving || approved}
       autoFocusHeadline={article.meta.headline === ''}
       suggestions={suggestions}
       onEdit={edit}
-      onStatus={(status) => void changeStatus(status)}
+      workflow={
+        <>
+          <WorkflowBar disabled={leaving} onError={setActionError} />
+          <ApprovedLock
+            disabled={leaving}
+            onReopened={(typedInto) =>
+              // Once the text is editable again (the next frame), where the writer was typing.
+              requestAnimationFrame(() =>
+                typedInto && typedInto !== editorRef.current?.getRootElement() ? typedInto.focus() : editorRef.current?.focus(),
+              )
+            }
+          />
+        </>
+      }
       actions={
-        <ArticleActions
-          id={article.id}
-          slug={slug}
-          slugLocked={meta.slugLocked}
-          flush={flush}
-          change={autosave.change}
-          onRenamed={(locked) => setMeta((m) => ({ ...m, slugLocked: locked }))}
-          onDeleted={(trashId) => onDeleted({ trashId, headline: meta.headline })}
-          onDuplicated={onOpen}
-        />
+        <>
+          <ReviewToggle />
+          <ArticleActions
+            id={article.id}
+            slug={slug}
+            slugLocked={meta.slugLocked}
+            flush={flush}
+            change={autosave.change}
+            onRenamed={(locked) => setMeta((m) => ({ ...m, slugLocked: locked }))}
+            onDeleted={(trashId) => onDeleted({ trashId, headline: meta.headline })}
+            onDuplicated={onOpen}
+          />
+        </>
       }
     />
   );
@@ -176,16 +199,21 @@ export function ArticleForm(props: ArticleFormProps) {
         onDismissInfo={() => setInfo(null)}
         leaving={leaveUnsaved}
       />
-      <ArticleSourcesProvider attachedIds={meta.sourceIds} readOnly={leaving} onChange={setSourceIds}>
-        <ArticleEditor
-          header={header}
-          aside={<SourcesPanel />}
-          body={article.body}
-          onChange={autosave.editBody}
-          onWordCount={setWords}
-          editorRef={editorRef}
-        />
-      </ArticleSourcesProvider>
+      <ReviewContext.Provider value={review}>
+        <ArticleSourcesProvider attachedIds={meta.sourceIds} readOnly={leaving || approved} onChange={setSourceIds}>
+          <ArticleEditor
+            header={header}
+            aside={review.mode ? <ReviewPanel /> : <SourcesPanel />}
+            plugins={<ClaimHighlightsPlugin />}
+            editable={!approved}
+            body={article.body}
+            onChange={onBody}
+            onWordCount={setWords}
+            editorRef={editorRef}
+          />
+        </ArticleSourcesProvider>
+        <ReviewerNameDialog />
+      </ReviewContext.Provider>
       <StatusBar
         words={words}
         minutes={readingMinutes(words)}

@@ -1,10 +1,10 @@
 /**
- * The article's fields above the body: kicker and section (with the ones already in use
- * offered), status, the article menu, headline, dek, bylines and dateline, and the AI
- * disclosure when there is one.
+ * The article's fields above the body: the workflow line (status and its actions, passed
+ * in), kicker and section (with the ones already in use offered), the article menu,
+ * headline, dek, bylines and dateline, and the AI disclosure when there is one.
  */
 import { useState, type ReactNode } from 'react';
-import type { ArticleMeta, ArticleStatus } from '../../../shared/article';
+import type { ArticleMeta } from '../../../shared/article';
 import type { FieldSuggestions } from '../library/suggestions';
 import { bylinesFromText } from './article-meta';
 import { AutoGrowTextarea } from './AutoGrowTextarea';
@@ -15,15 +15,14 @@ export type HeaderField = 'kicker' | 'section' | 'headline' | 'dek' | 'bylines' 
 
 interface ArticleHeaderProps {
   meta: ArticleMeta;
-  /** Frozen while the app switches away from the article. */
+  /** Frozen while the app switches away from the article, or locked as approved copy. */
   readOnly: boolean;
-  /** The status select waits (switching away, or a status change under way). */
-  statusDisabled: boolean;
   autoFocusHeadline: boolean;
   suggestions: FieldSuggestions;
   onEdit: <K extends HeaderField>(field: K, value: ArticleMeta[K]) => void;
-  onStatus: (status: ArticleStatus) => void;
-  /** The article menu, at the end of the first row. */
+  /** The status and what can be done with it, above the kicker. */
+  workflow: ReactNode;
+  /** The article menu, at the end of the kicker's row. */
   actions: ReactNode;
 }
 
@@ -32,11 +31,12 @@ function focusField(label: string): void {
   document.querySelector<HTMLElement>(`.article-pane [aria-label="${label}"]`)?.focus();
 }
 
-export function ArticleHeader({ meta, readOnly, statusDisabled, autoFocusHeadline, suggestions, onEdit, onStatus, actions }: ArticleHeaderProps) {
+export function ArticleHeader({ meta, readOnly, autoFocusHeadline, suggestions, onEdit, workflow, actions }: ArticleHeaderProps) {
   // Typed as text ("Ana Lima, Tom Berg") and stored as a list.
   const [bylineText, setBylineText] = useState(meta.bylines.join(', '));
   return (
     <header className="article-header">
+      {workflow}
       <div className="article-header__row">
         <input
           className="field-kicker"
@@ -57,17 +57,6 @@ export function ArticleHeader({ meta, readOnly, statusDisabled, autoFocusHeadlin
           readOnly={readOnly}
           onChange={(e) => onEdit('section', e.target.value)}
         />
-        <select
-          className={`status-select status--${meta.status}`}
-          aria-label="Status"
-          value={meta.status}
-          disabled={statusDisabled}
-          onChange={(e) => onStatus(e.target.value as ArticleStatus)}
-        >
-          <option value="draft">Draft</option>
-          <option value="in-review">In review</option>
-          <option value="approved">Approved</option>
-        </select>
         {actions}
       </div>
       <AutoGrowTextarea

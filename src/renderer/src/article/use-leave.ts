@@ -2,6 +2,7 @@
  * How the app leaves the open article: it freezes it (the body not editable, the fields
  * read-only, the pane inert and busy), saves its pending edits, and only then shows
  * something else. If they cannot be saved, the article is editable again and stays.
+ * Approved copy stays read-only throughout (locked), until it is reopened.
  */
 import { $getRoot, type LexicalEditor } from 'lexical';
 import { useEffect, useRef, useState, type RefObject } from 'react';
@@ -32,24 +33,33 @@ interface LeaveOptions {
   flush: () => Promise<boolean>;
   /** Tells the app which article is open and how to leave it; null when it closes. */
   registerOpenArticle: (open: OpenArticle | null) => void;
+  /** Approved copy: the text is read-only whether or not the app is leaving it. */
+  locked: boolean;
 }
 
 /** Registers the article with the app; true while the app is leaving it (the article is frozen). */
-export function useLeave({ id, meta, editorRef, flush, registerOpenArticle }: LeaveOptions): boolean {
+export function useLeave({ id, meta, editorRef, flush, registerOpenArticle, locked }: LeaveOptions): boolean {
   const [leaving, setLeaving] = useState(false);
   const metaRef = useRef(meta);
   useEffect(() => {
     metaRef.current = meta;
   }, [meta]);
+  const frozen = useRef(false);
+  const lockedRef = useRef(locked);
+  useEffect(() => {
+    lockedRef.current = locked;
+    editorRef.current?.setEditable(!locked && !frozen.current);
+  }, [locked, editorRef]);
 
   useEffect(() => {
     const isBlank = () => {
       const bodyText = editorRef.current?.getEditorState().read(() => $getRoot().getTextContent());
       return bodyText !== undefined && isBlankDraft(metaRef.current, bodyText);
     };
-    const freeze = (frozen: boolean) => {
-      editorRef.current?.setEditable(!frozen);
-      setLeaving(frozen);
+    const freeze = (freezing: boolean) => {
+      frozen.current = freezing;
+      editorRef.current?.setEditable(!freezing && !lockedRef.current);
+      setLeaving(freezing);
     };
     const leave = async () => {
       freeze(true);

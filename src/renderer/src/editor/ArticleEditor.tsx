@@ -1,8 +1,8 @@
 /**
  * The article body: a Lexical rich-text editor started from the article's saved JSON.
  * It hands each new editor state up without serializing it; the autosave serializes
- * once, when it writes. Beside the text, the column the article passes in (its sources),
- * inside the editor so it can select and change the attributions.
+ * once, when it writes. Beside the text, the column the article passes in (its sources,
+ * or the review panel), inside the editor so it can select and change the text.
  */
 import { ELEMENT_TRANSFORMERS, TEXT_FORMAT_TRANSFORMERS } from '@lexical/markdown';
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
@@ -36,8 +36,12 @@ const MARKDOWN_SHORTCUTS = [...ELEMENT_TRANSFORMERS, ...TEXT_FORMAT_TRANSFORMERS
 interface ArticleEditorProps {
   /** The article's fields above the body; they scroll with it. */
   header: ReactNode;
-  /** Beside the text, with its own scroll (the sources panel). */
+  /** Beside the text, with its own scroll (the sources panel, or the review panel). */
   aside?: ReactNode;
+  /** More plugins the article brings (the claim highlights). */
+  plugins?: ReactNode;
+  /** False for approved copy: the text starts read-only. */
+  editable?: boolean;
   body: LexicalBody;
   onChange: (state: EditorState) => void;
   onWordCount: (words: number) => void;
@@ -45,18 +49,19 @@ interface ArticleEditorProps {
   editorRef: MutableRefObject<LexicalEditor | null>;
 }
 
-export function ArticleEditor({ header, aside, body, onChange, onWordCount, editorRef }: ArticleEditorProps) {
+export function ArticleEditor({ header, aside, plugins, editable = true, body, onChange, onWordCount, editorRef }: ArticleEditorProps) {
   const initialConfig = useMemo<InitialConfigType>(
     () => ({
       namespace: 'copydesk-article',
       nodes: ARTICLE_NODES,
       theme: copydeskTheme,
+      editable,
       editorState: JSON.stringify(body),
       onError: (error) => {
         throw error;
       },
     }),
-    // The body is the starting point only; later edits live in the editor.
+    // The body is the starting point only; later edits (and locks) live in the editor.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
   );
@@ -91,6 +96,7 @@ export function ArticleEditor({ header, aside, body, onChange, onWordCount, edit
       <OnChangePlugin ignoreSelectionChange ignoreHistoryMergeTagChange onChange={onChange} />
       <WordCountPlugin onCount={onWordCount} />
       <EditorRefPlugin editorRef={editorRef} />
+      {plugins}
     </LexicalComposer>
   );
 }
