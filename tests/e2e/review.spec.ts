@@ -25,7 +25,7 @@ const claimCard = (app: Page, words: string) => app.locator('.claim').filter({ h
 
 async function answerName(app: Page, name: string) {
   const dialog = app.getByRole('dialog', { name: 'Your name' });
-  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('textbox', { name: 'Name' })).toBeFocused();
   await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
@@ -105,7 +105,8 @@ test('a reviewer checks the Rotterdam piece, decides, is refused approval, appro
   await refusal.getByRole('button', { name: 'Approve anyway…' }).click();
   const override = app.getByRole('dialog', { name: 'Approve with open claims' });
   await expect(override.getByRole('button', { name: 'Approve anyway' })).toBeDisabled();
-  await override.getByRole('textbox').fill('Figures confirmed by phone with Maasgate; quotes from our own recording.');
+  await expect(override.getByRole('textbox')).toBeFocused();
+  await app.keyboard.type('Figures confirmed by phone with Maasgate; quotes from our own recording.');
   await override.getByRole('button', { name: 'Approve anyway' }).click();
   await expect(app.getByTestId('article-status')).toHaveText('Approved');
   await expect(app.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: /Rotterdam/ })).toContainText('Approved');
@@ -174,6 +175,8 @@ test('approved copy asks before it is edited, and editing it sends it back to re
   await app.keyboard.type('x');
   const ask = app.getByRole('dialog', { name: 'This article is approved' });
   await expect(ask).toContainText('Editing it sends it back to review.');
+  // A second keystroke lands on Cancel, not on Edit and reopen.
+  await expect(ask.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await ask.getByRole('button', { name: 'Cancel' }).click();
   await expect(ask).toBeHidden();
   await expect(app.getByTestId('article-status')).toHaveText('Approved');

@@ -23,8 +23,14 @@ export function ApprovedLock({ disabled, onReopened }: ApprovedLockProps) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  /** The field (or the body) the writer was typing into. */
+  /** The field (or the body) the writer was typing into; null after Edit…. */
   const typedInto = useRef<HTMLElement | null>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const reopenButton = useRef<HTMLButtonElement>(null);
+  // Once open: a keystroke that asked lands on Cancel (a second one must not reopen); Edit… on the way on.
+  useEffect(() => {
+    if (asking) (typedInto.current ? cancelButton : reopenButton).current?.focus();
+  }, [asking]);
   const approved = status === 'approved';
 
   useEffect(() => {
@@ -91,10 +97,10 @@ export function ApprovedLock({ disabled, onReopened }: ApprovedLockProps) {
             </p>
           )}
           <div className="note-dialog__buttons">
-            <button type="button" disabled={busy} onClick={() => setAsking(false)}>
+            <button ref={cancelButton} type="button" disabled={busy} onClick={() => setAsking(false)}>
               Cancel
             </button>
-            <button type="button" className="primary" autoFocus disabled={busy} onClick={() => void reopen()}>
+            <button ref={reopenButton} type="button" className="primary" disabled={busy} onClick={() => void reopen()}>
               {busy ? 'Reopening…' : 'Edit and reopen'}
             </button>
           </div>

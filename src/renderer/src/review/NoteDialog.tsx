@@ -4,7 +4,7 @@
  * required answer keeps the button off until something is written; a failure is said in
  * the dialog, which stays open with the text kept.
  */
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Dialog } from '../shell/Dialog';
 import './NoteDialog.css';
 
@@ -32,6 +32,9 @@ export function NoteDialog(props: NoteDialogProps) {
   const [error, setError] = useState<string | null>(null);
   const fieldId = useId();
   const missing = required && text.trim() === '';
+  // The field takes the focus once the dialog is open (opening gives it to the first button).
+  const field = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  useEffect(() => field.current?.focus(), []);
 
   const submit = async () => {
     if (missing || busy) return;
@@ -49,7 +52,7 @@ export function NoteDialog(props: NoteDialogProps) {
     id: fieldId,
     value: text,
     placeholder,
-    autoFocus: true,
+    ref: field,
     disabled: busy,
     'aria-required': required || undefined,
     onChange: (event: { target: { value: string } }) => setText(event.target.value),

@@ -34,10 +34,11 @@ export function ReviewPanel() {
   );
 
   return (
-    <aside id="review-panel" className="review-panel" aria-label="Review">
+    <aside id="review-panel" className="review-panel" aria-label="Review" aria-busy={checking || undefined}>
       <div className="review-panel__head">
         <h2>Review</h2>
-        <span className="review-panel__checking" role="status">
+        {/* Seen, not announced: it comes and goes at every pause in typing. */}
+        <span className="review-panel__checking" aria-hidden="true">
           {checking ? 'Checking…' : ''}
         </span>
         <button type="button" className="sources-toggle" title="Leave review mode (Ctrl+Shift+R)" onClick={() => review.setMode(false)}>
