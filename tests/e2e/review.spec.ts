@@ -160,6 +160,13 @@ test('the check follows the text as it is typed', async ({ app }) => {
   await app.keyboard.type(' A dock worker put the queue at 4,000 lorries.');
   await expect(panel.getByTestId('review-summary')).toHaveText('34 claims · 17 open');
   await expect(claimCard(app, '4,000').locator('.claim-chip')).toHaveText('Not found');
+
+  // On a narrow window the panel lies over the text; Escape puts it away.
+  await app.setViewportSize({ width: 1000, height: 760 });
+  await expect(panel).toHaveCSS('position', 'absolute');
+  await app.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
+  await expect(app.getByRole('button', { name: 'Review', exact: true })).toHaveAttribute('aria-pressed', 'false');
 });
 
 test('approved copy asks before it is edited, and editing it sends it back to review', async ({ app, host }) => {

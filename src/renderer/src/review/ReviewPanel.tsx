@@ -4,9 +4,10 @@
  * history and the review report. The check follows the text as it is typed.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ReviewedClaim } from '../../../shared/review';
 import { useSourceLibrary } from '../sources/SourceLibraryProvider';
+import { NARROW_WINDOW } from '../sources/use-panel-layout';
 import { ClaimCard } from './ClaimCard';
 import { filterClaims, filterCounts, reviewSummary, shownFilters } from './claim-status';
 import { ReviewHistory } from './ReviewHistory';
@@ -24,6 +25,17 @@ export function ReviewPanel() {
   const counts = useMemo(() => filterCounts(claims), [claims]);
   const shown = useMemo(() => filterClaims(claims, filter), [claims, filter]);
   const [missing, setMissing] = useState<string | null>(null);
+  const { setMode } = review;
+
+  // Over the text on a narrow window: Escape puts it away (not while a field or a dialog has it).
+  useEffect(() => {
+    const escape = (event: KeyboardEvent) => {
+      const inField = event.target instanceof Element && !!event.target.closest('textarea, input, dialog');
+      if (event.key === 'Escape' && !event.defaultPrevented && !inField && window.matchMedia(NARROW_WINDOW).matches) setMode(false);
+    };
+    document.addEventListener('keydown', escape);
+    return () => document.removeEventListener('keydown', escape);
+  }, [setMode]);
 
   const jump = useCallback(
     (claim: ReviewedClaim) => {
@@ -41,7 +53,7 @@ export function ReviewPanel() {
         <span className="review-panel__checking" aria-hidden="true">
           {checking ? 'Checking…' : ''}
         </span>
-        <button type="button" className="sources-toggle" title="Leave review mode (Ctrl+Shift+R)" onClick={() => review.setMode(false)}>
+        <button type="button" className="sources-toggle" title="Leave review mode (Ctrl+Shift+R)" onClick={() => setMode(false)}>
           Back to sources
         </button>
       </div>
