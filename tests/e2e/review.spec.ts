@@ -56,15 +56,12 @@ test('a reviewer checks the Rotterdam piece, decides, is refused approval, appro
 
   // A click on a claim selects its words in the text.
   await close.getByRole('button', { name: '“difficult but businesslike.”' }).click();
-  await expect
-    .poll(() =>
-      app.evaluate(() => {
-        const selection = window.getSelection();
-        const body = document.querySelector('[aria-label="Article body"]');
-        return selection && body?.contains(selection.anchorNode) ? selection.toString() : null;
-      }),
-    )
-    .toBe('difficult but businesslike.');
+  const selectedInBody = `(() => {
+    const selection = window.getSelection();
+    const body = document.querySelector('[aria-label="Article body"]');
+    return selection && body && body.contains(selection.anchorNode) ? selection.toString() : null;
+  })()`;
+  await expect.poll(() => app.evaluate(selectedInBody)).toBe('difficult but businesslike.');
 
   // Decisions: the name is asked once, then kept.
   const brinkman = claimCard(app, '“Every week this lasts, some of that cargo doesn’t come back,”');
@@ -150,16 +147,29 @@ test('a reviewer checks the Rotterdam piece, decides, is refused approval, appro
   expect(report).toContain('Figures confirmed by phone with Maasgate');
 });
 
-test('the check follows the text as it is typed', async ({ app }) => {
+test('the claims are marked in the text, and the check follows the text as it is typed', async ({ app }) => {
   await app.getByRole('button', { name: /Rotterdam terminal strike talks/ }).click();
   await app.getByRole('button', { name: 'Review', exact: true }).click();
   const panel = app.getByRole('complementary', { name: 'Review' });
   await expect(panel.getByTestId('review-summary')).toHaveText('33 claims · 16 open');
+
+  // The claims are marked in the text by status (highlights over the page, not in the document), and can be unmarked.
+  const marked = (status: string) =>
+    app.evaluate(`[...(CSS.highlights.get('claim-${status}') ?? [])].map((range) => range.toString())`) as Promise<string[]>;
+  await expect.poll(() => marked('close')).toContain('difficult but businesslike.');
+  expect(await marked('not-found')).toContain('paid for with productivity, not promises.');
+  expect(await marked('backed')).toContain('moved a long way in a short time');
+  await expect(app.getByRole('textbox', { name: 'Article body' }).locator('mark, [class*="claim"]')).toHaveCount(0);
+  await panel.getByRole('checkbox', { name: 'Mark claims in the text' }).uncheck();
+  await expect.poll(() => app.evaluate('CSS.highlights.size')).toBe(0);
+  await panel.getByRole('checkbox', { name: 'Mark claims in the text' }).check();
+
   await app.getByRole('textbox', { name: 'Article body' }).getByText(/^The mood at the table has improved/).click();
   await app.keyboard.press('End');
   await app.keyboard.type(' A dock worker put the queue at 4,000 lorries.');
   await expect(panel.getByTestId('review-summary')).toHaveText('34 claims · 17 open');
   await expect(claimCard(app, '4,000').locator('.claim-chip')).toHaveText('Not found');
+  await expect.poll(() => marked('not-found')).toContain('4,000');
 
   // On a narrow window the panel lies over the text; Escape puts it away.
   await app.setViewportSize({ width: 1000, height: 760 });

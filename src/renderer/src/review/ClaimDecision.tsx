@@ -76,10 +76,11 @@ export function ClaimDecision({ claim, onDecide }: ClaimDecisionProps) {
             rows={2}
             value={comment}
             autoFocus
-            placeholder={current ? 'A comment on this decision' : 'A comment, sent with the decision you pick'}
+            placeholder={current ? 'A comment on this decision' : 'What you checked, or what is missing'}
             onChange={(event) => setComment(event.target.value)}
           />
           <div>
+            {!current && <span className="claim-decision__hint">Recorded with the decision you pick.</span>}
             {current && (
               <button type="button" disabled={busy} onClick={() => void decide(current.decision)}>
                 Save comment
