@@ -7,6 +7,7 @@
 import type { ClaimDecision, LexicalBody, ReviewDecision } from '../../shared/article';
 import { ApiError } from '../../shared/errors';
 import type { ReviewCheck, ReviewedClaim } from '../../shared/review';
+import { isOpenClaim } from '../../shared/review-rules';
 import { attributedSourceIds } from '../../document/attribution-json';
 import type { ArticleStore, SaveResult } from '../articles/article-store';
 import type { SourceStore } from '../sources/source-store';
@@ -16,7 +17,7 @@ import type { CheckSource } from './review-types';
 
 /** Claims that keep an article from being approved: not backed and undecided, or decided against. */
 export function openClaims(claims: ReviewedClaim[]): ReviewedClaim[] {
-  return claims.filter((c) => (c.decision ? c.decision.decision !== 'verified' : c.status !== 'backed'));
+  return claims.filter(isOpenClaim);
 }
 
 export class ReviewService {

@@ -5,6 +5,7 @@
  */
 import type { ClaimDecision, ReviewDecision } from '../../../shared/article';
 import type { ClaimStatus, ReviewCheck, ReviewedClaim } from '../../../shared/review';
+import { isOpenClaim } from '../../../shared/review-rules';
 import { formatCount } from '../format';
 
 export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
@@ -40,13 +41,7 @@ export const CLAIM_FILTERS: ReadonlyArray<{ id: ClaimFilter; label: string }> = 
   { id: 'speaker-unconfirmed', label: 'Speaker' },
 ];
 
-/**
- * True for a claim that keeps the article from approval: not backed and undecided, or
- * decided other than verified. The same rule as the host's gate (core/review).
- */
-export function isOpenClaim(claim: Pick<ReviewedClaim, 'status' | 'decision'>): boolean {
-  return claim.decision ? claim.decision.decision !== 'verified' : claim.status !== 'backed';
-}
+export { isOpenClaim };
 
 export function matchesFilter(claim: ReviewedClaim, filter: ClaimFilter): boolean {
   if (filter === 'all') return true;
