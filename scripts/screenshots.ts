@@ -28,12 +28,13 @@ async function main(): Promise<void> {
       await page.screenshot({ path: path.join(OUT, `editor-${scheme}.png`) });
       if (scheme === 'light') {
         // An edit here while a colleague's script changes the same file.
-        await page.getByRole('button', { name: /heating subsidy/ }).click();
+        // A draft: approved copy asks before it can be edited.
+        await page.getByRole('button', { name: /village schools/ }).click();
         await page.getByRole('textbox', { name: 'Article body' }).click();
         await page.keyboard.press('Control+End');
         await page.keyboard.type(' The council meets again on Thursday.');
-        const file = path.join(host.workspace, 'articles', 'lindemeer-heating-subsidy-reaches-fewer-than-half-of-eligible-households.json');
-        await writeFile(file, (await readFile(file, 'utf8')).replace('"status": "approved"', '"status": "in-review"'));
+        const file = path.join(host.workspace, 'articles', 'serra-do-lume-s-village-schools-lose-a-fifth-of-their-pupils-in-a-decade.json');
+        await writeFile(file, (await readFile(file, 'utf8')).replace('"section": "Education"', '"section": "Education & Youth"'));
         await page.getByRole('button', { name: 'Keep mine' }).waitFor();
         await page.waitForTimeout(300);
         await page.screenshot({ path: path.join(OUT, 'changed-on-disk.png') });
