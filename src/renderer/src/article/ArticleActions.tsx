@@ -1,9 +1,10 @@
 /**
- * The article's menu: fix or free the slug, duplicate, move to the trash.
+ * The article's menu: fix or free the slug, duplicate, export, move to the trash.
  */
 import { useEffect, useRef, useState } from 'react';
 import { slugify } from '../../../shared/slug';
 import { api } from '../api';
+import { openExportDialog } from '../export/export-dialogs';
 import type { Autosave } from './use-autosave';
 import './ArticleActions.css';
 
@@ -101,6 +102,9 @@ export function ArticleActions({ id, slug, slugLocked, flush, change, onRenamed,
           </form>
           <button type="button" role="menuitem" onClick={() => void run(async () => onDuplicated((await api.articles.duplicate({ id })).id))}>
             Duplicate
+          </button>
+          <button type="button" role="menuitem" onClick={() => void run(async () => openExportDialog({ kind: 'article', id }))}>
+            Export…
           </button>
           <button
             type="button"

@@ -1,8 +1,9 @@
 /**
  * The left column: the app and workspace names, New article, what went wrong, the library
- * list, and at its foot the count of articles, the source library and the trash.
+ * list, and at its foot the count of articles, the source library, the trash and export.
  */
 import type { ApiResponse } from '../../../shared/contract';
+import { ExportFoot } from '../export/ExportFoot';
 import { formatCount } from '../format';
 import type { Library } from '../library/apply-changes';
 import { ArticleList } from '../library/ArticleList';
@@ -74,6 +75,7 @@ export function Sidebar({ info, library, error, view, onNewArticle, onOpen }: Si
           >
             Trash
           </button>
+          <ExportFoot articles={library?.articles ?? null} onOpenArticle={(id) => onOpen({ kind: 'article', id })} />
         </span>
       </div>
     </aside>

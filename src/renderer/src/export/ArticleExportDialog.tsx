@@ -1,0 +1,175 @@
+/**
+ * Export of one article, from its Article ▾ menu: the gate's verdict first, the options
+ * (a .zip too; past the gate only with a written reason), a preview of the bundle's page,
+ * then where the bundle went, or why it did not.
+ */
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { api } from '../api';
+import { statusLabel } from '../format';
+import { Dialog } from '../shell/Dialog';
+import { ArticleExportSummary } from './ArticleExportSummary';
+import { headlineOrUntitled } from './batch-selection';
+import { BundlePreview } from './BundlePreview';
+import type { GateProblem } from './gate-advice';
+import { GateVerdict } from './GateVerdict';
+import { OverrideReason } from './OverrideReason';
+import { useExportRun } from './use-export-run';
+import './Export.css';
+
+const TABS = [
+  { key: 'export', label: 'Export' },
+  { key: 'preview', label: 'Preview' },
+] as const;
+type Tab = (typeof TABS)[number]['key'];
+
+type Loaded<T> = { value: T | null; error: string | null };
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export function ArticleExportDialog({ id, onClose }: { id: string; onClose: () => void }) {
+  const [tab, setTab] = useState<Tab>('export');
+  const [article, setArticle] = useState<{ headline: string; status: string; slug: string } | null>(null);
+  const [gate, setGate] = useState<Loaded<GateProblem[]>>({ value: null, error: null });
+  const [preview, setPreview] = useState<Loaded<string>>({ value: null, error: null });
+  const [zip, setZip] = useState(false);
+  const [reason, setReason] = useState('');
+  const [missingReason, setMissingReason] = useState(false);
+  const { run, start, reset } = useExportRun();
+  const tabs = useRef<Array<HTMLButtonElement | null>>([]);
+  const doneButton = useRef<HTMLButtonElement>(null);
+  const domId = useId();
+
+  useEffect(() => {
+    let live = true;
+    api.articles.get({ id }).then(
+      (a) => live && setArticle({ headline: a.meta.headline, status: statusLabel(a.meta.status), slug: a.slug }),
+      () => undefined,
+    );
+    api.export.gate({ id }).then(
+      (g) => live && setGate({ value: g.problems, error: null }),
+      (e: unknown) => live && setGate({ value: null, error: message(e) }),
+    );
+    api.export.preview({ id }).then(
+      (p) => live && setPreview({ value: p.html, error: null }),
+      (e: unknown) => live && setPreview({ value: null, error: message(e) }),
+    );
+    // The first tab, not the close button, takes focus once the dialog is open.
+    const frame = requestAnimationFrame(() => tabs.current[0]?.focus());
+    return () => {
+      live = false;
+      cancelAnimationFrame(frame);
+    };
+  }, [id]);
+
+  const headline = headlineOrUntitled(article?.headline);
+  const problems = gate.value;
+  const pastGate = (problems?.length ?? 0) > 0;
+  const running = run.phase === 'running';
+
+  const submit = () => {
+    if (running) return;
+    if (pastGate && !reason.trim()) {
+      setMissingReason(true);
+      return;
+    }
+    void start({ ids: [id], zip, ...(pastGate ? { override: reason.trim() } : {}) });
+  };
+  const onTabKey = (event: KeyboardEvent) => {
+    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+    const next = tab === 'export' ? 1 : 0;
+    setTab(TABS[next]!.key);
+    tabs.current[next]?.focus();
+  };
+
+  const finished = run.phase === 'done' || run.phase === 'error';
+  // The outcome is announced (a status); focus goes to Done, the next thing to press.
+  useEffect(() => {
+    if (finished) doneButton.current?.focus();
+  }, [finished]);
+  return (
+    <Dialog
+      title="Export article"
+      subtitle={article ? `“${headline}” · ${article.status}` : '…'}
+      label={`Export “${headline}”`}
+      onClose={onClose}
+      className={`export-dialog export-dialog--article${tab === 'preview' ? ' export-dialog--previewing' : ''}`}
+    >
+      <div className="export-tabs" role="tablist" aria-label="Export" onKeyDown={onTabKey}>
+        {TABS.map((t, i) => (
+          <button
+            key={t.key}
+            ref={(el) => {
+              tabs.current[i] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`${domId}-${t.key}`}
+            aria-selected={tab === t.key}
+            aria-controls={`${domId}-panel`}
+            tabIndex={tab === t.key ? 0 : -1}
+            className={tab === t.key ? 'active' : ''}
+            onClick={() => setTab(t.key)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`${domId}-panel`} aria-labelledby={`${domId}-${tab}`} className="export-panel">
+        {tab === 'preview' && <BundlePreview html={preview.value} error={preview.error} headline={headline} />}
+        {tab === 'export' && finished && (
+          <>
+            <ArticleExportSummary run={run} headline={headline} />
+            <div className="export-buttons">
+              <button type="button" onClick={reset}>
+                Back to the options
+              </button>
+              <button ref={doneButton} type="button" className="primary" onClick={onClose}>
+                Done
+              </button>
+            </div>
+          </>
+        )}
+        {tab === 'export' && !finished && (
+          <form
+            className="export-form"
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              submit();
+            }}
+          >
+            <GateVerdict problems={problems} error={gate.error} />
+            <fieldset className="export-options" disabled={running}>
+              <legend>Options</legend>
+              <label className="export-check">
+                <input type="checkbox" checked={zip} onChange={(e) => setZip(e.target.checked)} />
+                Also write a .zip of the bundle
+              </label>
+              <p className="export-options__where">
+                Written to <code>exports/{article?.slug ?? '…'}/</code> in the workspace; an earlier export of this article is replaced.
+              </p>
+            </fieldset>
+            {pastGate && (
+              <OverrideReason
+                value={reason}
+                disabled={running}
+                missing={missingReason && !reason.trim()}
+                onChange={(value) => {
+                  setReason(value);
+                  if (value.trim()) setMissingReason(false);
+                }}
+              />
+            )}
+            <div className="export-buttons">
+              <button type="button" onClick={onClose}>
+                Cancel
+              </button>
+              <button type="submit" className={pastGate ? 'export-anyway' : 'primary'} disabled={running || (!problems && !gate.error)}>
+                {running ? 'Exporting…' : pastGate ? 'Export anyway' : 'Export'}
+              </button>
+            </div>
+          </form>
+        )}
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * The gate's verdict, first thing in the export dialog: ready, or what stops publication,
+ * grouped, each group with what to do. ProblemGroups is also how a refusal is shown.
+ */
+import { groupProblems, verdict, type GateProblem } from './gate-advice';
+import './GateVerdict.css';
+
+export function ProblemGroups({ problems }: { problems: readonly GateProblem[] }) {
+  return (
+    <div className="gate-groups">
+      {groupProblems(problems).map((group) => (
+        <section key={group.code} className="gate-group" aria-label={group.title}>
+          <h4 className="gate-group__title">{group.title}</h4>
+          <p className="gate-group__advice">{group.advice}</p>
+          <ul className="gate-group__list">
+            {group.messages.map((message, i) => (
+              <li key={i}>{message}</li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+interface GateVerdictProps {
+  /** null while the gate is asked. */
+  problems: readonly GateProblem[] | null;
+  error: string | null;
+}
+
+export function GateVerdict({ problems, error }: GateVerdictProps) {
+  if (error) {
+    return (
+      <div className="gate gate--error" role="alert">
+        <h3 className="gate__verdict">The gate could not be checked</h3>
+        <p className="gate__line">{error}</p>
+      </div>
+    );
+  }
+  if (!problems) {
+    return (
+      <div className="gate gate--pending" role="status">
+        <h3 className="gate__verdict">Checking what could stop publication…</h3>
+      </div>
+    );
+  }
+  if (!problems.length) {
+    return (
+      <div className="gate gate--ready" data-testid="gate-verdict">
+        <h3 className="gate__verdict">
+          <span aria-hidden="true">✓ </span>
+          {verdict(problems)}
+        </h3>
+        <p className="gate__line">No open or disputed claims, no notes left in the text, every cited source and related article in place.</p>
+      </div>
+    );
+  }
+  return (
+    <div className="gate gate--blocked" data-testid="gate-verdict">
+      <h3 className="gate__verdict">{verdict(problems)}</h3>
+      <p className="gate__line">Fix them and export, or export anyway with a written reason, which the bundle’s manifest keeps.</p>
+      <ProblemGroups problems={problems} />
+    </div>
+  );
+}
