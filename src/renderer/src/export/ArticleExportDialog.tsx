@@ -110,6 +110,11 @@ export function ArticleExportDialog({ id, onClose }: { id: string; onClose: () =
             onClick={() => setTab(t.key)}
           >
             {t.label}
+            {t.key === 'export' && pastGate && (
+              <span className="export-tabs__count" title="Problems the gate found">
+                {problems?.length}
+              </span>
+            )}
           </button>
         ))}
       </div>
