@@ -9,10 +9,10 @@
 import type { LexicalEditor } from 'lexical';
 import mammoth from 'mammoth';
 import { fail, ok, type Result } from '../../../shared/result';
+import { listZip, startsWithZipEntry, ZIP64_MARK } from '../../storage/zip/read-zip';
 import { clip, oneLine, type DocumentMeta } from './article-shape';
 import { $appendDomBlocks, type DomImportReport, type DomNode, type HeadingTag } from './dom-to-body';
 import { parsePage } from './html-article';
-import { zipDirectory } from './zip-directory';
 
 /** Largest total a .docx may expand to: mammoth holds all of it in memory. */
 export const MAX_DOCX_EXPANDED_BYTES = 256 * 1024 * 1024;
@@ -32,10 +32,13 @@ const STYLE_MAP = [
 
 /** Reads the Word document into the editor's root; or why it is not a Word document. */
 export async function importDocx(name: string, bytes: Uint8Array, editor: LexicalEditor, warnings: string[], fallbackHeadline: string): Promise<Result<DocumentMeta>> {
-  const entries = zipDirectory(bytes);
-  if (!entries) return fail(`${name} is not a Word document (it is not a zip archive, as every .docx is)`);
+  // As lenient as mammoth's own reader: this look inside refuses nothing mammoth would open.
+  const listed = startsWithZipEntry(bytes) ? listZip(bytes, { strict: false }) : undefined;
+  if (!listed?.ok) return fail(`${name} is not a Word document (it is not a zip archive, as every .docx is)`);
+  const entries = listed.value.entries;
   if (!entries.some((entry) => entry.name === 'word/document.xml')) return fail(`${name} is not a Word document (the archive holds no word/document.xml)`);
-  const expanded = entries.reduce((sum, entry) => sum + entry.size, 0);
+  // No .docx needs zip64: a size deferred to a zip64 field counts as too large.
+  const expanded = entries.reduce((sum, entry) => sum + (entry.size === ZIP64_MARK ? Number.POSITIVE_INFINITY : entry.size), 0);
   if (expanded > MAX_DOCX_EXPANDED_BYTES) {
     return fail(`${name} would expand to ${megabytes(expanded)}; Copydesk imports Word documents that expand to at most ${megabytes(MAX_DOCX_EXPANDED_BYTES)}`);
   }
