@@ -3,6 +3,7 @@
  * checked by a test without an Electron binary.
  */
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { isSafeLinkUrl } from '../shared/safe-url';
 
 /** The origin the renderer is served from in the desktop app. */
 export const APP_SCHEME = 'copydesk';
@@ -51,11 +52,7 @@ export function isTrustedRendererUrl(url: string | undefined, devServerUrl?: str
   return false;
 }
 
-/** Links in articles open in the system browser, and only these schemes. */
+/** Links that open in the system browser: the project's one link rule. */
 export function isExternalLinkAllowed(url: string): boolean {
-  try {
-    return ['https:', 'http:', 'mailto:'].includes(new URL(url).protocol);
-  } catch {
-    return false;
-  }
+  return isSafeLinkUrl(url);
 }

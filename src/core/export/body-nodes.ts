@@ -4,6 +4,8 @@
  * renderers share (which link URLs survive, how attributions are numbered).
  */
 
+import { safeLinkUrl } from '../../shared/safe-url';
+
 /** A serialized Lexical node, as far as the renderers read it. */
 export interface BodyNode {
   type: string;
@@ -40,21 +42,11 @@ export const TEXT_FORMAT = {
 
 export const hasFormat = (node: BodyNode, bit: number): boolean => typeof node.format === 'number' && (node.format & bit) !== 0;
 
-const EXPORTED_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
-
 /**
- * A link's URL as a bundle may carry it (http, https, mailto; normalized, so tabs or
- * entities cannot hide a scheme), or null: the link is then unwrapped and its text kept.
+ * A link's URL as a bundle may carry it (the project's one link rule, src/shared/safe-url),
+ * or null: the link is then unwrapped and its text kept.
  */
-export function exportableUrl(url: unknown): string | null {
-  if (typeof url !== 'string') return null;
-  try {
-    const parsed = new URL(url.trim());
-    return EXPORTED_SCHEMES.has(parsed.protocol) ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
+export const exportableUrl = safeLinkUrl;
 
 export const childrenOf = (node: BodyNode): BodyNode[] => (Array.isArray(node.children) ? node.children : []);
 

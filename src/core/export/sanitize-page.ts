@@ -8,6 +8,7 @@
  */
 import { parseHTML } from 'linkedom';
 import sanitizeHtml from 'sanitize-html';
+import { SAFE_LINK_SCHEMES } from '../../shared/safe-url';
 
 const ALLOWED_TAGS = [
   'article', 'header', 'footer', 'section', 'aside', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'blockquote', 'ul', 'ol', 'li',
@@ -22,7 +23,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
     ol: ['start'],
     time: ['datetime'],
   },
-  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemes: SAFE_LINK_SCHEMES.map((scheme) => scheme.replace(/:$/, '')),
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,
   allowedStyles: {},
