@@ -18,6 +18,7 @@ import type { ArticleState, Bundle, BundleFile } from './bundle-types';
 import { ninjs } from './ninjs';
 import { readArticleState } from './article-state';
 import { jsonBytes } from './stable-json';
+import { approvalOverride } from './export-gate';
 
 export const BUNDLE_FORMAT = 'copydesk-bundle/1';
 export const GENERATOR = { name: 'Copydesk', version: packageJson.version };
@@ -55,6 +56,8 @@ export function bundleFromState(state: ArticleState, options: BuildOptions): Bun
       problems.map((p) => ({ path: p.code, message: p.message })),
     );
   }
+  // Approved past open claims: the reviewer's reason travels with the bundle.
+  const approved = approvalOverride(article);
   const facts = articleFacts(state, options.at);
   const body = sanitizedBody(facts);
   const files: BundleFile[] = [
@@ -80,6 +83,7 @@ export function bundleFromState(state: ArticleState, options: BuildOptions): Bun
     exportedAt: facts.exportedAt,
     files: files.map((f) => ({ path: f.path, size: f.bytes.length, sha256: sha256(f.bytes) })),
     ...(problems.length ? { gate: { override, problems } } : {}),
+    ...(approved ? { approval: { by: approved.by, at: approved.at, override: approved.override } } : {}),
   };
   files.push({ path: 'manifest.json', bytes: jsonBytes(manifest) });
   return { articleId: article.id, slug: article.slug, revision: article.revision, at: facts.exportedAt, files };

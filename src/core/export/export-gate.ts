@@ -7,7 +7,7 @@
  */
 import { findEditorNotes } from '../../document/claims/editor-notes';
 import { positionedText } from '../../document/plain-text';
-import type { Article } from '../../shared/article';
+import type { Article, StatusChange } from '../../shared/article';
 import type { ReviewCheck, ReviewedClaim } from '../../shared/review';
 import type { GateProblem } from './bundle-types';
 
@@ -38,6 +38,17 @@ export interface GateInput {
   missingSources: string[];
 }
 
+/**
+ * The approval that went past open claims with a written reason, when the article is
+ * still approved (approved copy cannot change without going back to review): the reviewer
+ * has already accepted its claims, so the export does not ask again.
+ */
+export function approvalOverride(article: Article): StatusChange | null {
+  if (article.meta.status !== 'approved') return null;
+  const last = [...(article.review.history ?? [])].reverse().find((h) => h.to === 'approved');
+  return last?.override?.trim() ? last : null;
+}
+
 export function gateProblems({ article, check, missingRelated, missingSources }: GateInput): GateProblem[] {
   const problems: GateProblem[] = [];
   const { meta } = article;
@@ -50,7 +61,8 @@ export function gateProblems({ article, check, missingRelated, missingSources }:
       });
     }
   }
-  for (const claim of check.claims) {
+  const accepted = approvalOverride(article);
+  for (const claim of accepted ? [] : check.claims) {
     const what = `The ${claim.kind} “${clip(claim.text)}”`;
     if (claim.decision?.decision === 'disputed') {
       problems.push({ code: 'disputed-claim', message: `${what} is disputed by ${claim.decision.by}${claim.decision.comment ? `: ${clip(claim.decision.comment)}` : ''}.` });

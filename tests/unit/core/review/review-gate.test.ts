@@ -82,3 +82,19 @@ describe('the approval gate', () => {
     expect(html.text).toContain('difficult but businesslike');
   });
 });
+
+describe('an approval past open claims, at export', () => {
+  it('is not asked for again: the export gate accepts the claims and the manifest carries the reviewer’s reason', async () => {
+    const { exportGate, buildBundle } = await import('../../../../src/core/export');
+    const id = rotterdam().id;
+    const before = await exportGate(ws, id);
+    expect(before.problems.some((p) => p.code === 'open-claim')).toBe(true);
+    const check = (await call('review.check', { id })) as ApiResponse<'review.check'>;
+    await call('articles.setStatus', { id, baseRevision: check.article.revision, status: 'approved', by: 'Marta', override: 'Desk head signed off the figures' });
+    const after = await exportGate(ws, id);
+    expect(after.problems.filter((p) => p.code === 'open-claim' || p.code === 'disputed-claim')).toEqual([]);
+    const bundle = await buildBundle(ws, id, { at: new Date('2026-11-28T09:00:00Z') });
+    const manifest = JSON.parse(new TextDecoder().decode(bundle.files.find((f) => f.path === 'manifest.json')!.bytes));
+    expect(manifest.approval).toMatchObject({ by: 'Marta', override: 'Desk head signed off the figures' });
+  });
+});
