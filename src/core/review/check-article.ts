@@ -73,7 +73,7 @@ export class ReviewChecker {
     };
 
     // Answers hold while the sources are the same ones with the same snapshots.
-    const scope = JSON.stringify([attachedIds, sources.map((s) => [s.id, usable(s) ? this.shaOf(s) : null])]);
+    const scope = JSON.stringify([attachedIds, sources.map((s) => [s.id, usable(s) ? this.shaOf(s) : null, s.authors ?? []])]);
     if (scope !== this.answersFor) {
       this.answers = new Map();
       this.answersFor = scope;

@@ -11,7 +11,7 @@ import { diffOf, findClose, findVerbatim, type QuoteQuery } from './match-quote'
 import { passageAround, wordsAround } from './passage';
 import type { CheckSource, ClaimResult, ClaimStatus, FigureContext } from './review-types';
 import type { SourceIndex } from './source-index';
-import { speakerNamed } from './speaker-check';
+import { speakerIsAuthor, speakerNamed } from './speaker-check';
 
 /** The check's part of a claim result. */
 export type Resolution = Omit<ClaimResult, Exclude<keyof Claim, 'sourceId'>>;
@@ -109,7 +109,8 @@ function resolution(status: ClaimStatus, hit: Hit | null, note?: string): Resolu
 function backing(claim: Claim, hit: Hit): Resolution {
   const result = resolution(hit.exact ? 'backed' : 'close', hit);
   if (claim.kind === 'quote' && claim.speaker && !claim.speakerIsRole) {
-    result.speakerConfirmed = speakerNamed(hit.at.index, hit.start, hit.end, claim.speaker);
+    // A statement, a transcript or an interview whose author is the speaker names them as well as its text would.
+    result.speakerConfirmed = speakerIsAuthor(hit.at.source, claim.speaker) || speakerNamed(hit.at.index, hit.start, hit.end, claim.speaker);
     if (!result.speakerConfirmed) {
       result.status = 'speaker-unconfirmed';
       result.note = `${title(hit.at.source)} does not name ${claim.speaker} near this passage.`;

@@ -109,6 +109,7 @@ export class ReviewService {
         snapshot: source.snapshot?.text ?? null,
         ...(source.snapshot?.sha256 ? { sha256: source.snapshot.sha256 } : {}),
         ...(source.csl.language ? { language: source.csl.language } : {}),
+        authors: (source.csl.author ?? []).map((a) => a.literal ?? [a.given, a.family].filter(Boolean).join(' ')).filter(Boolean),
       };
       this.snapshots.set(id, { key, source: check });
       loaded.push(check);

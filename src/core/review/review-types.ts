@@ -12,6 +12,8 @@ export interface CheckSource {
   snapshot: string | null;
   /** sha-256 of the snapshot (the source file keeps it); computed when absent. */
   sha256?: string;
+  /** The source's authors as written ("Rui Moreira", "Port of Maasgate Authority"): a quote by its author needs no other naming. */
+  authors?: string[];
   /** The source's language (CSL `language`), for how it writes numbers; guessed when absent. */
   language?: string;
 }

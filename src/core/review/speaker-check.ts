@@ -12,6 +12,14 @@ const WINDOW = 300;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** True when the source's author (a person or a body) is the speaker: a statement or interview by them. */
+export function speakerIsAuthor(source: { authors?: string[] | undefined }, speaker: string): boolean {
+  const surname = foldWord(surnameOf(speaker));
+  if (!surname || !source.authors?.length) return false;
+  const named = new RegExp(`(?<![\\p{L}\\p{N}])${escape(surname)}(?![\\p{L}\\p{N}])`, 'u');
+  return source.authors.some((author) => named.test(foldWord(author)));
+}
+
 /** True when the source names `speaker` near [start, end), false when it does not. */
 export function speakerNamed(index: SourceIndex, start: number, end: number, speaker: string): boolean {
   const surname = foldWord(surnameOf(speaker));

@@ -98,3 +98,18 @@ describe('an approval past open claims, at export', () => {
     expect(manifest.approval).toMatchObject({ by: 'Marta', override: 'Desk head signed off the figures' });
   });
 });
+
+describe('the speaker of a quote', () => {
+  it('is confirmed by a source whose author is that person, even when its text does not name them', async () => {
+    const added = (await call('sources.add', {
+      fields: { title: 'Statement by the mayor', type: 'document', author: [{ given: 'Rui', family: 'Moreira' }] },
+      snapshot: { text: 'We will keep every village school open until the end of this mandate, whatever the review says.', origin: 'pasted' },
+    })) as ApiResponse<'sources.add'>;
+    if (added.status !== 'added') throw new Error('not added');
+    const article = await ws.articles.create({ headline: 'Mayor promises schools', sourceIds: [added.source.id] });
+    const { bodyOf } = await import('../../../helpers/temp');
+    await ws.articles.save({ id: article.id, baseRevision: article.revision, body: bodyOf('“We will keep every village school open until the end of this mandate,” said Rui Moreira.') });
+    const check = (await call('review.check', { id: article.id })) as ApiResponse<'review.check'>;
+    expect(check.claims.find((c) => c.kind === 'quote')).toMatchObject({ status: 'backed', speakerConfirmed: true });
+  });
+});
