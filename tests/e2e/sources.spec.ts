@@ -266,6 +266,12 @@ test('the sources panel collapses to a toggle and stays so after a reload; on a 
   await expect(panelOf(app)).toBeVisible();
   // Over the text: the text keeps its width.
   expect((await text.boundingBox())!.width).toBe(before.width);
-  await app.keyboard.press('Escape');
+  // The header's actions stay out from under it: Article ▾ takes a click.
+  const articleMenu = app.getByRole('button', { name: 'Article ▾' });
+  await articleMenu.click({ timeout: 2_000 });
+  await expect(app.getByRole('menu')).toBeVisible();
+  await articleMenu.click({ timeout: 2_000 });
+  await expect(app.getByRole('menu')).toBeHidden();
+  await panelOf(app).getByRole('button', { name: 'Close the sources' }).click();
   await expect(panelOf(app)).toBeHidden();
 });
