@@ -178,7 +178,7 @@ test('find in a snapshot counts and steps through every match, whatever its case
   await expect(reader).toBeHidden();
 });
 
-test('a cited source is not deleted until it is detached everywhere; then the text stays and the attribution goes', async ({ app, host }) => {
+test('a cited source is offered only a delete that detaches it everywhere; then the text stays and the attribution goes', async ({ app, host }) => {
   const sourceId = await addSource(app, 'Maasgate strike talks end without deal');
   const sentence = 'The company had “moved a long way in a short time” on pay.';
   const { slug } = await addArticle(
@@ -196,15 +196,17 @@ test('a cited source is not deleted until it is detached everywhere; then the te
   const detail = app.getByRole('region', { name: 'Source' });
   await expect(detail.getByRole('button', { name: 'Maasgate talks stall' })).toBeVisible();
   await detail.getByRole('button', { name: 'Delete source…' }).click();
-  await detail.getByRole('button', { name: 'Delete', exact: true }).click();
-
-  const refusal = detail.getByRole('alert');
-  await expect(refusal).toContainText('Not deleted');
-  await expect(refusal).toContainText('Maasgate talks stall');
-  await expect(refusal).toContainText(`articles/${slug}.json`);
+  // Cited: no plain Delete that would be refused, but the articles and a detach offered.
+  const confirm = detail.getByRole('group', { name: 'Delete source' });
+  await expect(confirm).toContainText('Cited by 1 article');
+  await expect(confirm.getByRole('button', { name: 'Maasgate talks stall' })).toBeVisible();
+  await expect(confirm.getByRole('button', { name: 'Delete', exact: true })).toHaveCount(0);
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toBeHidden();
   expect(await readdir(path.join(host.workspace, 'sources'))).toEqual([`${sourceId}.json`]);
 
-  await refusal.getByRole('button', { name: 'Delete and detach from all' }).click();
+  await detail.getByRole('button', { name: 'Delete source…' }).click();
+  await confirm.getByRole('button', { name: 'Detach from all and delete' }).click();
   await expect(library.getByRole('status')).toContainText('detached it from 1 article (“Maasgate talks stall”)');
   await expect(app.getByRole('button', { name: 'Sources (0)' })).toBeVisible();
   expect(await readdir(path.join(host.workspace, 'sources'))).toEqual([]);

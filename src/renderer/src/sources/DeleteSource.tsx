@@ -1,7 +1,8 @@
 /**
- * Deleting a source: asked once, then sent. The workspace refuses while articles cite it
- * and names them; then the user may delete it and detach it from all of them (their
- * attributions to it taken away, the words kept), and is told what changed.
+ * Deleting a source: asked once, then sent. A source the library knows to be cited is
+ * offered only "Detach from all and delete" (their attributions to it taken away, the words
+ * kept), with the citing articles named. Should the workspace still refuse (an article
+ * began citing it meanwhile), the refusal names the articles and offers the same.
  */
 import { useState } from 'react';
 import type { ArticleSummary } from '../../../shared/article';
@@ -80,13 +81,40 @@ export function DeleteSource({ id, title, citing, onOpenArticle, onDeleted }: De
     );
   }
 
+  if ((step.kind === 'confirm' || step.kind === 'busy') && citing.length > 0) {
+    // A plain delete would be refused: offer only what can succeed.
+    return (
+      <div className="delete-source delete-source--confirm" role="group" aria-label="Delete source">
+        <p>
+          Delete “{title}”? Cited by {citing.length === 1 ? '1 article' : `${citing.length} articles`}; deleting it takes their
+          attributions to it away and keeps the words. Its file moves to the workspace’s trash (.copydesk/trash).
+        </p>
+        <ul className="delete-source__articles">
+          {citing.map((article) => (
+            <li key={article.id}>
+              <button type="button" className="link-button" onClick={() => onOpenArticle(article.id)}>
+                {article.headline || article.slug}
+              </button>
+              <span className="muted">articles/{article.slug}.json</span>
+            </li>
+          ))}
+        </ul>
+        <div className="delete-source__buttons">
+          <button type="button" disabled={step.kind === 'busy'} onClick={() => setStep({ kind: 'idle' })}>
+            Cancel
+          </button>
+          <button type="button" className="danger-button" disabled={step.kind === 'busy'} onClick={() => void remove(true)}>
+            {step.kind === 'busy' ? 'Deleting…' : 'Detach from all and delete'}
+          </button>
+        </div>
+      </div>
+    );
+  }
+
   if (step.kind === 'confirm' || step.kind === 'busy') {
     return (
       <div className="delete-source delete-source--confirm">
-        <p>
-          Delete “{title}”? Its file moves to the workspace’s trash (.copydesk/trash).
-          {citing.length > 0 && ` ${citing.length === 1 ? 'One article cites' : `${citing.length} articles cite`} it.`}
-        </p>
+        <p>Delete “{title}”? Its file moves to the workspace’s trash (.copydesk/trash).</p>
         <div className="delete-source__buttons">
           <button type="button" disabled={step.kind === 'busy'} onClick={() => setStep({ kind: 'idle' })}>
             Cancel
