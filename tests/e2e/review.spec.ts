@@ -94,6 +94,8 @@ test('a reviewer checks the Rotterdam piece, decides, is refused approval, appro
   const refusal = app.getByRole('alert').filter({ hasText: 'claims are open' });
   await expect(refusal).toContainText('15 claims are open');
   await expect(app.getByTestId('article-status')).toHaveText('In review');
+  // The focus goes to the banner's next step, not to the page's body.
+  await expect(refusal.getByRole('button', { name: 'Show open claims' })).toBeFocused();
   await refusal.getByRole('button', { name: 'Show open claims' }).click();
   await expect(filters.getByRole('button', { name: 'Open 15' })).toHaveAttribute('aria-pressed', 'true');
   await expect(panel.locator('.claim')).toHaveCount(15);

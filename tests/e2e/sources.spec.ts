@@ -59,7 +59,8 @@ test('a pasted source is attached, a quote attributed with Ctrl+Shift+A survives
   await dialog.getByLabel('Text of the source').fill(SNAPSHOT);
   await dialog.getByRole('button', { name: 'Add source' }).click();
   await expect(dialog).toBeHidden();
-  await expect(panel.getByRole('button', { name: 'Maasgate strike talks end without deal', exact: true })).toBeVisible();
+  // The focus lands on the new source's card, not on the page's body.
+  await expect(panel.getByRole('button', { name: 'Maasgate strike talks end without deal', exact: true })).toBeFocused();
   await expect(panel).toContainText('Northsea Wire · 2026-11-10');
   await expect(panel).toContainText('not cited yet');
 

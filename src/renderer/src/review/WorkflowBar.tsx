@@ -4,7 +4,7 @@
  * Return to writer… (with a note); Approved → Reopen…. An approval the gate refuses says
  * how many claims are open, shows them, and offers Approve anyway… with a written reason.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ArticleStatus } from '../../../shared/article';
 import { relativeTime, statusLabel } from '../format';
 import { openClaimsSentence } from './claim-status';
@@ -28,6 +28,11 @@ export function WorkflowBar({ disabled, onError }: WorkflowBarProps) {
   const open = checked.check?.open ?? workflow.refusal?.open ?? 0;
   const last = workflow.history.at(-1);
   const off = disabled || workflow.busy;
+  const showOpenButton = useRef<HTMLButtonElement>(null);
+  // A refused approval disables nothing, but the banner is where the next step is: the focus goes there.
+  useEffect(() => {
+    if (workflow.refusal) showOpenButton.current?.focus();
+  }, [workflow.refusal]);
 
   /** A move straight from a button: what goes wrong is said above the headline. */
   const go = async (to: ArticleStatus) => {
@@ -84,7 +89,7 @@ export function WorkflowBar({ disabled, onError }: WorkflowBarProps) {
             backs it or a reviewer’s “Verified”.
           </p>
           <div className="workflow__refusal-actions">
-            <button type="button" onClick={showOpen}>
+            <button ref={showOpenButton} type="button" onClick={showOpen}>
               Show open claims
             </button>
             <button type="button" disabled={off} onClick={() => setAsking('override')}>

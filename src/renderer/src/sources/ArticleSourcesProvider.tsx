@@ -5,6 +5,7 @@
  * snapshot and the new-source dialog.
  */
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { focusWhenShown } from './focus-when-shown';
 import { NewSourceDialog } from './NewSourceDialog';
 import { SnapshotReader } from './SnapshotReader';
 
@@ -58,7 +59,12 @@ export function ArticleSourcesProvider({ attachedIds, readOnly, onChange, childr
             const fresh = ids.filter((id) => !attachedIds.includes(id));
             if (fresh.length) onChange([...attachedIds, ...fresh]);
             setAdding(null);
-            if (ids[0]) adding.then?.(ids[0]);
+            if (ids[0] && adding.then) adding.then(ids[0]);
+            // Otherwise onto the new source's card in the panel (the Attach button failing that).
+            else if (ids[0])
+              focusWhenShown(`[data-panel-source="${CSS.escape(ids[0])}"] .panel-source__title`, () =>
+                document.querySelector<HTMLElement>('#sources-panel [aria-expanded]'),
+              );
           }}
         />
       )}

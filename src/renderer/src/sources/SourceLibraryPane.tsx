@@ -7,6 +7,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ArticleSummary } from '../../../shared/article';
 import { formatCount } from '../format';
+import { focusWhenShown } from './focus-when-shown';
 import { NewSourceDialog } from './NewSourceDialog';
 import { SourceDetail, type DeletedReport } from './SourceDetail';
 import { useSourceLibrary } from './SourceLibraryProvider';
@@ -105,6 +106,7 @@ export function SourceLibraryPane({ selectedId, articles, onSelect, onOpenArticl
                   type="button"
                   className={`source-row${source.id === selectedId ? ' source-row--selected' : ''}`}
                   aria-current={source.id === selectedId ? 'true' : undefined}
+                  data-source-row={source.id}
                   onClick={() => onSelect(source.id)}
                 >
                   <span className="source-row__title">{source.title || source.id}</span>
@@ -145,7 +147,10 @@ export function SourceLibraryPane({ selectedId, articles, onSelect, onOpenArticl
           onClose={() => setAdding(false)}
           onAdded={(ids) => {
             setAdding(false);
-            if (ids[0]) onSelect(ids[0]);
+            if (ids[0]) {
+              onSelect(ids[0]);
+              focusWhenShown(`.source-row[data-source-row="${CSS.escape(ids[0])}"]`);
+            }
           }}
         />
       )}
