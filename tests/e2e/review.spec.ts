@@ -109,6 +109,12 @@ test('a reviewer checks the Rotterdam piece, decides, is refused approval, appro
   await override.getByRole('button', { name: 'Approve anyway' }).click();
   await expect(app.getByTestId('article-status')).toHaveText('Approved');
   await expect(app.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: /Rotterdam/ })).toContainText('Approved');
+  // Approved past open claims, said beside the status with the reason, and a way to the history.
+  const pastOpen = app.getByRole('group', { name: 'Workflow' }).locator('.workflow__override');
+  await expect(pastOpen).toHaveText('· with 15 open claims');
+  await expect(pastOpen).toHaveAttribute('aria-label', /^Approved with 15 open claims\. Reason: Figures confirmed by phone/);
+  await panel.getByRole('button', { name: 'History', exact: true }).click();
+  await expect(panel.getByRole('heading', { name: 'History' })).toBeFocused();
 
   const history = panel.getByTestId('review-history').getByRole('listitem');
   await expect(history).toHaveCount(3);

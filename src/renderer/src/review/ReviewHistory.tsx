@@ -17,7 +17,9 @@ export function ReviewHistory() {
   const changes = [...workflow.history].reverse();
   return (
     <section className="review-section" aria-labelledby="review-history-title">
-      <h3 id="review-history-title">History</h3>
+      <h3 id="review-history-title" tabIndex={-1}>
+        History
+      </h3>
       {changes.length === 0 ? (
         <p className="review-section__empty">No status changes yet. Sending to review, approving and returning are recorded here.</p>
       ) : (

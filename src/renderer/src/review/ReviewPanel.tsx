@@ -26,6 +26,7 @@ export function ReviewPanel() {
   const shown = useMemo(() => filterClaims(claims, filter), [claims, filter]);
   const [missing, setMissing] = useState<string | null>(null);
   const { setMode } = review;
+  const overridden = review.status === 'approved' && !!review.workflow.history.findLast((change) => change.to === 'approved')?.override;
 
   // Over the text on a narrow window: Escape puts it away (not while a field or a dialog has it).
   useEffect(() => {
@@ -66,6 +67,22 @@ export function ReviewPanel() {
           {review.reviewer.name ? 'Change' : 'Set your name'}
         </button>
       </p>
+      {overridden && (
+        <p className="review-panel__override">
+          Approved past open claims.{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              const heading = document.getElementById('review-history-title');
+              heading?.scrollIntoView({ block: 'start' });
+              heading?.focus();
+            }}
+          >
+            History
+          </button>
+        </p>
+      )}
       {error && (
         <p className="banner banner--warning" role="alert">
           The check did not run: {error}

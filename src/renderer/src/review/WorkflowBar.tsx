@@ -27,6 +27,10 @@ export function WorkflowBar({ disabled, onError }: WorkflowBarProps) {
   // The refusal's count as the host gave it, or as the live check has it since.
   const open = checked.check?.open ?? workflow.refusal?.open ?? 0;
   const last = workflow.history.at(-1);
+  // Approved past open claims: said beside the status, with the reason on hover or focus.
+  const overridden = status === 'approved' ? workflow.history.findLast((change) => change.to === 'approved')?.override : undefined;
+  const openNow = checked.check?.open;
+  const pastOpen = openNow === undefined ? 'approved past open claims' : `with ${openNow === 1 ? '1 open claim' : `${openNow} open claims`}`;
   const off = disabled || workflow.busy;
   const showOpenButton = useRef<HTMLButtonElement>(null);
   // A refused approval disables nothing, but the banner is where the next step is: the focus goes there.
@@ -54,6 +58,17 @@ export function WorkflowBar({ disabled, onError }: WorkflowBarProps) {
         <span className={`pill workflow__status status--${status}`} data-testid="article-status">
           {statusLabel(status)}
         </span>
+        {overridden && (
+          <span
+            className="workflow__override"
+            tabIndex={0}
+            title={`Reason: ${overridden}`}
+            data-reason={overridden}
+            aria-label={`Approved ${pastOpen}. Reason: ${overridden}`}
+          >
+            · {pastOpen}
+          </span>
+        )}
         {last && last.to === status && (
           <span className="workflow__last" title={new Date(last.at).toLocaleString('en-GB')}>
             by {last.by} · {relativeTime(last.at)}
