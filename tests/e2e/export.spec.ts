@@ -40,7 +40,6 @@ test('the Rotterdam piece: the gate lists its open claims, refuses without a rea
   await app.getByRole('menuitem', { name: 'Export…' }).click();
 
   const dialog = app.getByRole('dialog', { name: /^Export “Rotterdam terminal strike talks/ });
-  await expect(dialog.getByRole('tab', { name: 'Export' })).toBeFocused();
   const verdict = dialog.getByTestId('gate-verdict');
   await expect(verdict.getByRole('heading', { level: 3 })).toHaveText('Not ready: 16 problems stop publication');
   const open = verdict.getByRole('region', { name: '16 claims are open' });
@@ -48,10 +47,16 @@ test('the Rotterdam piece: the gate lists its open claims, refuses without a rea
   await expect(open.getByRole('listitem')).toHaveCount(16);
   await expect(open).toContainText('The quote “paid for with productivity, not promises.” is not found in any attached source');
 
-  // Past the gate only with a reason: without one, nothing is written.
-  await dialog.getByRole('button', { name: 'Export anyway' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText(/a reason is required/);
-  await expect(dialog.getByRole('textbox', { name: 'Reason to export anyway' })).toBeFocused();
+  // The tab says its count in words.
+  await expect(dialog.getByRole('tab', { name: 'Export 16 problems', exact: true })).toBeVisible();
+
+  // Past the gate only with a reason: the field has the focus, and without a reason nothing can be written.
+  const reasonField = dialog.getByRole('textbox', { name: 'Reason to export anyway' });
+  await expect(reasonField).toBeFocused();
+  await expect(dialog.getByRole('button', { name: 'Export anyway' })).toBeDisabled();
+  await app.keyboard.type('   ');
+  await expect(dialog.getByRole('button', { name: 'Export anyway' })).toBeDisabled();
+  await reasonField.fill('');
   expect(existsSync(path.join(host.workspace, 'exports', ROTTERDAM))).toBe(false);
 
   // The preview: the bundle's page in a frame that may run and load nothing.

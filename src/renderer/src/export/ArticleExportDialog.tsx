@@ -22,6 +22,8 @@ const TABS = [
 ] as const;
 type Tab = (typeof TABS)[number]['key'];
 
+const problemCount = (n: number) => (n === 1 ? '1 problem' : `${n} problems`);
+
 type Loaded<T> = { value: T | null; error: string | null };
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -111,7 +113,8 @@ export function ArticleExportDialog({ id, onClose }: { id: string; onClose: () =
           >
             {t.label}
             {t.key === 'export' && pastGate && (
-              <span className="export-tabs__count" title="Problems the gate found">
+              // Named in words: the tab reads "Export 18 problems", not "Export18".
+              <span className="export-tabs__count" title="Problems the gate found" role="img" aria-label={problemCount(problems?.length ?? 0)}>
                 {problems?.length}
               </span>
             )}
@@ -156,6 +159,7 @@ export function ArticleExportDialog({ id, onClose }: { id: string; onClose: () =
             {pastGate && (
               <OverrideReason
                 value={reason}
+                focusOnShow
                 disabled={running}
                 missing={missingReason && !reason.trim()}
                 onChange={(value) => {
@@ -168,7 +172,7 @@ export function ArticleExportDialog({ id, onClose }: { id: string; onClose: () =
               <button type="button" onClick={onClose}>
                 Cancel
               </button>
-              <button type="submit" className={pastGate ? 'export-anyway' : 'primary'} disabled={running || (!problems && !gate.error)}>
+              <button type="submit" className={pastGate ? 'export-anyway' : 'primary'} disabled={running || (!problems && !gate.error) || (pastGate && !reason.trim())}>
                 {running ? 'Exporting…' : pastGate ? 'Export anyway' : 'Export'}
               </button>
             </div>

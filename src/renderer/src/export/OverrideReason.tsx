@@ -8,12 +8,19 @@ interface OverrideReasonProps {
   missing: boolean;
   disabled?: boolean;
   label?: string;
+  /** Take the focus when shown: the reason is the next thing to write (the gate found problems). */
+  focusOnShow?: boolean;
 }
 
-export function OverrideReason({ value, onChange, missing, disabled, label = 'Reason to export anyway' }: OverrideReasonProps) {
+export function OverrideReason({ value, onChange, missing, disabled, label = 'Reason to export anyway', focusOnShow }: OverrideReasonProps) {
   const id = useId();
   const field = useRef<HTMLTextAreaElement>(null);
   const error = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (focusOnShow) field.current?.focus({ preventScroll: true });
+    // Only when it first shows.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   // Asked for and missing: the field takes focus, with the message under it in view.
   useEffect(() => {
     if (!missing) return;
