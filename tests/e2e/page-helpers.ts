@@ -38,8 +38,9 @@ export async function selectInBody(app: Page, words: string): Promise<void> {
     }
     throw new Error('not in the body: ' + words);
   })()`);
-  // Lexical takes the selection from the browser's selectionchange event.
+  // Lexical takes the selection from the browser's selectionchange event, a task queued after the change.
   await app.waitForFunction(`window.getSelection().toString() === ${JSON.stringify(words)}`);
+  await app.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))');
 }
 
 /** A body of plain paragraphs, with optional attributions, as the article file holds it. */

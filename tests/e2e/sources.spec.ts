@@ -278,3 +278,33 @@ test('the sources panel collapses to a toggle and stays so after a reload; on a 
   await panelOf(app).getByRole('button', { name: 'Close the sources' }).click();
   await expect(panelOf(app)).toBeHidden();
 });
+
+test('Ctrl+Shift+A offers the source whose snapshot has the words, else the latest attached, and opens beside the words on screen', async ({ app }) => {
+  const hasWords = await addSource(app, 'Maasgate strike talks end without deal');
+  const latest = await addSource(app, 'Port authority weekly figures', 'Container dwell times rose to six days in the week to November 9.');
+  const filler = Array.from({ length: 24 }, (_, i) => `Paragraph ${i + 1} of background on the port and its terminals.`);
+  await addArticle(app, 'Suggested source', [hasWords, latest], bodyOf([...filler, 'The company had “moved a long way in a short time” on pay.', 'Nobody said anything about the weather.']));
+  await app.setViewportSize({ width: 1280, height: 700 });
+  await app.getByRole('button', { name: /Suggested source/ }).click();
+
+  // Words the older source has: it is offered, though another was attached since.
+  await selectInBody(app, 'moved a long way in a short time');
+  await app.keyboard.press('Control+Shift+A');
+  const popover = app.getByRole('dialog', { name: 'Attribute to a source' });
+  await expect(popover.getByRole('option', { name: /Maasgate strike talks end/ })).toHaveAttribute('aria-selected', 'true');
+  // The words were scrolled into view (they stay marked while the popover has the focus), and the popover is on screen without covering them.
+  const box = (await popover.boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height).toBeLessThanOrEqual(700);
+  const words = (await app.evaluate<{ top: number; bottom: number }>('(() => { const r = [...CSS.highlights.get("copydesk-pending")][0].getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; })()'))!;
+  expect(words.top).toBeGreaterThan(0);
+  expect(words.bottom).toBeLessThan(700);
+  expect(box.y >= words.bottom || box.y + box.height <= words.top).toBe(true);
+  await app.keyboard.press('Escape');
+  await expect(popover).toBeHidden();
+
+  // Words no snapshot has: the latest attached is offered.
+  await selectInBody(app, 'anything about the weather');
+  await app.keyboard.press('Control+Shift+A');
+  await expect(popover.getByRole('option', { name: /Port authority weekly figures/ })).toHaveAttribute('aria-selected', 'true');
+});

@@ -10,9 +10,10 @@ import type { SourceSummary } from '../../../shared/source';
 import { useArticleSources } from '../sources/ArticleSourcesProvider';
 import { SourcePicker } from '../sources/SourcePicker';
 import { useSourceLibrary } from '../sources/SourceLibraryProvider';
+import { findPassage, preparedSnapshot } from '../sources/text-match';
 import { $selectAttribution, spanLabel } from './attribution-spans';
 import { $attributionAtSelection, APPLY_ATTRIBUTION_COMMAND, OPEN_ATTRIBUTION_COMMAND, REMOVE_ATTRIBUTION_COMMAND } from './plugins/AttributionPlugin';
-import { placeBeside, rangeOfElement, showPendingSelection } from './popover-place';
+import { placeBeside, rangeOfElement, revealRange, showPendingSelection } from './popover-place';
 import './AttributionPopover.css';
 
 interface Request {
@@ -63,6 +64,7 @@ export function AttributionPopover() {
           const dom = window.getSelection();
           const element = existing ? editor.getElementByKey(existing.getKey()) : null;
           const range = element ? rangeOfElement(element) : dom?.rangeCount ? dom.getRangeAt(0).cloneRange() : null;
+          if (range) revealRange(range, editor.getRootElement());
           const anchor = range && !range.collapsed ? range.getBoundingClientRect() : (range?.getClientRects()[0] ?? null);
           setRequest((previous) => ({
             opening: (previous?.opening ?? 0) + 1,
@@ -80,6 +82,32 @@ export function AttributionPopover() {
       ),
     [editor, readOnly],
   );
+
+  // Offered first: the attached source whose snapshot has the selected words (the most
+  // recently attached first), else the most recently attached one.
+  const [suggestedId, setSuggestedId] = useState<string | null>(null);
+  const { getSource } = library;
+  const attachedNow = useRef(attachedIds);
+  attachedNow.current = attachedIds;
+  useEffect(() => {
+    if (!request?.selection || request.existing) return;
+    const newestFirst = [...attachedNow.current].reverse();
+    setSuggestedId(newestFirst[0] ?? null);
+    let live = true;
+    void (async () => {
+      for (const sourceId of newestFirst) {
+        const source = await getSource(sourceId).catch(() => null);
+        if (!live) return;
+        if (source?.snapshot && findPassage(preparedSnapshot(source.snapshot.text), request.text)) {
+          setSuggestedId(sourceId);
+          return;
+        }
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [request, getSource]);
 
   // The words being attributed stay marked while the popover has the focus.
   useEffect(() => showPendingSelection(request?.range ?? null), [request]);
@@ -146,7 +174,7 @@ export function AttributionPopover() {
         library={library.list?.sources ?? []}
         label="Source"
         placeholder={attached.length ? 'Search sources' : 'Search the source library'}
-        initialId={request.existing?.sourceId ?? null}
+        initialId={request.existing?.sourceId ?? suggestedId}
         autoFocus
         onActive={setChosen}
         onChoose={(picked) => {

@@ -47,6 +47,11 @@ export function SourcePicker(props: SourcePickerProps) {
   const options = useMemo(() => [...own, ...others], [own, others]);
   const ids = useMemo(() => [...options.map((s) => s.id), ...(onNew ? [NEW] : [])], [options, onNew]);
   const [activeId, setActiveId] = useState<string | null>(initialId ?? null);
+  // A suggestion that arrives after opening (found by reading snapshots) is taken until the user moves.
+  const moved = useRef(false);
+  useEffect(() => {
+    if (initialId && !moved.current) setActiveId(initialId);
+  }, [initialId]);
   const active = activeId && ids.includes(activeId) ? activeId : (ids[0] ?? null);
 
   const activeSource = options.find((s) => s.id === active) ?? null;
@@ -59,7 +64,10 @@ export function SourcePicker(props: SourcePickerProps) {
     onActiveRef.current?.(activeSource);
   }, [activeSource]);
 
-  const activate = (id: string | null) => setActiveId(id);
+  const activate = (id: string | null) => {
+    moved.current = true;
+    setActiveId(id);
+  };
   const optionId = (id: string) => `${listId}-${id}`;
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
