@@ -87,8 +87,11 @@ export function AttributionPopover() {
   // recently attached first), else the most recently attached one.
   const [suggestedId, setSuggestedId] = useState<string | null>(null);
   const { getSource } = library;
+  // Read when the popover opens, not a reason to look again as sources are attached.
   const attachedNow = useRef(attachedIds);
-  attachedNow.current = attachedIds;
+  useEffect(() => {
+    attachedNow.current = attachedIds;
+  }, [attachedIds]);
   useEffect(() => {
     if (!request?.selection || request.existing) return;
     const newestFirst = [...attachedNow.current].reverse();
