@@ -41,6 +41,19 @@ async function main(): Promise<void> {
         await page.getByRole('button', { name: 'Keep mine' }).click();
         await page.getByText('Saved', { exact: true }).waitFor();
 
+        // Review mode on the Rotterdam piece, a close quote's diff in view.
+        await page.getByRole('button', { name: /Rotterdam terminal strike talks/ }).click();
+        await page.getByRole('textbox', { name: 'Headline' }).waitFor();
+        await page.keyboard.press('Control+Shift+R');
+        const panel = page.getByRole('complementary', { name: 'Review' });
+        await panel.getByTestId('review-summary').waitFor();
+        await panel.getByRole('group', { name: 'Show claims' }).getByRole('button', { name: /^Close/ }).click();
+        await panel.locator('article, li').filter({ hasText: 'difficult but businesslike' }).first().getByRole('button', { name: /difficult but businesslike/ }).click();
+        await page.waitForTimeout(600);
+        await page.screenshot({ path: path.join(OUT, 'review-mode.png') });
+        await page.keyboard.press('Control+Shift+R');
+        await page.waitForTimeout(300);
+
         await writeFile(path.join(host.workspace, 'articles', 'half-written.json'), '{"schemaVersion": 1, "id": "4f0c');
         await page.getByRole('button', { name: /half-written/ }).click();
         await page.waitForTimeout(300);
