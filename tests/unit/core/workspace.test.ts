@@ -181,7 +181,9 @@ describe('the index', () => {
   it('is written by itself once saves pause, without waiting for the workspace to close', async () => {
     const a = await ws.articles.create({ headline: 'Keystrokes' });
     const { revision } = await ws.articles.save({ id: a.id, baseRevision: a.revision, body: bodyOf('text') });
-    await eventually(async () => (existsSync(indexFile()) && (await indexedRevisions())[0] === revision ? true : undefined));
+    // The file is renamed into place a moment before the write (fsync of the folder) returns:
+    // wait for both, the bytes and the count, with no close in between.
+    await eventually(async () => (indexOf(ws).writes > 0 && existsSync(indexFile()) && (await indexedRevisions())[0] === revision ? true : undefined));
     expect(indexOf(ws).writes).toBeGreaterThan(0);
   });
 
