@@ -3,10 +3,11 @@
  * (a .zip too; past the gate only with a written reason), a preview of the bundle's page,
  * then where the bundle went, or why it did not.
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { api } from '../api';
 import { statusLabel } from '../format';
 import { Dialog } from '../shell/Dialog';
+import { TabList } from '../shell/TabList';
 import { ArticleExportSummary } from './ArticleExportSummary';
 import { headlineOrUntitled } from './batch-selection';
 import { BundlePreview } from './BundlePreview';
@@ -36,7 +37,6 @@ export function ArticleExportDialog({ id, onClose }: { id: string; onClose: () =
   const [reason, setReason] = useState('');
   const [missingReason, setMissingReason] = useState(false);
   const { run, start, reset } = useExportRun();
-  const tabs = useRef<Array<HTMLButtonElement | null>>([]);
   const doneButton = useRef<HTMLButtonElement>(null);
   const domId = useId();
 
@@ -55,12 +55,12 @@ export function ArticleExportDialog({ id, onClose }: { id: string; onClose: () =
       (e: unknown) => live && setPreview({ value: null, error: message(e) }),
     );
     // The first tab, not the close button, takes focus once the dialog is open.
-    const frame = requestAnimationFrame(() => tabs.current[0]?.focus());
+    const frame = requestAnimationFrame(() => document.getElementById(`${domId}-${TABS[0].key}`)?.focus());
     return () => {
       live = false;
       cancelAnimationFrame(frame);
     };
-  }, [id]);
+  }, [id, domId]);
 
   const headline = headlineOrUntitled(article?.headline);
   const problems = gate.value;
@@ -75,12 +75,7 @@ export function ArticleExportDialog({ id, onClose }: { id: string; onClose: () =
     }
     void start({ ids: [id], zip, ...(pastGate ? { override: reason.trim() } : {}) });
   };
-  const onTabKey = (event: KeyboardEvent) => {
-    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
-    const next = tab === 'export' ? 1 : 0;
-    setTab(TABS[next]!.key);
-    tabs.current[next]?.focus();
-  };
+
 
   const finished = run.phase === 'done' || run.phase === 'error';
   // The outcome is announced (a status); focus goes to Done, the next thing to press.
@@ -95,32 +90,23 @@ export function ArticleExportDialog({ id, onClose }: { id: string; onClose: () =
       onClose={onClose}
       className={`export-dialog export-dialog--article${tab === 'preview' ? ' export-dialog--previewing' : ''}`}
     >
-      <div className="export-tabs" role="tablist" aria-label="Export" onKeyDown={onTabKey}>
-        {TABS.map((t, i) => (
-          <button
-            key={t.key}
-            ref={(el) => {
-              tabs.current[i] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`${domId}-${t.key}`}
-            aria-selected={tab === t.key}
-            aria-controls={`${domId}-panel`}
-            tabIndex={tab === t.key ? 0 : -1}
-            className={tab === t.key ? 'active' : ''}
-            onClick={() => setTab(t.key)}
-          >
-            {t.label}
-            {t.key === 'export' && pastGate && (
-              // Named in words: the tab reads "Export 18 problems", not "Export18".
+      <TabList
+        tabs={TABS.map((t) => ({
+          ...t,
+          // Named in words: the tab reads "Export 18 problems", not "Export18".
+          extra:
+            t.key === 'export' && pastGate ? (
               <span className="export-tabs__count" title="Problems the gate found" role="img" aria-label={problemCount(problems?.length ?? 0)}>
                 {problems?.length}
               </span>
-            )}
-          </button>
-        ))}
-      </div>
+            ) : undefined,
+        }))}
+        selected={tab}
+        onSelect={setTab}
+        label="Export"
+        idBase={domId}
+        className="export-tabs"
+      />
       <div role="tabpanel" id={`${domId}-panel`} aria-labelledby={`${domId}-${tab}`} className="export-panel">
         {tab === 'preview' && <BundlePreview html={preview.value} error={preview.error} headline={headline} />}
         {tab === 'export' && finished && (

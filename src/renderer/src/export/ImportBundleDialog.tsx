@@ -10,7 +10,7 @@ import { Dialog } from '../shell/Dialog';
 import { toBase64 } from '../sources/file-data';
 import { sourcesLine } from './import-summary';
 import './Export.css';
-import './ImportBundleDialog.css';
+import '../shell/FileDrop.css';
 
 /** The contract's ceiling for an uploaded bundle (160 MB); the host may set a lower one. */
 const MAX_BUNDLE_BYTES = 160 * 1024 * 1024;
@@ -74,9 +74,9 @@ export function ImportBundleDialog({ onOpenArticle, onClose }: ImportBundleDialo
         </div>
       ) : (
         <form className="export-form" noValidate onSubmit={(e) => void submit(e)}>
-          <label className="export-drop" htmlFor={`${id}-file`}>
-            <span className="export-drop__title">{file ? file.name : 'Choose a bundle, or drop it here'}</span>
-            <span className="export-drop__hint">
+          <label className="file-drop" htmlFor={`${id}-file`}>
+            <span className="file-drop__title">{file ? file.name : 'Choose a bundle, or drop it here'}</span>
+            <span className="file-drop__hint">
               {file
                 ? `${Math.max(1, Math.round(file.size / 1024)).toLocaleString('en-US')} KB`
                 : 'The .zip that Copydesk’s export writes. The article comes in as a draft; the original is not touched.'}

@@ -10,6 +10,7 @@ import { api } from '../api';
 import { AddFooter } from './AddFooter';
 import { DOCUMENT_EXTENSIONS, importKind, MAX_IMPORT_BYTES, REFERENCE_EXTENSIONS, toBase64 } from './file-data';
 import { failureOf, type AddFailure, type useAddSource } from './use-add-source';
+import '../shell/FileDrop.css';
 
 type ReferencesResult = ApiResponse<'sources.importReferences'>;
 

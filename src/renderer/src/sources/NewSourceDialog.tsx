@@ -3,8 +3,9 @@
  * may turn out to be in the library already (offered instead, or added again as a copy).
  * What is added is handed on: attached to the open article, or shown in the library.
  */
-import { useCallback, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { Dialog } from '../shell/Dialog';
+import { TabList } from '../shell/TabList';
 import { useSourceLibrary } from './SourceLibraryProvider';
 import { FileSourceTab } from './FileSourceTab';
 import { PasteSourceTab } from './PasteSourceTab';
@@ -29,7 +30,6 @@ interface NewSourceDialogProps {
 export function NewSourceDialog({ purpose, onClose, onAdded }: NewSourceDialogProps) {
   const [tab, setTab] = useState<Tab>('paste');
   const id = useId();
-  const tabs = useRef<Array<HTMLButtonElement | null>>([]);
   const { refresh } = useSourceLibrary();
   // The list is loaded again before the new source is used, so it shows at once.
   const added = useCallback((ids: string[]) => void refresh().then(() => onAdded(ids)), [refresh, onAdded]);
@@ -40,14 +40,7 @@ export function NewSourceDialog({ purpose, onClose, onAdded }: NewSourceDialogPr
     adder.reset();
     setTab(next);
   };
-  // Arrows move between the tabs, as in any tab list.
-  const onTabKey = (event: KeyboardEvent) => {
-    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
-    const at = TABS.findIndex((t) => t.key === tab);
-    const next = (at + (event.key === 'ArrowRight' ? 1 : -1) + TABS.length) % TABS.length;
-    pick(TABS[next]!.key);
-    tabs.current[next]?.focus();
-  };
+
   const shared = { adder, onUseExisting: (existing: { id: string }) => added([existing.id]), onCancel: onClose };
 
   return (
@@ -57,26 +50,7 @@ export function NewSourceDialog({ purpose, onClose, onAdded }: NewSourceDialogPr
       onClose={onClose}
       className="new-source"
     >
-      <div className="segmented" role="tablist" aria-label="How to add the source" onKeyDown={onTabKey}>
-        {TABS.map((t, i) => (
-          <button
-            key={t.key}
-            ref={(el) => {
-              tabs.current[i] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`${id}-${t.key}`}
-            aria-selected={tab === t.key}
-            aria-controls={`${id}-panel`}
-            tabIndex={tab === t.key ? 0 : -1}
-            className={tab === t.key ? 'active' : ''}
-            onClick={() => pick(t.key)}
-          >
-            {t.label}
-          </button>
-        ))}
-      </div>
+      <TabList tabs={TABS} selected={tab} onSelect={pick} label="How to add the source" idBase={id} className="segmented" />
       <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-${tab}`}>
         {tab === 'paste' && <PasteSourceTab {...shared} />}
         {tab === 'file' && <FileSourceTab {...shared} onDone={added} />}
