@@ -2,15 +2,14 @@
  * `copydesk source add|list|export`: the source library from a terminal, through the same
  * API host as the app.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ApiResponse } from '../../shared/contract';
 import type { SourceSummary } from '../../shared/source';
+import { readInputFile } from '../input-file';
 import { resolveArticle, usageError, type Session } from '../session';
 import { terminalJson, terminalText as t } from '../terminal-text';
 
-/** Largest file read from disk for an import (the API refuses more). */
-const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const REFERENCE_FILE = /\.(bib|bibtex|json)$/i;
 
 export interface SourceAddOptions {
@@ -20,14 +19,6 @@ export interface SourceAddOptions {
   json: boolean;
 }
 
-/** Reads a file the user named; a missing or oversized one is a usage error (exit 2). */
-async function readUserFile(file: string): Promise<Buffer> {
-  const info = await stat(file).catch(() => null);
-  if (!info) throw usageError(`${t(file)} does not exist.`);
-  if (!info.isFile()) throw usageError(`${t(file)} is not a file.`);
-  if (info.size > MAX_FILE_BYTES) throw usageError(`${t(file)} is ${(info.size / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_FILE_BYTES / 1024 / 1024} MB a source may have.`);
-  return readFile(file);
-}
 
 /** Adds one source (a file or a web address); with --attach, attaches it to an article. Prints the source id last. */
 export async function addSource(session: Session, target: string, options: SourceAddOptions): Promise<string> {
@@ -45,13 +36,13 @@ export async function addSource(session: Session, target: string, options: Sourc
     const result = await session.call('sources.capture', { url: target, fields, allowDuplicate: options.allowDuplicate });
     ids = [describeAdd(result, lines)];
   } else if (REFERENCE_FILE.test(target) && !/\.html?$/i.test(target)) {
-    const bytes = await readUserFile(target);
+    const bytes = await readInputFile(target, 'a source');
     const result = await session.call('sources.importReferences', { fileName: path.basename(target), text: bytes.toString('utf8') });
     for (const s of result.added) lines.push(`Added ${t(s.title)} (sources/${t(s.slug)}.json)`);
     for (const d of result.duplicates) lines.push(`Already in the library: ${t(d.title)} is sources/${t(d.existing.slug)}.json`);
     ids = [...result.added.map((s) => s.id), ...result.duplicates.map((d) => d.existing.id)];
   } else {
-    const bytes = await readUserFile(target);
+    const bytes = await readInputFile(target, 'a source');
     const result = await session.call('sources.importFile', { fileName: path.basename(target), data: bytes.toString('base64'), fields, allowDuplicate: options.allowDuplicate });
     ids = [describeAdd(result, lines)];
   }

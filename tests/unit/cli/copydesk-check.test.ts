@@ -2,32 +2,22 @@
  * `copydesk check` as a user runs it: the built command in a child process on a copy of
  * the sample workspace, whose README is an answer key.
  */
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { cp, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiHost } from '../../../src/core/api/api-host';
 import { Workspace } from '../../../src/core/workspace/workspace';
 import { SAMPLE_WORKSPACE } from '../../../src/host/app-paths';
 import type { ApiResponse } from '../../../src/shared/contract';
+import { copydesk, ensureBuiltCommand } from '../../helpers/copydesk-bin';
 import { tempDir } from '../../helpers/temp';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
-const BIN = path.join(ROOT, 'out', 'cli', 'copydesk.mjs');
-const run = promisify(execFile);
-const copydesk = (...args: string[]) =>
-  run(process.execPath, [BIN, ...args], { cwd: ROOT }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
-  );
 
 const ROTTERDAM = 'rotterdam-terminal-strike-talks-narrow-pay-gap-but-stall-on-shift-rosters';
 let scratch: { dir: string; cleanup: () => Promise<void> };
 let workspace: string;
 beforeAll(async () => {
-  if (!existsSync(BIN)) await run(process.execPath, [path.join(ROOT, 'scripts', 'build-cli.mjs')], { cwd: ROOT });
+  await ensureBuiltCommand();
   scratch = await tempDir('copydesk-check-');
   workspace = path.join(scratch.dir, 'desk');
   await cp(SAMPLE_WORKSPACE, workspace, { recursive: true });

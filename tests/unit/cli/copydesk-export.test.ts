@@ -3,30 +3,21 @@
  * a child process on a copy of the sample workspace.
  */
 import { createHash } from 'node:crypto';
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_WORKSPACE } from '../../../src/host/app-paths';
+import { copydesk, ensureBuiltCommand } from '../../helpers/copydesk-bin';
 import { tempDir } from '../../helpers/temp';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
-const BIN = path.join(ROOT, 'out', 'cli', 'copydesk.mjs');
-const run = promisify(execFile);
-const copydesk = (...args: string[]) =>
-  run(process.execPath, [BIN, ...args], { cwd: ROOT }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
-  );
 const sha = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
 
 const ROTTERDAM = 'rotterdam-terminal-strike-talks-narrow-pay-gap-but-stall-on-shift-rosters';
 let scratch: { dir: string; cleanup: () => Promise<void> };
 let workspace: string;
 beforeAll(async () => {
-  if (!existsSync(BIN)) await run(process.execPath, [path.join(ROOT, 'scripts', 'build-cli.mjs')], { cwd: ROOT });
+  await ensureBuiltCommand();
   scratch = await tempDir('copydesk-export-');
   workspace = path.join(scratch.dir, 'desk');
   await cp(SAMPLE_WORKSPACE, workspace, { recursive: true });

@@ -2,42 +2,24 @@
  * `copydesk import` and `copydesk source …` as a user runs them: the built command (the
  * package's bin) in a real child process, on a temp workspace, beside a running app.
  */
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { cp, readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workspace } from '../../../src/core/workspace/workspace';
 import { SAMPLE_WORKSPACE } from '../../../src/host/app-paths';
+import { copydesk, ensureBuiltCommand } from '../../helpers/copydesk-bin';
 import { eventually, tempDir } from '../../helpers/temp';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
-const BIN = path.join(ROOT, 'out', 'cli', 'copydesk.mjs');
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'cli');
-const run = promisify(execFile);
 
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the built command; resolves with its exit code and output whatever the code. */
-function copydesk(...args: string[]): Promise<Outcome> {
-  return run(process.execPath, [BIN, ...args], { cwd: ROOT }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
-  );
-}
 
 const lastLine = (text: string) => text.trim().split('\n').at(-1) ?? '';
 
 let scratch: { dir: string; cleanup: () => Promise<void> };
 let workspace: string;
 beforeAll(async () => {
-  // npm test builds the command before the unit tests; alone, build it here.
-  if (!existsSync(BIN)) await run(process.execPath, [path.join(ROOT, 'scripts', 'build-cli.mjs')], { cwd: ROOT });
+  await ensureBuiltCommand();
   scratch = await tempDir('copydesk-cli-sources-');
   workspace = path.join(scratch.dir, 'desk');
   await cp(SAMPLE_WORKSPACE, workspace, { recursive: true });
