@@ -2,6 +2,9 @@
  * The API contract: every method with the schema of its request and its response, and
  * every event with the schema of its payload. The desktop IPC, browser mode's HTTP host
  * and the renderer's client are all derived from this one object.
+ *
+ * One file over 300 lines on purpose: the contract is one object that every shell and the
+ * renderer derive their types from, and reading it whole is how a reviewer sees the API.
  */
 import { z } from 'zod';
 import type { ApiEvent, ApiMethod } from './api-methods';

@@ -4,7 +4,7 @@
  * gate. The check runs in the host process, off the renderer's thread, with one checker
  * whose caches (source indexes, per-paragraph claims) make a re-check after an edit cheap.
  */
-import type { ClaimDecision, LexicalBody, ReviewDecision } from '../../shared/article';
+import type { Article, ClaimDecision, LexicalBody, ReviewDecision } from '../../shared/article';
 import { ApiError } from '../../shared/errors';
 import type { ReviewCheck, ReviewedClaim } from '../../shared/review';
 import { isOpenClaim } from '../../shared/review-rules';
@@ -32,7 +32,10 @@ export class ReviewService {
 
   /** Checks an article as saved, or the body on screen when given (unsaved edits included). */
   async check(id: string, body?: LexicalBody): Promise<ReviewCheck> {
-    const article = await this.articles.get(id);
+    return this.checkArticle(await this.articles.get(id), body);
+  }
+
+  private async checkArticle(article: Article, body?: LexicalBody): Promise<ReviewCheck> {
     const text = body ?? article.body;
     const attached = article.meta.sourceIds;
     const named = [...new Set([...attached, ...attributedSourceIds(text)])];
@@ -42,11 +45,10 @@ export class ReviewService {
     for (const decision of article.review.decisions) latest.set(decision.claimId, decision);
     const claims: ReviewedClaim[] = result.claims.map((claim) => ({ ...claim, decision: latest.get(claim.id) ?? null }));
     // Sources named but not in the library (deleted, renamed) are the engine's to warn about.
-    const warnings = result.warnings;
     return {
       article: { id: article.id, slug: article.slug, headline: article.meta.headline, status: article.meta.status, revision: article.revision },
       claims,
-      warnings,
+      warnings: result.warnings,
       open: openClaims(claims).length,
       checkedAt: new Date().toISOString(),
     };
@@ -82,8 +84,9 @@ export class ReviewService {
 
   /** The review report of an article, as Markdown or HTML. */
   async report(id: string, format: 'md' | 'html'): Promise<{ text: string; fileName: string }> {
-    const check = await this.check(id);
+    // One read of the article for both the check and its history.
     const article = await this.articles.get(id);
+    const check = await this.checkArticle(article);
     const sourceTitles = new Map(this.sources.list().sources.map((s) => [s.id, s.title]));
     const input = { check, sourceTitles, history: article.review.history ?? [] };
     return { text: format === 'md' ? reportMarkdown(input) : reportHtml(input), fileName: `${article.slug}-review.${format}` };

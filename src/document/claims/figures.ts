@@ -7,6 +7,9 @@
  * a class of their own). Not figures: ordinals (2nd, ninth), decades (1950s), times
  * (10:30), codes (COVID-19, Q3), the year or day inside a date (the date is one figure),
  * list and section numbers at a line's start.
+ *
+ * Just over 300 lines: the figure patterns (digits, words, money, ranges, dates) share one
+ * scan of the text and its masks, so they stay together.
  */
 import type { FigureValue, TextRange } from './claim-types';
 import { contentStem, isStopword, stem } from './content-words';
