@@ -3,7 +3,6 @@
  * each other file's size and sha-256. Pure: the same state and export time give the same
  * bytes. The gate refuses an article with problems unless an override gives a reason.
  */
-import { createHash } from 'node:crypto';
 import packageJson from '../../../package.json';
 import { isSafeSlug } from '../../shared/slug';
 import { ApiError } from '../../shared/errors';
@@ -19,6 +18,7 @@ import { ninjs } from './ninjs';
 import { readArticleState } from './article-state';
 import { jsonBytes } from './stable-json';
 import { approvalOverride } from './export-gate';
+import { sha256Hex } from '../storage/sha256';
 
 export const BUNDLE_FORMAT = 'copydesk-bundle/1';
 export const GENERATOR = { name: 'Copydesk', version: packageJson.version };
@@ -31,7 +31,7 @@ export interface BuildOptions {
 }
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
-export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+export const sha256 = (bytes: Uint8Array) => sha256Hex(bytes);
 
 /** Where a source's snapshot goes in a bundle: its id when that is a safe file name, else its number. */
 export function snapshotPath(sourceId: string, number: number): string {

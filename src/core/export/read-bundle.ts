@@ -4,7 +4,6 @@
  * parses any article file (a body the editor cannot open is refused); the sources as
  * CSL-JSON with their snapshots.
  */
-import { createHash } from 'node:crypto';
 import { lstat, open } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { loadBody } from '../../document/headless';
@@ -15,6 +14,7 @@ import { BUNDLE_FORMAT, snapshotPath } from './build-bundle';
 import { refuse, type ReadLimits } from './bundle-entries';
 import { readFolder } from './folder-reader';
 import { readZip } from './zip-reader';
+import { sha256Hex } from '../storage/sha256';
 
 export interface ReadBundle {
   article: ArticleFile;
@@ -52,7 +52,7 @@ function checkManifest(files: Map<string, Uint8Array>): void {
     if (typeof entry?.path !== 'string' || typeof entry.sha256 !== 'string') throw refuse('manifest.json has a file without a path or a sha256.');
     const bytes = files.get(entry.path);
     if (!bytes) throw refuse(`${entry.path} is listed in the manifest but missing.`);
-    if (createHash('sha256').update(bytes).digest('hex') !== entry.sha256) throw refuse(`${entry.path} does not match its sha-256 in the manifest (changed or damaged).`);
+    if (sha256Hex(bytes) !== entry.sha256) throw refuse(`${entry.path} does not match its sha-256 in the manifest (changed or damaged).`);
     listed.add(entry.path);
   }
   for (const name of files.keys()) if (!listed.has(name)) throw refuse(`${name} is not listed in the manifest.`);

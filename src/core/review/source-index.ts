@@ -5,7 +5,6 @@
  * transcript ("Alderman DEKKER:", "HB:"). Every claim of every article is checked against
  * these, never against the raw text.
  */
-import { createHash } from 'node:crypto';
 import type { FigureValue } from '../../document/claims/claim-types';
 import { figureKey } from '../../document/claims/figure-key';
 import { guessLanguage } from '../../document/claims/language';
@@ -13,6 +12,7 @@ import { numberStyleOf, type NumberStyle } from '../../document/claims/numbers';
 import { findFigures, NUMBER_WORD_FORMS, wordAt, type FigureHints } from '../../document/claims/figures';
 import { foldWord } from '../../document/claims/tokens';
 import { readSourceWords, type SourceWords } from './source-words';
+import { sha256Hex } from '../storage/sha256';
 
 /** A figure of a source, with where it is. */
 export interface SourceFigure {
@@ -108,7 +108,7 @@ export function buildSourceIndex(text: string, sha256: string, language?: string
   return { sha256, text, style, words, figuresByKey, figuresByClass, turns: speakerTurns(text) };
 }
 
-export const sha256Of = (text: string) => createHash('sha256').update(text).digest('hex');
+export const sha256Of = (text: string) => sha256Hex(text);
 
 /**
  * Indexes by snapshot sha-256 (and language), the least recently used dropped past

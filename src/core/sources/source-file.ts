@@ -3,7 +3,6 @@
  * (unknown fields kept), back to the bytes Copydesk writes, and the summary the library
  * shows.
  */
-import { createHash } from 'node:crypto';
 import { fail, ok, type Result } from '../../shared/result';
 import { slugify } from '../../shared/slug';
 import {
@@ -15,10 +14,11 @@ import {
   type SourceFile,
   type SourceSummary,
 } from '../../shared/source';
+import { sha256Hex } from '../storage/sha256';
 
 /** sha-256 of a snapshot's text as UTF-8, hex. */
 export function textHash(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return sha256Hex(text);
 }
 
 /** Parses a source file's text. */
