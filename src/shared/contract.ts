@@ -6,6 +6,7 @@
  * One file over 300 lines on purpose: the contract is one object that every shell and the
  * renderer derive their types from, and reading it whole is how a reviewer sees the API.
  */
+import { COMMAND_IDS } from './commands';
 import { z } from 'zod';
 import type { ApiEvent, ApiMethod } from './api-methods';
 import {
@@ -314,7 +315,7 @@ export const eventContract = {
   /** One article of an export done: how many of how many, and how it went. */
   'export.progress': z.object({ done: z.number().int(), total: z.number().int(), articleId: z.string(), outcome: z.enum(['exported', 'refused', 'failed']) }),
   /** A menu command of the desktop app, for the renderer to carry out. */
-  'app.command': z.object({ command: z.enum(['new-article']) }),
+  'app.command': z.object({ command: z.enum(COMMAND_IDS) }),
 } satisfies Record<ApiEvent, z.ZodType>;
 
 export type ApiRequest<M extends ApiMethod> = z.input<(typeof contract)[M]['request']>;
