@@ -16,6 +16,7 @@ import { SourceLibraryPane } from './sources/SourceLibraryPane';
 import { SourceLibraryProvider } from './sources/SourceLibraryProvider';
 import { AccessScreen } from './shell/AccessScreen';
 import { Sidebar } from './shell/Sidebar';
+import { useCommandShortcuts } from './shell/command-registry';
 import { UndoToast } from './shell/UndoToast';
 import { useOpenArticle } from './shell/use-open-article';
 import './App.css';
@@ -33,6 +34,7 @@ export function App() {
   const { view, show, openView, newArticle, registerOpenArticle, leaveUnsaved } = useOpenArticle({ refresh, setError });
   const suggestions = useMemo(() => suggestionsFrom(library?.articles ?? []), [library]);
   const closeToast = useCallback(() => setToast(null), []);
+  useCommandShortcuts();
 
   /** Brings an article back from the trash, and opens it. */
   const undoTrash = async (trashId: string) => {

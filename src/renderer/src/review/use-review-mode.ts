@@ -3,7 +3,8 @@
  * sources. Remembered across articles and launches (a reviewer goes through several in a
  * row); Ctrl/Cmd+Shift+R switches it from anywhere in the window.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { useCommand } from '../shell/command-registry';
 
 const KEY = 'copydesk-review-mode';
 
@@ -13,11 +14,6 @@ function stored(): boolean {
   } catch {
     return false;
   }
-}
-
-/** True for Ctrl+Shift+R (Cmd+Shift+R on a Mac). */
-export function isReviewShortcut(event: Pick<KeyboardEvent, 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey' | 'key'>): boolean {
-  return (event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && event.key.toLowerCase() === 'r';
 }
 
 export function useReviewMode() {
@@ -31,23 +27,18 @@ export function useReviewMode() {
     }
   }, []);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!isReviewShortcut(event)) return;
-      // The browser's own Ctrl+Shift+R reloads the page; here it is review mode.
-      event.preventDefault();
-      setModeState((on) => {
-        try {
-          window.localStorage.setItem(KEY, on ? 'off' : 'on');
-        } catch {
-          // As above.
-        }
-        return !on;
-      });
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  // Ctrl/Cmd+Shift+R (the browser's own reloads the page; here it is review mode), the
+  // View menu and the palette.
+  useCommand('review-mode', () =>
+    setModeState((on) => {
+      try {
+        window.localStorage.setItem(KEY, on ? 'off' : 'on');
+      } catch {
+        // A full or blocked storage only costs remembering it.
+      }
+      return !on;
+    }),
+  );
 
   return { mode, setMode };
 }

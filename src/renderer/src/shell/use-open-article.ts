@@ -3,9 +3,10 @@
  * changes: the open article is left only once its edits are saved (use-leave freezes it
  * meanwhile), and of two switches asked for while it is being left, the last wins.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { api } from '../api';
 import type { OpenArticle } from '../article/use-leave';
+import { useCommand } from './command-registry';
 
 export type View =
   | { kind: 'none' }
@@ -84,26 +85,10 @@ export function useOpenArticle({ refresh, setError }: OpenArticleOptions) {
     }
   }, [refresh, leaveOpenArticle, setError]);
 
-  // The menu's New article (desktop app) comes as a command.
-  useEffect(
-    () =>
-      api.on('app.command', ({ command }) => {
-        if (command === 'new-article') void newArticle();
-      }),
-    [newArticle],
-  );
-
-  // Ctrl/Cmd+S is every editor's reflex: save now (instead of the browser's "Save page as").
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
-        event.preventDefault();
-        void openArticle.current?.flush();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  // New article from the menu, the palette or Ctrl/Cmd+N; Ctrl/Cmd+S is every editor's
+  // reflex: save now (instead of the browser's "Save page as").
+  useCommand('new-article', () => void newArticle());
+  useCommand('save', () => void openArticle.current?.flush());
 
   /** Shows a view at once; for when nothing is open, or the open article itself asks. */
   const show = setView;

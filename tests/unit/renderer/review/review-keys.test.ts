@@ -1,7 +1,10 @@
 /** The keys review mode listens for: its shortcut, and those that would edit approved copy. */
 import { describe, expect, it } from 'vitest';
 import { isEditingKey } from '../../../../src/renderer/src/review/approved-keys';
-import { isReviewShortcut } from '../../../../src/renderer/src/review/use-review-mode';
+import { commandById, matchesShortcut } from '../../../../src/shared/commands';
+
+const isReviewShortcut = (event: ReturnType<typeof key>) =>
+  matchesShortcut(event, commandById('review-mode'), event.metaKey);
 
 const key = (k: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey', boolean>> = {}) => ({
   key: k,
