@@ -19,6 +19,7 @@ import {
   lexicalBodySchema,
   trashedArticleSchema,
 } from './article';
+import { articleVersionSchema, articleVersionSummarySchema } from './article-version';
 import { reviewCheckSchema } from './review';
 import { MAX_SNAPSHOT_CHARS, snapshotOriginSchema, sourceFieldsSchema, sourceSchema, sourceSummarySchema } from './source';
 
@@ -146,6 +147,25 @@ export const contract = {
   'articles.keepVersion': method(
     z.object({ id: articleId, meta: articleMetaPatchSchema.optional(), body: lexicalBodySchema.optional() }).strict(),
     z.object({ file: z.string() }),
+  ),
+  /** The article's versions kept in `.copydesk/history/<id>/`, newest first. */
+  'articles.versions': method(z.object({ id: articleId }).strict(), z.object({ versions: z.array(articleVersionSummarySchema) })),
+  /** One version whole (fields, body, plain text), for a compare or a restore. */
+  'articles.version': method(z.object({ id: articleId, versionId: z.string().min(1).max(200) }).strict(), articleVersionSchema),
+  /** Keeps the saved article as a version once a session's edits settle (at most every few minutes; not twice the same). */
+  'articles.keepSettledVersion': method(z.object({ id: articleId }).strict(), z.object({ kept: z.boolean() })),
+  /** Makes a version the current text as a new save; the text it replaces is kept as a version first. */
+  'articles.restoreVersion': method(
+    z
+      .object({
+        id: articleId,
+        versionId: z.string().min(1).max(200),
+        baseRevision: z.string().min(1, 'must name the revision the restore started from'),
+        reopen: z.boolean().optional(),
+        by: z.string().max(200).optional(),
+      })
+      .strict(),
+    z.object({ summary: articleSummarySchema, revision: z.string(), slug: z.string() }),
   ),
   /** A look inside a file listed as damaged (only those): where it is, what is wrong, how it begins. */
   'articles.inspectDamaged': method(z.object({ slug: z.string().min(1) }).strict(), damagedFileLook),

@@ -30,6 +30,8 @@ import type { SerialQueue } from '../storage/serial-queue';
 import type { WorkspaceLayout } from '../workspace/workspace-layout';
 import { jsonErrorPosition, newArticleFile, parseArticleBytes, parseArticleText, previewOf, revisionOf, serializeArticle, summarize } from './article-file';
 import { keepInHistory } from './history';
+import { listVersions, newestVersion, readVersion, restorableMeta, SETTLED_VERSION_INTERVAL_MS } from './versions';
+import type { ArticleVersion, ArticleVersionSummary } from '../../shared/article-version';
 import { withoutAttributionsTo } from '../../document/attribution-json';
 import { followedSlug } from './slug-policy';
 import { decidedArticle, editedArticle, movedArticle } from './workflow';
@@ -131,6 +133,7 @@ export class ArticleStore {
     return this.queue.change(async () => {
       const { entry, article, revision } = await this.current(request.id, request.baseRevision, 'Reload it, then change its status again.');
       if (article.meta.status === request.status) return { summary: entry.summary, revision, slug: entry.summary.slug };
+      await this.keepCurrent(entry, 'before-status');
       return this.write(entry, movedArticle(article, request, new Date().toISOString()));
     });
   }
@@ -224,6 +227,49 @@ export class ArticleStore {
     });
   }
 
+  /** Every version kept of the article, newest first. */
+  versions(id: string): Promise<ArticleVersionSummary[]> {
+    return this.queue.run(() => listVersions(this.layout.history, this.layout.root, id));
+  }
+
+  /** One version whole. */
+  version(id: string, versionId: string): Promise<ArticleVersion> {
+    return this.queue.run(() => readVersion(this.layout.history, this.layout.root, id, versionId));
+  }
+
+  /**
+   * Keeps the article as saved now as a version, when a session's edits have settled: not
+   * when the newest version is younger than a few minutes, nor when it is the same bytes.
+   */
+  keepSettled(id: string): Promise<{ kept: boolean }> {
+    return this.queue.change(async () => {
+      const entry = this.folder.requireEntry(id);
+      const newest = await newestVersion(this.layout.history, id);
+      if (newest && Date.now() - newest.at < SETTLED_VERSION_INTERVAL_MS) return { kept: false };
+      const read = await this.folder.read(this.folder.pathOf(entry.summary.slug));
+      if (!read.ok) return { kept: false };
+      if (newest && revisionOf(read.value.bytes) === (await this.versionRevision(id, newest.versionId))) return { kept: false };
+      await keepInHistory(this.layout.history, id, entry.summary.slug, read.value.bytes, 'settled');
+      return { kept: true };
+    });
+  }
+
+  /**
+   * Makes an earlier version the current text (its words: headline, dek, kicker, section,
+   * bylines, dateline and body), as a new save; the text it replaces is kept as a version
+   * first, so nothing is lost.
+   */
+  restoreVersion(request: { id: string; versionId: string; baseRevision: string; reopen?: boolean | undefined; by?: string | undefined }): Promise<SaveResult> {
+    return this.queue.change(async () => {
+      const version = await readVersion(this.layout.history, this.layout.root, request.id, request.versionId);
+      const { entry, article } = await this.current(request.id, request.baseRevision, 'Reload it, then restore the version again.');
+      const edit = { meta: restorableMeta(version.meta), body: version.body, reopen: request.reopen, by: request.by };
+      const restored = editedArticle(article, edit, entry.summary.slug, new Date().toISOString());
+      await this.keepCurrent(entry, 'before-restore');
+      return this.write(entry, restored);
+    });
+  }
+
   /** Where a damaged file is, what is wrong with it, and its first lines; reads only listed files. */
   inspectDamaged(slug: string) {
     return this.queue.run(async () => {
@@ -287,6 +333,17 @@ export class ArticleStore {
       throw new ApiError('conflict', `"${article.meta.headline || entry.summary.slug}" was changed on disk since this edit began. ${advice}`);
     }
     return { entry, article, revision };
+  }
+
+  /** Keeps the article's file as it is on disk now as a version (inside a task on the queue). */
+  private async keepCurrent(entry: ArticleEntry, kind: 'before-status' | 'before-restore'): Promise<void> {
+    const read = await this.folder.read(this.folder.pathOf(entry.summary.slug));
+    if (read.ok) await keepInHistory(this.layout.history, entry.summary.id, entry.summary.slug, read.value.bytes, kind);
+  }
+
+  private async versionRevision(id: string, versionId: string): Promise<string | null> {
+    const read = await this.folder.read(containedPath(containedPath(this.layout.history, id), versionId));
+    return read.ok ? revisionOf(read.value.bytes) : null;
   }
 
   /** Writes an article; a draft's file follows its headline to a free name. */

@@ -1,7 +1,9 @@
 /**
- * Earlier versions of an article, `.copydesk/history/<id>/<stamp>-on-disk.json` (as another
- * program left it, byte for byte) or `-on-screen.json` (what the editor showed): kept before
- * either side of a conflict is dropped.
+ * Earlier versions of an article, `.copydesk/history/<id>/<stamp>-<kind>.json`, kept before
+ * anything could drop them: `on-disk` (as another program left it, byte for byte) or
+ * `on-screen` (what the editor showed) before either side of a conflict is dropped;
+ * `settled` when a session's edits settle (at most every few minutes); `before-status`
+ * before a status change; `before-restore` before an earlier version is restored.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,10 +11,21 @@ import { containedPath } from '../storage/contained-path';
 import { writeFileDurably } from '../storage/write-durably';
 import { trashIdFor } from './trash';
 
-export async function keepInHistory(historyDir: string, id: string, slug: string, bytes: string | Uint8Array, kind: 'on-disk' | 'on-screen'): Promise<string> {
+export const HISTORY_KINDS = ['on-disk', 'on-screen', 'settled', 'before-status', 'before-restore'] as const;
+export type HistoryKind = (typeof HISTORY_KINDS)[number];
+
+export async function keepInHistory(historyDir: string, id: string, slug: string, bytes: string | Uint8Array, kind: HistoryKind): Promise<string> {
   const folder = containedPath(historyDir, id);
   await mkdir(folder, { recursive: true });
-  const name = `${trashIdFor(slug).split('--')[0]}-${kind}.json`;
-  await writeFileDurably(path.join(folder, name), bytes, { exclusive: true });
-  return `.copydesk/history/${id}/${name}`;
+  // Two versions kept in the same millisecond (a restore right after a status change) get
+  // the next free one: a version is never written over.
+  for (let step = 0; ; step++) {
+    const name = `${trashIdFor(slug, new Date(Date.now() + step)).split('--')[0]}-${kind}.json`;
+    try {
+      await writeFileDurably(path.join(folder, name), bytes, { exclusive: true });
+      return `.copydesk/history/${id}/${name}`;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || step >= 20) throw error;
+    }
+  }
 }

@@ -8,7 +8,7 @@
  * Commands scoped to the editor are matched by the editor itself (Lexical's key commands),
  * not here: a body shortcut acts only while the body has focus.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { COMMANDS, isMacPlatform, matchesShortcut, type CommandId, type CommandSpec } from '../../../shared/commands';
 import { api } from '../api';
 
@@ -28,7 +28,9 @@ export const IS_MAC = typeof navigator !== 'undefined' && isMacPlatform(navigato
 /** Registers `handler` for `id` while the calling component is mounted and `enabled`. */
 export function useCommand(id: CommandId, handler: Handler, enabled = true): void {
   const latest = useRef(handler);
-  latest.current = handler;
+  useLayoutEffect(() => {
+    latest.current = handler;
+  });
   useEffect(() => {
     if (!enabled) return;
     const run: Handler = () => latest.current();
