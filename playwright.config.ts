@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { findBrowser, launchOptionsFor } from './scripts/find-browser.mjs';
 
-/** Debian's Chromium where installed (CI installs it); Playwright's own browser elsewhere. */
-const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+/** The browser a user has (Debian's Chromium, Chrome, Edge, Playwright's own): scripts/find-browser.mjs. */
+const browser = launchOptionsFor(findBrowser());
 
 export default defineConfig({
   testDir: 'tests',
@@ -21,8 +21,9 @@ export default defineConfig({
       use: {
         browserName: 'chromium',
         viewport: { width: 1360, height: 860 },
+        ...(browser.channel ? { channel: browser.channel } : {}),
         launchOptions: {
-          ...(executablePath ? { executablePath } : {}),
+          ...(browser.executablePath ? { executablePath: browser.executablePath } : {}),
           args: [
             '--headless',
             '--no-sandbox',

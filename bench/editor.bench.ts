@@ -3,7 +3,6 @@
  * latency in it, in Copydesk (browser mode, from the click in the library) beside a bare
  * Lexical editor given the same JSON.
  */
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
+import { findBrowser, launchOptionsFor } from '../scripts/find-browser.mjs';
 import { serializeArticle } from '../src/core/articles/article-file';
 import { startHost, stopHost } from '../tests/helpers/browser-mode';
 import { median, percentile, type Figure } from './report';
@@ -98,7 +98,7 @@ export async function editorFigures(): Promise<Figure[]> {
   await writeFile(path.join(workspace, 'articles', 'a-short-note.json'), serializeArticle(small));
   const host = await startHost(workspace, false);
   const browser = await chromium.launch({
-    ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
+    ...launchOptionsFor(findBrowser()),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   // tsx compiles this file with esbuild, which wraps named functions in __name(); the

@@ -1,31 +1,85 @@
 /**
- * `npm run bench`: every figure of DESIGN.md's budgets measured so far, each beside its
- * baseline from the same run. Figures, not tests: nothing here fails a build.
+ * `npm run bench` (`-- --quick` for a smaller run): every figure of DESIGN.md's budgets,
+ * each beside its baseline from the same run, printed as a table and written to
+ * bench/results.json with the machine. Figures, not tests: nothing here fails a build.
+ * `-- --only workspace,editor` runs some suites alone (results.json is then not written).
+ *
+ * A benchmark file exports one async function returning Figure[] (read `quick` or
+ * `scaled()` from ./report to shrink under --quick) and adds one line to SUITES.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { printFigures } from './report';
 import { editorFigures } from './editor.bench';
-import { writeResults } from './results';
 import { exportFigures } from './export.bench';
+import { quick, formatTable, toRow, type Figure } from './report';
+import { machine, writeResults } from './results';
 import { reviewFigures } from './review.bench';
 import { sourceLibraryFigures } from './source-library.bench';
 import { sourceFigures } from './sources.bench';
 import { workspaceFigures } from './workspace.bench';
 
-async function main(): Promise<void> {
-  console.log(`Copydesk benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
-  const figures = await workspaceFigures();
-  figures.push(...(await sourceFigures()), ...(await sourceLibraryFigures()), ...(await reviewFigures()), ...(await exportFigures()));
-  if (existsSync(path.join(__dirname, '..', 'out', 'renderer', 'index.html'))) {
-    figures.push(...(await editorFigures()));
-  } else {
-    console.log('(editor figures skipped: run `npm run build` first)\n');
+interface Suite {
+  name: string;
+  run: () => Promise<Figure[]>;
+  /** Drives the built renderer in Chromium: skipped until `npm run build` has run. */
+  needsBuild?: boolean;
+}
+
+const SUITES: Suite[] = [
+  { name: 'workspace', run: workspaceFigures },
+  { name: 'sources', run: sourceFigures },
+  { name: 'source-library', run: () => sourceLibraryFigures() },
+  { name: 'review', run: reviewFigures },
+  { name: 'export', run: exportFigures },
+  { name: 'editor', run: editorFigures, needsBuild: true },
+];
+
+function selected(): Suite[] {
+  const at = process.argv.indexOf('--only');
+  if (at < 0) return SUITES;
+  const names = (process.argv[at + 1] ?? '').split(',');
+  const unknown = names.filter((n) => !SUITES.some((s) => s.name === n));
+  if (unknown.length) {
+    console.error(`No benchmark suite called ${unknown.join(', ')}. Suites: ${SUITES.map((s) => s.name).join(', ')}.`);
+    process.exit(2);
   }
-  printFigures(figures);
-  const results = path.join(__dirname, 'results.json');
-  writeResults(results, figures);
-  console.log(`\nWritten to ${path.relative(process.cwd(), results)}. Not yet measured (their issues add them): search, related suggestions.`);
+  return SUITES.filter((s) => names.includes(s.name));
+}
+
+async function main(): Promise<void> {
+  const suites = selected();
+  const built = existsSync(path.join(__dirname, '..', 'out', 'renderer', 'index.html'));
+  console.log(`Copydesk benchmarks${quick ? ' (--quick)' : ''}: node ${process.version}, ${new Date().toISOString()}\n`);
+  const figures: Figure[] = [];
+  const failed: string[] = [];
+  for (const suite of suites) {
+    if (suite.needsBuild && !built) {
+      console.log(`${suite.name}: skipped (run \`npm run build\` first)`);
+      failed.push(`${suite.name} (not built)`);
+      continue;
+    }
+    const started = Date.now();
+    try {
+      const got = await suite.run();
+      figures.push(...got);
+      console.log(`${suite.name}: ${got.length} figure${got.length === 1 ? '' : 's'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    } catch (error) {
+      // One broken suite must not hide the others' figures; the run still fails at the end.
+      failed.push(suite.name);
+      console.error(`${suite.name}: FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  }
+  const rows = figures.map(toRow);
+  console.log(`\n${formatTable(rows)}`);
+  if (suites === SUITES) {
+    const file = path.join(__dirname, 'results.json');
+    writeResults(file, { machine: machine(quick), figures: rows });
+    console.log(`\nWritten to ${path.relative(process.cwd(), file)}.`);
+  }
+  if (failed.length) {
+    console.error(`\nNot measured: ${failed.join(', ')}.`);
+    process.exitCode = 1;
+  }
 }
 
 void main();

@@ -12,7 +12,7 @@ import { serializeArticle } from '../src/core/articles/article-file';
 import { Workspace } from '../src/core/workspace/workspace';
 import type { ArticleFile, LexicalBody } from '../src/shared/article';
 import { slugify } from '../src/shared/slug';
-import { median, percentile, type Figure } from './report';
+import { median, percentile, scaled, type Figure } from './report';
 
 const WORDS = 'the council said on monday that 99,000 households would receive the subsidy before winter while unions warned of delays'.split(' ');
 
@@ -104,7 +104,8 @@ async function autosave(root: string, words: number, rounds: number): Promise<Fi
     measured: median(times),
     baseline: median(base),
     baselineLabel: 'temp file + fsync + rename',
-    budget: 10,
+    budget: 3,
+    budgetOverBaseline: true,
   };
 }
 
@@ -157,7 +158,7 @@ async function largeWorkspace(root: string, count: number): Promise<Figure[]> {
 export async function workspaceFigures(): Promise<Figure[]> {
   const root = mkdtempSync(path.join(tmpdir(), 'copydesk-bench-'));
   try {
-    return [await autosave(root, 2_000, 60), await autosave(root, 20_000, 30), ...(await largeWorkspace(root, 10_000))];
+    return [await autosave(root, 2_000, scaled(60, 20)), await autosave(root, 20_000, scaled(30, 10)), ...(await largeWorkspace(root, scaled(10_000, 1_000)))];
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

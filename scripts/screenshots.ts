@@ -3,7 +3,7 @@
  * README's screenshots into docs/screenshots/ (light and dark). Needs `npm run build` first.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { findBrowser, launchOptionsFor } from './find-browser.mjs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const parent = await mkdtemp(path.join(tmpdir(), 'copydesk-shots-'));
   const host = await startHost(path.join(parent, 'workspace'), true);
   const browser = await chromium.launch({
-    ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
+    ...launchOptionsFor(findBrowser()),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {

@@ -5,9 +5,11 @@
  * runners' JSON reports; a run in which no test executed fails.
  */
 import { spawnSync } from 'node:child_process';
+import { lookup } from 'node:dns/promises';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { browserPlan, findBrowser } from './find-browser.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const reports = mkdtempSync(path.join(tmpdir(), 'copydesk-test-reports-'));
@@ -32,12 +34,44 @@ function finish(passed, failed, skipped, code) {
   process.exit(code);
 }
 
+/** Whether Playwright's download host answers, within a few seconds. */
+async function online() {
+  const timeout = new Promise((resolve) => setTimeout(() => resolve(false), 5_000).unref());
+  return Promise.race([lookup('cdn.playwright.dev').then(() => true, () => false), timeout]);
+}
+
+/** Before the end-to-end step: a browser found, or Playwright's Chromium installed, or a stop with the command to run. */
+async function ensureBrowser() {
+  let found;
+  try {
+    found = findBrowser();
+  } catch (error) {
+    console.error(`\n${error.message}`);
+    return false;
+  }
+  const plan = browserPlan({ found, online: found ? false : await online() });
+  if (plan.action === 'use') {
+    console.log(`  browser: ${plan.browser.label}`);
+    return true;
+  }
+  if (plan.action === 'install') {
+    console.log(`  No Chromium, Chrome or Edge found: installing Playwright's Chromium (${plan.command}).`);
+    const installed = spawnSync(bin('playwright'), ['install', 'chromium'], { cwd: root, stdio: 'inherit' });
+    if (installed.status === 0 && findBrowser()) return true;
+    console.error(`\nInstalling Playwright's Chromium failed. Run \`${plan.command}\` yourself (or install Chromium, Chrome or Edge), then \`npm test\` again.`);
+    return false;
+  }
+  console.error(`\n${plan.message}`);
+  return false;
+}
+
 let passed = 0;
 let failed = 0;
 let skipped = 0;
 
 for (const [label, command, args] of steps) {
   console.log(`\n▶ ${label}`);
+  if (label.startsWith('end-to-end') && !(await ensureBrowser())) finish(passed, failed + 1, skipped, 1);
   const started = Date.now();
   const result = spawnSync(command, args, {
     cwd: root,
