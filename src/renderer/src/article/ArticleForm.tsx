@@ -13,6 +13,7 @@ import { readingMinutes } from '../../../document/plain-text';
 import type { FieldSuggestions } from '../library/suggestions';
 import { ArticleEditor } from '../editor/ArticleEditor';
 import { ClaimHighlightsPlugin } from '../editor/plugins/ClaimHighlightsPlugin';
+import { FindReplacePlugin } from '../editor/find/FindReplacePlugin';
 import { ApprovedLock } from '../review/ApprovedLock';
 import { ReviewContext } from '../review/ReviewContext';
 import { ReviewerNameDialog } from '../review/ReviewerNameDialog';
@@ -204,7 +205,12 @@ export function ArticleForm(props: ArticleFormProps) {
           <ArticleEditor
             header={header}
             aside={review.mode ? <ReviewPanel /> : <SourcesPanel />}
-            plugins={<ClaimHighlightsPlugin />}
+            plugins={
+              <>
+                <ClaimHighlightsPlugin />
+                <FindReplacePlugin />
+              </>
+            }
             editable={!approved}
             body={article.body}
             onChange={onBody}
