@@ -53,7 +53,7 @@ test('find counts matches across formatted runs, with match case and whole word,
   await expect(count).toHaveText('1 of 4');
 
   // The matches are painted, not written into the document.
-  const painted = await app.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('copydesk-find')?.size ?? 0);
+  const painted = await app.evaluate<number>(`CSS.highlights.get('copydesk-find')?.size ?? 0`);
   expect(painted).toBe(4);
   await expect(app.getByTestId('save-state')).toHaveText('Saved');
   await find.fill('nowhere');
