@@ -12,7 +12,7 @@ export interface SerializedNodeLike {
   children?: unknown;
 }
 
-const BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'listitem', 'code', 'tablecell']);
+const BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'pullquote', 'listitem', 'code', 'tablecell']);
 /** Blocks inside blocks (a list in a list item, a table's cells): their text is their children's. */
 const CONTAINER_TYPES = new Set(['root', 'list', 'table', 'tablerow']);
 

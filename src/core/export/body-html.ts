@@ -4,7 +4,8 @@
  * unwrapped), text formats, and attributions as numbered notes that lead to the source
  * list. Every text and attribute is escaped here; the page is sanitized after.
  */
-import { childrenOf, exportableUrl, hasFormat, TEXT_FORMAT, type BodyNode, type SourceNumber } from './body-nodes';
+import { isAssetName } from '../../shared/assets';
+import { childrenOf, exportableUrl, hasFormat, hasHeaderRow, tableRows, TEXT_FORMAT, type BodyNode, type SourceNumber } from './body-nodes';
 
 export const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -30,6 +31,32 @@ function renderHeading(node: BodyNode, context: HtmlContext): string {
 
 function renderQuote(node: BodyNode, context: HtmlContext): string {
   return `<blockquote><p>${inner(node, context)}</p></blockquote>\n`;
+}
+
+function renderPullQuote(node: BodyNode, context: HtmlContext): string {
+  const content = inner(node, context);
+  if (!content.trim()) return '';
+  const by = typeof node.attribution === 'string' && node.attribution.trim() ? `<footer>— ${escapeHtml(node.attribution.trim())}</footer>` : '';
+  return `<aside class="pullquote"><blockquote><p>${content}</p></blockquote>${by}</aside>\n`;
+}
+
+/** A workspace image travels in the bundle under the same name; an image that was never imported is left out. */
+function renderImage(node: BodyNode): string {
+  if (!isAssetName(node.asset)) return '';
+  const caption = [node.caption?.trim() ? escapeHtml(node.caption.trim()) : '', node.credit?.trim() ? `<small class="credit">${escapeHtml(node.credit.trim())}</small>` : '']
+    .filter(Boolean)
+    .join(' ');
+  return `<figure><img src="${node.asset}" alt="${escapeHtml(node.alt ?? '')}">${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>\n`;
+}
+
+function renderTable(node: BodyNode, context: HtmlContext): string {
+  const rows = tableRows(node);
+  if (!rows.length) return '';
+  const header = hasHeaderRow(rows);
+  const cells = (row: BodyNode[], tag: string) => row.map((cell) => `<${tag}>${inner(cell, context).replace(/<\/?p>|\n/g, (m) => (m === '</p>' ? ' ' : '')).trim()}</${tag}>`).join('');
+  const head = header ? `<thead><tr>${cells(rows[0]!, 'th')}</tr></thead>` : '';
+  const body = (header ? rows.slice(1) : rows).map((row) => `<tr>${cells(row, 'td')}</tr>`).join('\n');
+  return `<table>${head}<tbody>${body}</tbody></table>\n`;
 }
 
 function renderList(node: BodyNode, context: HtmlContext): string {
@@ -87,6 +114,12 @@ const RENDERERS: Record<string, Renderer> = {
   listitem: renderListItem,
   link: renderLink,
   attribution: renderAttribution,
+  pullquote: renderPullQuote,
+  image: renderImage,
+  table: renderTable,
+  horizontalrule: () => '<hr>\n',
+  // Notes for the desk are never published (the gate stops an export that still has them).
+  editornote: () => '',
   text: renderText,
   linebreak: () => '<br>',
   tab: () => '\t',

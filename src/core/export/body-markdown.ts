@@ -4,7 +4,8 @@
  * nothing the writer typed becomes markup or raw HTML; attributions become footnote
  * references (`[^1]`) to the source list; links keep safe schemes only.
  */
-import { childrenOf, exportableUrl, hasFormat, TEXT_FORMAT, type BodyNode, type SourceNumber } from './body-nodes';
+import { isAssetName } from '../../shared/assets';
+import { childrenOf, exportableUrl, hasFormat, hasHeaderRow, tableRows, TEXT_FORMAT, type BodyNode, type SourceNumber } from './body-nodes';
 
 interface MdContext {
   sourceNumber: SourceNumber;
@@ -72,6 +73,8 @@ function inline(node: BodyNode, context: MdContext): string {
           return renderLink(child, context);
         case 'attribution':
           return renderAttribution(child, context);
+        case 'editornote':
+          return '';
         default:
           return inline(child, context);
       }
@@ -109,8 +112,39 @@ function renderList(node: BodyNode, context: MdContext): string {
     .join('\n');
 }
 
+/** A GFM table; a table without a header row gets an empty one (GFM needs one). */
+function renderTable(node: BodyNode, context: MdContext): string {
+  const rows = tableRows(node);
+  if (!rows.length) return '';
+  const width = Math.max(...rows.map((row) => row.length));
+  const line = (row: BodyNode[]) =>
+    `| ${Array.from({ length: width }, (_, i) => (row[i] ? inline(row[i]!, context).replace(/\\\n|\n/g, ' ').trim() : '')).join(' | ')} |`;
+  const header = hasHeaderRow(rows);
+  const head = header ? line(rows[0]!) : `| ${Array.from({ length: width }, () => ' ').join(' | ')} |`;
+  const rule = `| ${Array.from({ length: width }, () => '---').join(' | ')} |`;
+  return [head, rule, ...(header ? rows.slice(1) : rows).map(line)].join('\n');
+}
+
+function renderImage(node: BodyNode): string {
+  if (!isAssetName(node.asset)) return '';
+  const caption = [node.caption?.trim() ?? '', node.credit?.trim() ?? ''].filter(Boolean).map(escapeMarkdown).join(' — ');
+  return `![${escapeMarkdown(node.alt?.replace(/\s+/g, ' ').trim() ?? '')}](${node.asset})${caption ? `\n*${caption}*` : ''}`;
+}
+
 function renderBlock(node: BodyNode, context: MdContext): string {
   switch (node.type) {
+    case 'pullquote': {
+      const text = escapeLineStarts(inline(node, context));
+      if (!text.trim()) return '';
+      const by = node.attribution?.trim() ? `\n>\n> — ${escapeMarkdown(node.attribution.trim())}` : '';
+      return `${text.split('\n').map((line) => `> ${line}`).join('\n')}${by}`;
+    }
+    case 'table':
+      return renderTable(node, context);
+    case 'image':
+      return renderImage(node);
+    case 'horizontalrule':
+      return '---';
     case 'heading': {
       const level = Math.min(6, Math.max(2, Number(/^h([1-6])$/.exec(node.tag ?? '')?.[1] ?? 2)));
       const text = inline(node, context).replace(/\\\n/g, ' ').trim();

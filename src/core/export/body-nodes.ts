@@ -26,6 +26,15 @@ export interface BodyNode {
   /** attribution */
   sourceId?: string;
   locator?: string;
+  /** pullquote: who said it */
+  attribution?: string;
+  /** image */
+  asset?: string;
+  alt?: string;
+  caption?: string;
+  credit?: string;
+  /** tablecell: a header cell when non-zero (Lexical's TableCellHeaderStates bits) */
+  headerState?: number;
 }
 
 /** Lexical's TextNode format bits (lexical/LexicalConstants). */
@@ -52,3 +61,12 @@ export const childrenOf = (node: BodyNode): BodyNode[] => (Array.isArray(node.ch
 
 /** The number of a cited source in the bundle's source list (1-based), or null for a source not in it. */
 export type SourceNumber = (sourceId: string) => number | null;
+
+/** A table's rows, each a list of its cells. */
+export const tableRows = (table: BodyNode): BodyNode[][] =>
+  childrenOf(table)
+    .filter((row) => row.type === 'tablerow')
+    .map((row) => childrenOf(row).filter((cell) => cell.type === 'tablecell'));
+
+/** Whether a table's first row is its header row (every cell of it a header cell). */
+export const hasHeaderRow = (rows: BodyNode[][]): boolean => rows.length > 0 && rows[0]!.length > 0 && rows[0]!.every((cell) => (cell.headerState ?? 0) !== 0);

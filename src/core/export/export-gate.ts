@@ -6,6 +6,7 @@
  * reason, which the bundle's manifest keeps.
  */
 import { findEditorNotes } from '../../document/claims/editor-notes';
+import { editorNotesIn, withoutEditorNotes } from '../../document/editor-note-json';
 import { positionedText } from '../../document/plain-text';
 import type { Article, StatusChange } from '../../shared/article';
 import type { ReviewCheck, ReviewedClaim } from '../../shared/review';
@@ -53,7 +54,8 @@ export function gateProblems({ article, check, missingRelated, missingSources }:
   const problems: GateProblem[] = [];
   const { meta } = article;
   if (!meta.headline.trim()) problems.push({ code: 'no-headline', message: 'The article has no headline.' });
-  for (const block of positionedText(article.body).blocks) {
+  // Marked notes are counted below; a typed “TK” or [[note]] is found in the text.
+  for (const block of positionedText(withoutEditorNotes(article.body)).blocks) {
     for (const note of findEditorNotes(block.text)) {
       problems.push({
         code: 'editor-note',
@@ -61,6 +63,14 @@ export function gateProblems({ article, check, missingRelated, missingSources }:
       });
     }
   }
+  const marked = editorNotesIn(article.body);
+  marked.forEach((note, i) => {
+    const where = `paragraph ${(note.path[0] ?? 0) + 1}`;
+    problems.push({
+      code: 'editor-note',
+      message: `Editor note ${i + 1} of ${marked.length} is unresolved in ${where}: “${clip(note.text)}”. Resolve it in the editor (Editor notes list) before publishing.`,
+    });
+  });
   const accepted = approvalOverride(article);
   for (const claim of accepted ? [] : check.claims) {
     const what = `The ${claim.kind} “${clip(claim.text)}”`;

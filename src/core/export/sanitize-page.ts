@@ -8,11 +8,13 @@
  */
 import { parseHTML } from 'linkedom';
 import sanitizeHtml from 'sanitize-html';
+import { isAssetName } from '../../shared/assets';
 import { SAFE_LINK_SCHEMES } from '../../shared/safe-url';
 
 const ALLOWED_TAGS = [
   'article', 'header', 'footer', 'section', 'aside', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'blockquote', 'ul', 'ol', 'li',
   'a', 'strong', 'em', 'u', 's', 'code', 'sub', 'sup', 'mark', 'span', 'br', 'time', 'small',
+  'figure', 'figcaption', 'img', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
 ];
 
 const OPTIONS: sanitizeHtml.IOptions = {
@@ -22,7 +24,10 @@ const OPTIONS: sanitizeHtml.IOptions = {
     a: ['href', 'title', 'rel'],
     ol: ['start'],
     time: ['datetime'],
+    img: ['src', 'alt'],
   },
+  // The only image a page may show is one of the bundle's own assets.
+  exclusiveFilter: (frame) => frame.tag === 'img' && !isAssetName(frame.attribs.src),
   allowedSchemes: SAFE_LINK_SCHEMES.map((scheme) => scheme.replace(/:$/, '')),
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,
@@ -58,6 +63,11 @@ export function inertProblem(page: string): string | null {
     const tag = element.tagName.toLowerCase();
     if (tag === 'script') {
       if (element.getAttribute('type') !== 'application/ld+json' || element.parentElement?.tagName.toLowerCase() !== 'head' || element.hasAttribute('src')) return 'a script other than the JSON-LD block';
+      continue;
+    }
+    if (tag === 'img') {
+      if (!isAssetName(element.getAttribute('src')) || element.hasAttribute('srcset')) return 'an image that is not one of the bundle’s assets';
+      if (Array.from(element.attributes).some((a) => a.name !== 'src' && a.name !== 'alt')) return 'an image with attributes other than src and alt';
       continue;
     }
     if (RESOURCE_TAGS.has(tag)) return `a <${tag}> element`;

@@ -4,9 +4,20 @@ import './theme.css';
 
 export const copydeskTheme: EditorThemeClasses = {
   paragraph: 'CopydeskTheme__paragraph',
-  // One level of subhead: SubheadPlugin makes every heading an H2.
-  heading: { h2: 'CopydeskTheme__subhead' },
+  // Two levels of subhead: SubheadPlugin maps every heading to H2 or H3.
+  heading: { h2: 'CopydeskTheme__subhead', h3: 'CopydeskTheme__minorSubhead' },
   quote: 'CopydeskTheme__quote',
+  // Read by the document's own nodes (src/document) through their createDOM.
+  pullquote: 'CopydeskTheme__pullquote',
+  hr: 'CopydeskTheme__hr',
+  image: 'CopydeskTheme__image',
+  editorNote: 'CopydeskTheme__editorNote',
+  table: 'CopydeskTheme__table',
+  tableRow: 'CopydeskTheme__tableRow',
+  tableCell: 'CopydeskTheme__tableCell',
+  tableCellHeader: 'CopydeskTheme__tableCellHeader',
+  tableSelection: 'CopydeskTheme__tableSelection',
+  tableCellSelected: 'CopydeskTheme__tableCellSelected',
   link: 'CopydeskTheme__link',
   // AttributionNode's span: words linked to the source that backs them.
   attribution: 'CopydeskTheme__attribution',
@@ -21,5 +32,9 @@ export const copydeskTheme: EditorThemeClasses = {
     italic: 'CopydeskTheme__italic',
     underline: 'CopydeskTheme__underline',
     strikethrough: 'CopydeskTheme__strikethrough',
+    underlineStrikethrough: 'CopydeskTheme__underlineStrikethrough',
+    code: 'CopydeskTheme__code',
+    superscript: 'CopydeskTheme__superscript',
+    subscript: 'CopydeskTheme__subscript',
   },
 };
