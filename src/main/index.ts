@@ -1,18 +1,22 @@
 /**
- * The desktop app: opens the workspace, serves the renderer over copydesk://app/, and
- * wires the contract to IPC. Kept thin; the work is done in src/core.
+ * The desktop app's lifecycle: one Copydesk per user (a second launch hands its arguments
+ * to the first), the session locked down, spellcheck kept offline, the renderer served
+ * over copydesk://app/, IPC wired to the window's own workspace, quitting only once every
+ * window has let go. The windows themselves are desktop-app.ts; the decisions are in the
+ * pure modules beside it.
  */
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
-import { createApiHost } from '../core/api/api-host';
-import { openOrCreateWorkspace } from '../core/workspace/open-workspace';
-import type { Workspace } from '../core/workspace/workspace';
-import { API_EVENTS, ipcEventChannel } from '../shared/api-methods';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { serveAppRequest } from './app-protocol';
+import { DesktopApp, launchRequest } from './desktop-app';
+import { DesktopStateFile } from './desktop-state';
+import { startupFailureMessage } from './dialogs';
 import { registerIpcHandlers } from './ipc';
-import { buildMenuTemplate } from './menu';
-import { startupFailureMessage, UNSAVED_CLOSE_DIALOG } from './dialogs';
-import { APP_ORIGIN, APP_SCHEME, buildWindowOptions, isExternalLinkAllowed, isTrustedRendererUrl } from './window-options';
+import { userArgs, type LaunchTarget } from './launch-args';
+import { guardWebContents, lockDownSession } from './security';
+import { applySpellcheck, planSpellcheck } from './spellcheck';
+import { APP_SCHEME, isTrustedRendererUrl } from './window-options';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -20,94 +24,97 @@ protocol.registerSchemesAsPrivileged([
 
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const rendererDir = path.join(__dirname, '../renderer');
-const sampleDir = app.isPackaged
-  ? path.join(process.resourcesPath, 'sample-workspace')
-  : path.join(app.getAppPath(), 'resources', 'sample-workspace');
+const resourcesDir = app.isPackaged ? process.resourcesPath : path.join(app.getAppPath(), 'resources');
 
-let workspace: Workspace | undefined;
+let desktop: DesktopApp | undefined;
+// Files the system asks to open (macOS), which may arrive before the app is ready.
+const openedEarly: LaunchTarget[] = [];
 
-function lockDown(): void {
-  const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!isTrustedRendererUrl(url, devServerUrl)) event.preventDefault();
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      if (isExternalLinkAllowed(url)) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
+app.on('open-file', (event, file) => {
+  event.preventDefault();
+  const request = launchRequest([file], process.cwd());
+  if (desktop) void desktop.handleLaunch(request);
+  else openedEarly.push(...request.targets);
+});
+
+app.on('web-contents-created', (_event, contents) => {
+  guardWebContents(contents, {
+    isTrustedUrl: (url) => isTrustedRendererUrl(url, devServerUrl),
+    openExternal: (url) => shell.openExternal(url),
   });
-}
+});
 
-function createWindow(): BrowserWindow {
-  const window = new BrowserWindow(buildWindowOptions(path.join(__dirname, '../preload/index.js')));
-  window.once('ready-to-show', () => window.show());
-  // The page holds back closing while edits are unsaved; let the user decide.
-  window.webContents.on('will-prevent-unload', (event) => {
-    if (dialog.showMessageBoxSync(window, UNSAVED_CLOSE_DIALOG) === 0) event.preventDefault();
-  });
-  void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
-  return window;
+/** Dictionaries the app ships, copied where Chromium reads them before it would fetch anything. */
+function setUpSpellcheck() {
+  const dictionaryDir = path.join(resourcesDir, 'dictionaries');
+  const files = existsSync(dictionaryDir) ? readdirSync(dictionaryDir) : [];
+  const plan = planSpellcheck({ platform: process.platform, dictionaryDir, dictionaryFiles: files, preferred: app.getPreferredSystemLanguages() });
+  if (plan.checker === 'hunspell') {
+    const target = path.join(app.getPath('userData'), 'Dictionaries');
+    mkdirSync(target, { recursive: true });
+    for (const file of files) if (file.endsWith('.bdic') && !existsSync(path.join(target, file))) copyFileSync(path.join(dictionaryDir, file), path.join(target, file));
+  }
+  applySpellcheck(session.defaultSession, plan, process.platform);
+  return plan;
 }
 
 async function start(): Promise<void> {
   await app.whenReady();
-  lockDown();
-  protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url));
-  const root = process.env.COPYDESK_WORKSPACE ?? path.join(app.getPath('documents'), 'Copydesk');
-  const opened = await openOrCreateWorkspace(root, sampleDir);
-  workspace = opened.workspace;
-  const host = createApiHost(workspace);
-  registerIpcHandlers(ipcMain, host.call, (url) => isTrustedRendererUrl(url, devServerUrl));
-  // Events reach windows only after the host checked them against the event contract.
-  for (const event of API_EVENTS) {
-    if (event === 'app.command') continue;
-    host.on(event, (payload) => {
-      for (const window of BrowserWindow.getAllWindows()) window.webContents.send(ipcEventChannel(event), payload);
+  lockDownSession(session.defaultSession, devServerUrl);
+  const spelling = setUpSpellcheck();
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url, request.method));
+  app.setAboutPanelOptions({ applicationName: 'Copydesk', applicationVersion: app.getVersion(), copyright: 'An offline editorial workbench' });
+
+  const state = await DesktopStateFile.load(path.join(app.getPath('userData'), 'desktop-state.json'));
+  if (state.setAside) {
+    void dialog.showMessageBox({
+      type: 'warning',
+      message: 'Copydesk could not read the list of your recent workspaces and windows.',
+      detail: `${state.setAside.reason}. It starts afresh; the old file is kept at ${state.setAside.file}.`,
     });
   }
-  // A menu command goes to the window it was given in.
-  host.on('app.command', (payload) => BrowserWindow.getFocusedWindow()?.webContents.send(ipcEventChannel('app.command'), payload));
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(
-      buildMenuTemplate(
-        {
-          newArticle: () => host.emit('app.command', { command: 'new-article' }),
-          revealWorkspace: () => void shell.openPath(root),
-        },
-        process.platform,
-      ),
-    ),
+  desktop = new DesktopApp(
+    {
+      preload: path.join(__dirname, '../preload/index.js'),
+      sampleDir: path.join(resourcesDir, 'sample-workspace'),
+      documentsWorkspace: path.join(app.getPath('documents'), 'Copydesk'),
+    },
+    state,
+    spelling,
+    devServerUrl,
   );
-  createWindow();
+  const windows = desktop;
+  registerIpcHandlers(ipcMain, {
+    isTrustedSender: (url) => isTrustedRendererUrl(url, devServerUrl),
+    handlerFor: (event) => (event.sender ? (windows.hostFor(event.sender.id)?.call ?? null) : null),
+  });
+  const first = launchRequest(userArgs(process.argv, app.isPackaged), process.cwd());
+  await desktop.start({ targets: [...first.targets, ...openedEarly], problems: first.problems }, process.env.COPYDESK_WORKSPACE);
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    if (BrowserWindow.getAllWindows().length === 0) void windows.askForWorkspace(null);
   });
 }
 
+app.on('before-quit', () => desktop?.beginQuit());
+
 app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
+  if (process.platform !== 'darwin' || desktop?.isQuitting) app.quit();
 });
 
+let closedDown = false;
 app.on('will-quit', (event) => {
-  if (!workspace) return;
-  const closing = workspace;
-  workspace = undefined;
+  if (closedDown || !desktop) return;
   event.preventDefault();
-  void closing.close().finally(() => app.quit());
+  closedDown = true;
+  void desktop.shutdown().finally(() => app.quit());
 });
 
-// One Copydesk per user: a second launch brings the first window forward.
+// One Copydesk per user: a second launch hands its arguments to the first and leaves.
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    const window = BrowserWindow.getAllWindows()[0];
-    if (window?.isMinimized()) window.restore();
-    window?.focus();
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    void desktop?.handleLaunch(launchRequest(userArgs(argv, app.isPackaged), workingDirectory));
   });
   start().catch((error: unknown) => {
     console.error(error);

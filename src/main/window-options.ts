@@ -7,16 +7,30 @@ import { isSafeLinkUrl } from '../shared/safe-url';
 
 /** The origin the renderer is served from in the desktop app. */
 export const APP_SCHEME = 'copydesk';
-export const APP_ORIGIN = `${APP_SCHEME}://app`;
+export const APP_HOST = 'app';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
-export function buildWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/** A new workspace's window, before it has a size of its own. */
+export const DEFAULT_WINDOW_SIZE = { width: 1280, height: 840 };
+
+/** Where the window opens and what it is called; everything else is fixed here. */
+export interface WindowPlace {
+  width: number;
+  height: number;
+  x?: number;
+  y?: number;
+  title?: string;
+}
+
+export function buildWindowOptions(preloadPath: string, place: WindowPlace = DEFAULT_WINDOW_SIZE): BrowserWindowConstructorOptions {
   return {
-    width: 1280,
-    height: 840,
+    width: place.width,
+    height: place.height,
+    ...(place.x !== undefined && place.y !== undefined ? { x: place.x, y: place.y } : {}),
     minWidth: 760,
     minHeight: 480,
     show: false,
-    title: 'Copydesk',
+    title: place.title ?? 'Copydesk',
     backgroundColor: '#f7f5f0',
     webPreferences: {
       preload: preloadPath,
@@ -31,6 +45,8 @@ export function buildWindowOptions(preloadPath: string): BrowserWindowConstructo
       experimentalFeatures: false,
       spellcheck: true,
       navigateOnDragDrop: false,
+      safeDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
     },
   };
 }

@@ -36,3 +36,38 @@ export function valueShapeProblem(body: unknown, maxDepth: number): string | nul
   }
   return null;
 }
+
+/**
+ * Largest API request either shell takes (browser mode's HTTP body, the desktop's IPC
+ * payload): a 20,000-word article is about 3 MB of Lexical JSON, an import 20 MB in base64.
+ */
+export const MAX_REQUEST_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Whether a value would serialize to more than `maxBytes` (counted as JSON characters, a
+ * typed array by its bytes). Stops counting as soon as it is over, so a huge payload costs
+ * no more than the cap. Iterative.
+ */
+export function exceedsRequestSize(value: unknown, maxBytes: number): boolean {
+  let size = 0;
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const item = stack.pop();
+    if (typeof item === 'string') size += item.length + 2;
+    else if (item === null || typeof item !== 'object') size += 8;
+    else if (ArrayBuffer.isView(item)) size += item.byteLength;
+    else if (item instanceof ArrayBuffer) size += item.byteLength;
+    else if (Array.isArray(item)) {
+      size += 2 + item.length;
+      if (size > maxBytes) return true;
+      for (const child of item) stack.push(child);
+    } else {
+      for (const key in item as Record<string, unknown>) {
+        size += key.length + 4;
+        stack.push((item as Record<string, unknown>)[key]);
+      }
+    }
+    if (size > maxBytes) return true;
+  }
+  return false;
+}

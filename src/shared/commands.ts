@@ -20,16 +20,19 @@ export interface CommandSpec {
   alternate?: string;
   /** Where the shortcut applies; `editor` shortcuts only act while the body has focus. */
   scope: 'app' | 'editor';
+  /** `main`: the desktop app's main process carries it out (a folder dialog, a window); the page never registers it. */
+  runs?: 'main';
 }
 
 export const COMMANDS = [
   { id: 'new-article', label: 'New Article', group: 'file', accelerator: 'CmdOrCtrl+N', scope: 'app' },
-  { id: 'open-workspace', label: 'Open Workspace…', group: 'file', accelerator: 'CmdOrCtrl+O', scope: 'app' },
+  { id: 'open-workspace', label: 'Open Workspace…', group: 'file', accelerator: 'CmdOrCtrl+O', scope: 'app', runs: 'main' },
   { id: 'import-article', label: 'Import…', group: 'file', accelerator: 'CmdOrCtrl+Shift+I', scope: 'app' },
   { id: 'add-source', label: 'Add Source…', group: 'file', accelerator: 'CmdOrCtrl+Shift+S', scope: 'app' },
   { id: 'export', label: 'Export…', group: 'file', accelerator: 'CmdOrCtrl+Shift+E', scope: 'app' },
   { id: 'save', label: 'Save Now', group: 'file', accelerator: 'CmdOrCtrl+S', scope: 'app' },
   { id: 'reveal-in-folder', label: 'Reveal in Folder', group: 'file', accelerator: null, scope: 'app' },
+  { id: 'close-window', label: 'Close Window', group: 'file', accelerator: 'CmdOrCtrl+W', scope: 'app', runs: 'main' },
   { id: 'command-palette', label: 'Command Palette…', group: 'view', accelerator: 'CmdOrCtrl+Shift+P', alternate: 'CmdOrCtrl+K', scope: 'app' },
   { id: 'search', label: 'Search Articles', group: 'view', accelerator: 'CmdOrCtrl+Shift+F', scope: 'app' },
   { id: 'show-library', label: 'Library', group: 'view', accelerator: 'CmdOrCtrl+1', scope: 'app' },
@@ -56,6 +59,8 @@ export const COMMANDS = [
   { id: 'code', label: 'Inline Code', group: 'format', accelerator: 'CmdOrCtrl+E', scope: 'editor' },
   { id: 'editor-note', label: 'Editor Note (TK)', group: 'insert', accelerator: 'CmdOrCtrl+Alt+M', scope: 'editor' },
   { id: 'keyboard-shortcuts', label: 'Keyboard Shortcuts', group: 'help', accelerator: 'CmdOrCtrl+/', scope: 'app' },
+  { id: 'open-data-folder', label: 'Open Data Folder', group: 'help', accelerator: null, scope: 'app', runs: 'main' },
+  { id: 'about', label: 'About Copydesk', group: 'help', accelerator: null, scope: 'app', runs: 'main' },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];

@@ -7,13 +7,14 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { API_EVENTS } from '../shared/api-methods';
+import { MAX_REQUEST_BYTES } from '../shared/body-limits';
 import type { ApiErrorCode, ApiResult } from '../shared/errors';
 import type { ApiHost } from '../core/api/api-host';
 import { checkRequest } from './request-guard';
 import { securityHeaders, serveStatic } from './static-files';
 
 /** Largest request body accepted: a 20,000-word article is about 3 MB of Lexical JSON. */
-export const MAX_BODY_BYTES = 32 * 1024 * 1024;
+export const MAX_BODY_BYTES = MAX_REQUEST_BYTES;
 
 const STATUS_OF: Record<ApiErrorCode, number> = {
   'invalid-request': 400,

@@ -1,14 +1,15 @@
 /**
- * The desktop shell as src/main/index.ts wires it: the window it opens, what it asks before
- * a window closes over unsaved edits, and what it denies. There is no Electron binary on
+ * The desktop shell as src/main/index.ts and desktop-app.ts wire it: the windows they open,
+ * the session they lock down, IPC routed to each window's own workspace, the menu, a
+ * second launch's arguments, what is remembered, quitting. There is no Electron binary on
  * this machine, so the `electron` module is a recorder standing in for it (tests/electron
- * runs the real app where one exists); the workspace, the API host and the files are real.
+ * runs the real app where one exists); the workspaces, the API hosts and the files are real.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { API_METHODS, ipcChannel } from '../../../src/shared/api-methods';
+import { API_METHODS, ipcChannel, ipcEventChannel } from '../../../src/shared/api-methods';
 import { RENDERER_CSP } from '../../../src/shared/csp';
 
 type Listener = (...args: unknown[]) => unknown;
@@ -27,20 +28,27 @@ const electron = vi.hoisted(() => {
       for (const listener of this.listeners.get(name) ?? []) listener(...args);
     }
   }
+  let nextId = 1;
   class WebContents extends Emitter {
+    readonly id = nextId++;
+    readonly sent: Array<[string, unknown]> = [];
     windowOpenHandler: ((details: { url: string }) => unknown) | undefined;
     setWindowOpenHandler(handler: (details: { url: string }) => unknown): void {
       this.windowOpenHandler = handler;
     }
-    send(): void {}
+    send(channel: string, payload: unknown): void {
+      this.sent.push([channel, payload]);
+    }
   }
   class BrowserWindow extends Emitter {
     static all: BrowserWindow[] = [];
+    static focused: BrowserWindow | null = null;
     static getAllWindows = () => [...BrowserWindow.all];
-    static getFocusedWindow = () => BrowserWindow.all[0] ?? null;
+    static getFocusedWindow = () => BrowserWindow.focused;
     readonly webContents = new WebContents();
     loadedUrl: string | undefined;
-    constructor(readonly options: { webPreferences?: Record<string, unknown> }) {
+    closeCalls = 0;
+    constructor(readonly options: { title?: string; width: number; webPreferences?: Record<string, unknown> }) {
       super();
       BrowserWindow.all.push(this);
     }
@@ -49,25 +57,51 @@ const electron = vi.hoisted(() => {
       return Promise.resolve();
     }
     show(): void {}
+    focus(): void {
+      BrowserWindow.focused = this;
+    }
+    isMinimized = () => false;
+    isMaximized = () => false;
+    getNormalBounds = () => ({ x: 30, y: 40, width: 1111, height: 777 });
+    close(): void {
+      this.closeCalls++;
+    }
   }
   const recorded = {
     permissionRequest: undefined as undefined | ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void),
     permissionCheck: undefined as undefined | (() => boolean),
+    devicePermission: undefined as undefined | (() => boolean),
+    beforeRequest: undefined as undefined | ((details: { url: string }, callback: (r: { cancel: boolean }) => void) => void),
+    spellcheck: [] as Array<[string, unknown]>,
     schemes: [] as unknown[],
-    protocolHandlers: new Map<string, (request: { url: string }) => Promise<Response>>(),
+    protocolHandlers: new Map<string, (request: { url: string; method: string }) => Promise<Response>>(),
     ipcHandlers: new Map<string, Listener>(),
+    menu: undefined as undefined | Array<{ label?: string; submenu?: Array<{ id?: string; click?: () => void }> }>,
     quit: 0,
+    userData: '',
+    documents: '',
   };
   const app = Object.assign(new Emitter(), {
     isPackaged: false,
     getAppPath: () => process.cwd(),
-    getPath: () => {
-      throw new Error('the test names the workspace with COPYDESK_WORKSPACE');
-    },
+    getPath: (name: string) => (name === 'userData' ? recorded.userData : name === 'documents' ? recorded.documents : '/nowhere'),
+    getPreferredSystemLanguages: () => ['en-GB'],
+    getVersion: () => '0.1.0',
+    setAboutPanelOptions: () => undefined,
+    showAboutPanel: () => undefined,
     whenReady: () => Promise.resolve(),
     requestSingleInstanceLock: () => true,
     quit: () => void recorded.quit++,
     exit: () => undefined,
+  });
+  const defaultSession = Object.assign(new Emitter(), {
+    setPermissionRequestHandler: (handler: typeof recorded.permissionRequest) => void (recorded.permissionRequest = handler),
+    setPermissionCheckHandler: (handler: typeof recorded.permissionCheck) => void (recorded.permissionCheck = handler),
+    setDevicePermissionHandler: (handler: typeof recorded.devicePermission) => void (recorded.devicePermission = handler),
+    webRequest: { onBeforeRequest: (_filter: unknown, listener: typeof recorded.beforeRequest) => void (recorded.beforeRequest = listener) },
+    setSpellCheckerDictionaryDownloadURL: (url: string) => void recorded.spellcheck.push(['url', url]),
+    setSpellCheckerEnabled: (enabled: boolean) => void recorded.spellcheck.push(['enabled', enabled]),
+    setSpellCheckerLanguages: (languages: string[]) => void recorded.spellcheck.push(['languages', languages]),
   });
   return {
     recorded,
@@ -75,22 +109,27 @@ const electron = vi.hoisted(() => {
     module: {
       app,
       BrowserWindow,
-      dialog: { showMessageBoxSync: vi.fn((_window: unknown, _options: unknown) => 1), showErrorBox: vi.fn() },
+      clipboard: { writeText: vi.fn() },
+      dialog: {
+        showMessageBoxSync: vi.fn((_window: unknown, _options: unknown) => 1),
+        showMessageBox: vi.fn((..._args: unknown[]) => Promise.resolve({ response: 0, checkboxChecked: false })),
+        showOpenDialog: vi.fn((..._args: unknown[]) => Promise.resolve({ canceled: true, filePaths: [] as string[] })),
+        showErrorBox: vi.fn(),
+      },
       ipcMain: {
         handle: (channel: string, listener: Listener) => void recorded.ipcHandlers.set(channel, listener),
         removeHandler: (channel: string) => void recorded.ipcHandlers.delete(channel),
       },
-      Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: () => undefined },
+      Menu: {
+        buildFromTemplate: (template: unknown) => template,
+        setApplicationMenu: (menu: typeof recorded.menu) => void (recorded.menu = menu),
+      },
       protocol: {
         registerSchemesAsPrivileged: (schemes: unknown[]) => void recorded.schemes.push(...schemes),
-        handle: (scheme: string, handler: (request: { url: string }) => Promise<Response>) => void recorded.protocolHandlers.set(scheme, handler),
+        handle: (scheme: string, handler: (request: { url: string; method: string }) => Promise<Response>) => void recorded.protocolHandlers.set(scheme, handler),
       },
-      session: {
-        defaultSession: {
-          setPermissionRequestHandler: (handler: typeof recorded.permissionRequest) => void (recorded.permissionRequest = handler),
-          setPermissionCheckHandler: (handler: typeof recorded.permissionCheck) => void (recorded.permissionCheck = handler),
-        },
-      },
+      screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }] },
+      session: { defaultSession },
       shell: { openExternal: vi.fn((_url: string) => Promise.resolve()), openPath: vi.fn((_path: string) => Promise.resolve('')) },
     },
   };
@@ -105,10 +144,19 @@ const event = () => {
   const e = { prevented: false, preventDefault: () => void (e.prevented = true) };
   return e;
 };
+const ipc = (method: (typeof API_METHODS)[number], senderId: number, payload: unknown) =>
+  recorded.ipcHandlers.get(ipcChannel(method))!({ senderFrame: { url: 'copydesk://app/index.html', parent: null }, sender: { id: senderId } }, payload) as Promise<{
+    ok: boolean;
+    value?: unknown;
+    error?: { code: string };
+  }>;
 
 let parent: string;
 beforeAll(async () => {
   parent = await mkdtemp(path.join(tmpdir(), 'copydesk-desktop-'));
+  recorded.userData = path.join(parent, 'user-data');
+  recorded.documents = path.join(parent, 'Documents');
+  await mkdir(recorded.userData);
   vi.stubEnv('COPYDESK_WORKSPACE', path.join(parent, 'workspace'));
   vi.stubEnv('ELECTRON_RENDERER_URL', undefined);
   await import('../../../src/main/index');
@@ -117,7 +165,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  // Quitting closes the workspace (lock, index, watcher) before the app goes.
+  // Quitting closes every workspace (lock, index, watcher) before the app goes.
+  app.emit('before-quit', event());
   const quitting = event();
   app.emit('will-quit', quitting);
   expect(quitting.prevented).toBe(true);
@@ -127,7 +176,7 @@ afterAll(async () => {
 });
 
 describe('the desktop window', () => {
-  it('is opened with context isolation and the sandbox, no Node in the page, on the app origin', () => {
+  it('is opened with context isolation and the sandbox, no Node in the page, on the app origin, named after its workspace', () => {
     const [window] = BrowserWindow.all;
     expect(window!.options.webPreferences).toMatchObject({
       contextIsolation: true,
@@ -140,51 +189,62 @@ describe('the desktop window', () => {
       webviewTag: false,
       preload: expect.stringMatching(/[/\\]preload[/\\]index\.js$/),
     });
+    expect(window!.options.title).toBe('workspace — Copydesk');
     expect(window!.loadedUrl).toBe('copydesk://app/index.html');
   });
 
-  it('asks before closing over unsaved edits, and stays unless told to close', () => {
+  it('keeps a window with unsaved edits open and retries the close while the page saves', async () => {
     const [window] = BrowserWindow.all;
-    const answers = [
-      { button: 'Stay', closes: false },
-      { button: 'Close anyway', closes: true },
-    ];
-    for (const { button, closes } of answers) {
-      dialog.showMessageBoxSync.mockClear();
-      let options: { buttons: string[]; defaultId: number; cancelId: number } | undefined;
-      dialog.showMessageBoxSync.mockImplementationOnce((_window, o) => {
-        options = o as typeof options;
-        return options!.buttons.indexOf(button);
-      });
-      const unload = event();
-      window!.webContents.emit('will-prevent-unload', unload);
-      expect(dialog.showMessageBoxSync).toHaveBeenCalledTimes(1);
-      // In Electron, preventing will-prevent-unload is what lets the window close.
-      expect(unload.prevented, `after ${button}`).toBe(closes);
-      // Enter and Escape both pick Stay.
-      expect(options!.buttons[options!.defaultId]).toBe('Stay');
-      expect(options!.buttons[options!.cancelId]).toBe('Stay');
-    }
+    dialog.showMessageBoxSync.mockClear();
+    const unload = event();
+    window!.webContents.emit('will-prevent-unload', unload);
+    // Not prevented: in Electron, preventing will-prevent-unload is what lets the window close.
+    expect(unload.prevented).toBe(false);
+    await vi.waitFor(() => expect(window!.closeCalls).toBe(1));
+    expect(dialog.showMessageBoxSync).not.toHaveBeenCalled();
   });
 
   it('serves the renderer from the app scheme, with the CSP', async () => {
     expect(recorded.schemes).toEqual([expect.objectContaining({ scheme: 'copydesk', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
-    const response = await recorded.protocolHandlers.get('copydesk')!({ url: 'copydesk://app/index.html' });
+    const response = await recorded.protocolHandlers.get('copydesk')!({ url: 'copydesk://app/index.html', method: 'GET' });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-security-policy')).toBe(RENDERER_CSP);
+    expect((await recorded.protocolHandlers.get('copydesk')!({ url: 'copydesk://app/..%2f..%2fpackage.json', method: 'GET' })).status).toBe(404);
   });
 
-  it('answers IPC on the contract channels only', () => {
+  it('answers IPC on the contract channels only, for the workspace of the window that asked', async () => {
     expect([...recorded.ipcHandlers.keys()].sort()).toEqual(API_METHODS.map(ipcChannel).sort());
+    const [window] = BrowserWindow.all;
+    const info = await ipc('workspace.info', window!.webContents.id, {});
+    expect(info).toMatchObject({ ok: true, value: { path: path.join(parent, 'workspace') } });
+    expect(await ipc('workspace.info', 9999, {})).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+  });
+
+  it('remembers the workspace as recent and to reopen, in userData', async () => {
+    await vi.waitFor(async () => {
+      const state = JSON.parse(await readFile(path.join(recorded.userData, 'desktop-state.json'), 'utf8'));
+      expect(state.recent[0].path).toBe(path.join(parent, 'workspace'));
+      expect(state.reopen).toEqual([path.join(parent, 'workspace')]);
+    });
   });
 });
 
 describe('what the desktop shell denies', () => {
-  it('every permission a page asks for', () => {
+  it('every permission a page asks for, every device, every request to the web', () => {
     const answers: boolean[] = [];
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) recorded.permissionRequest!(null, permission, (granted) => answers.push(granted));
     expect(answers).toEqual([false, false, false, false]);
     expect(recorded.permissionCheck!()).toBe(false);
+    expect(recorded.devicePermission!()).toBe(false);
+    let cancelled: boolean | undefined;
+    recorded.beforeRequest!({ url: 'https://tracker.example/' }, ({ cancel }) => (cancelled = cancel));
+    expect(cancelled).toBe(true);
+  });
+
+  it('the spellchecker’s downloads: its dictionaries come from a local folder, and with none shipped it is off', () => {
+    expect(recorded.spellcheck[0]![0]).toBe('url');
+    expect(String(recorded.spellcheck[0]![1])).toMatch(/^file:\/\/.*resources\/dictionaries\/$/);
+    expect(recorded.spellcheck).toContainEqual(['enabled', false]);
   });
 
   it('navigation away from the app, webviews and new windows; only web and mail links open, in the system browser', () => {
@@ -209,5 +269,42 @@ describe('what the desktop shell denies', () => {
       expect(contents.windowOpenHandler!({ url }), url).toEqual({ action: 'deny' });
     }
     expect(shell.openExternal.mock.calls.map(([url]) => url)).toEqual(['https://example.org/report', 'mailto:desk@example.org']);
+  });
+});
+
+describe('menus and launches', () => {
+  it('sends the menu’s New Article to the focused window as app.command', () => {
+    const [window] = BrowserWindow.all;
+    window!.focus();
+    const file = recorded.menu!.find((m) => m.label === '&File')!;
+    file.submenu!.find((item) => item.id === 'new-article')!.click!();
+    expect(window!.webContents.sent).toContainEqual([ipcEventChannel('app.command'), { command: 'new-article' }]);
+  });
+
+  it('a second launch naming a document imports it into the focused window’s workspace', async () => {
+    const [window] = BrowserWindow.all;
+    const note = path.join(parent, 'harbour-notes.md');
+    await writeFile(note, '# Harbour pilots warn of night-shift gaps\n\nThe port authority said the rosters were “under review”.\n');
+    app.emit('second-instance', event(), ['electron', process.cwd(), note], parent);
+    await vi.waitFor(async () => {
+      const list = await ipc('articles.list', window!.webContents.id, {});
+      expect((list.value as { articles: Array<{ headline: string }> }).articles.map((a) => a.headline)).toContain('Harbour pilots warn of night-shift gaps');
+    });
+  });
+
+  it('a second launch naming a folder opens that workspace in a window of its own, with its own IPC', async () => {
+    const second = path.join(parent, 'elections');
+    await mkdir(second);
+    app.emit('second-instance', event(), ['electron', process.cwd(), second], parent);
+    await vi.waitFor(() => expect(BrowserWindow.all).toHaveLength(2), { timeout: 20_000 });
+    const window = BrowserWindow.all[1]!;
+    expect(window.options.title).toBe('elections — Copydesk');
+    const info = await ipc('workspace.info', window.webContents.id, {});
+    expect(info).toMatchObject({ ok: true, value: { path: second, articleCount: 0 } });
+    // The same folder again: the window it has is focused, no second one.
+    app.emit('second-instance', event(), ['electron', process.cwd(), second], parent);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(BrowserWindow.all).toHaveLength(2);
+    expect(BrowserWindow.focused).toBe(window);
   });
 });

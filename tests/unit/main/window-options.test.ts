@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { serveAppRequest } from '../../../src/main/app-protocol';
-import { buildMenuTemplate } from '../../../src/main/menu';
-import { isExternalLinkAllowed, isTrustedRendererUrl } from '../../../src/main/window-options';
+import { appRequestPath, serveAppRequest } from '../../../src/main/app-protocol';
+import { buildWindowOptions, isExternalLinkAllowed, isTrustedRendererUrl } from '../../../src/main/window-options';
 import { RENDERER_CSP } from '../../../src/shared/csp';
 import { tempDir } from '../../helpers/temp';
 import { writeFile } from 'node:fs/promises';
@@ -39,23 +38,66 @@ describe('window security', () => {
     await cleanup();
   });
 
+  it('refuses `..`, absolute, drive, encoded and backslash paths before building any path', async () => {
+    const { dir, cleanup } = await tempDir();
+    await writeFile(path.join(dir, 'index.html'), '<!doctype html>');
+    const refused = [
+      'copydesk://app/../../etc/passwd',
+      'copydesk://app/%2e%2e/%2e%2e/etc/passwd',
+      'copydesk://app/assets/..%2f..%2fsecret',
+      'copydesk://app/assets%2findex.html',
+      'copydesk://app/..%5c..%5cwindows%5cwin.ini',
+      'copydesk://app/..\\..\\windows\\win.ini',
+      'copydesk://app/assets\\index.html',
+      'copydesk://app//etc/passwd',
+      'copydesk://app/C:/Windows/win.ini',
+      'copydesk://app/c%3A/Windows/win.ini',
+      'copydesk://app/index.html%00.png',
+      'copydesk://app/%E0%A4%A',
+      'copydesk://app:8080/index.html',
+      'copydesk://user:pw@app/index.html',
+      'copydesk://other/index.html',
+    ];
+    for (const url of refused) {
+      expect(appRequestPath(url), url).toBeNull();
+      expect((await serveAppRequest(dir, url)).status, url).toBe(404);
+    }
+    expect(appRequestPath('copydesk://app/assets/index-3f2a.js')).toBe('/assets/index-3f2a.js');
+    expect((await serveAppRequest(dir, 'copydesk://app/')).status).toBe(200);
+    // Only reads: a POST gets nothing.
+    expect((await serveAppRequest(dir, 'copydesk://app/index.html', 'POST')).status).toBe(405);
+    // Every answer, a refusal too, carries the CSP.
+    expect((await serveAppRequest(dir, 'copydesk://app/../x')).headers.get('content-security-policy')).toBe(RENDERER_CSP);
+    await cleanup();
+  });
+
+  it('opens windows isolated, sandboxed, without Node, with web security, no webview and no drag-navigation', () => {
+    const options = buildWindowOptions('/app/out/preload/index.js', { width: 1000, height: 700, x: 10, y: 20, title: 'Desk — Copydesk' });
+    expect(options).toMatchObject({ width: 1000, height: 700, x: 10, y: 20, title: 'Desk — Copydesk', show: false });
+    expect(options.webPreferences).toEqual({
+      preload: '/app/out/preload/index.js',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      spellcheck: true,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
+    });
+    // No place given: the default size, no position (the system centers it).
+    expect(buildWindowOptions('/p.js')).not.toHaveProperty('x');
+  });
+
   it('allows no inline or remote script in the CSP', () => {
     expect(RENDERER_CSP).toContain("script-src 'self'");
     expect(RENDERER_CSP).not.toMatch(/script-src[^;]*(unsafe-inline|unsafe-eval|http)/);
     expect(RENDERER_CSP).toContain("object-src 'none'");
-  });
-});
-
-describe('menu', () => {
-  it('offers New Article with its shortcut and calls the action', () => {
-    let called = 0;
-    const template = buildMenuTemplate({ newArticle: () => called++, revealWorkspace: () => undefined }, 'linux');
-    const file = template.find((m) => m.label === 'File')!;
-    const item = (file.submenu as Array<{ label?: string; accelerator?: string; click?: () => void }>).find((i) => i.label === 'New Article')!;
-    expect(item.accelerator).toBe('CmdOrCtrl+N');
-    item.click!();
-    expect(called).toBe(1);
-    expect(buildMenuTemplate({ newArticle: () => 0, revealWorkspace: () => 0 }, 'darwin')[0]).toEqual({ role: 'appMenu' });
   });
 });
 
