@@ -58,6 +58,7 @@ export const COMMANDS = [
   { id: 'strikethrough', label: 'Strikethrough', group: 'format', accelerator: 'CmdOrCtrl+Shift+X', scope: 'editor' },
   { id: 'code', label: 'Inline Code', group: 'format', accelerator: 'CmdOrCtrl+E', scope: 'editor' },
   { id: 'editor-note', label: 'Editor Note (TK)', group: 'insert', accelerator: 'CmdOrCtrl+Alt+M', scope: 'editor' },
+  { id: 'versions', label: 'Versions…', group: 'article', accelerator: null, scope: 'app' },
   { id: 'keyboard-shortcuts', label: 'Keyboard Shortcuts', group: 'help', accelerator: 'CmdOrCtrl+/', scope: 'app' },
   { id: 'open-data-folder', label: 'Open Data Folder', group: 'help', accelerator: null, scope: 'app', runs: 'main' },
   { id: 'about', label: 'About Copydesk', group: 'help', accelerator: null, scope: 'app', runs: 'main' },

@@ -1,7 +1,11 @@
 /**
- * The article's menu: fix or free the slug, duplicate, export, move to the trash.
+ * The article's menu: fix or free the slug, then a real menu (arrow keys, Home/End,
+ * Escape back to its button) of versions, duplicate, export, move to the trash. The menu
+ * closes and gives the focus back to its button before an item acts, so a dialog it opens
+ * returns there, and focus never falls to the page.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { runCommand } from '../shell/command-registry';
 import { slugify } from '../../../shared/slug';
 import { api } from '../api';
 import { openExportDialog } from '../export/export-dialogs';
@@ -27,20 +31,34 @@ export function ArticleActions({ id, slug, slugLocked, flush, change, onRenamed,
   const [draftSlug, setDraftSlug] = useState(slug);
   const [error, setError] = useState<string | null>(null);
   const menu = useRef<HTMLDivElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const items = useRef<HTMLDivElement>(null);
+  /** Set when the menu was opened from the keyboard: its first item takes the focus. */
+  const focusFirst = useRef(false);
 
   useEffect(() => {
     if (!open) return;
     const close = (event: MouseEvent) => {
       if (!menu.current?.contains(event.target as Node)) setOpen(false);
     };
-    const escape = (event: KeyboardEvent) => event.key === 'Escape' && setOpen(false);
     document.addEventListener('mousedown', close);
-    document.addEventListener('keydown', escape);
-    return () => {
-      document.removeEventListener('mousedown', close);
-      document.removeEventListener('keydown', escape);
-    };
+    if (focusFirst.current) items.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    focusFirst.current = false;
+    return () => document.removeEventListener('mousedown', close);
   }, [open]);
+
+  const show = (fromKeyboard: boolean) => {
+    setDraftSlug(slug);
+    setError(null);
+    focusFirst.current = fromKeyboard;
+    setOpen(true);
+  };
+
+  /** Closes the menu with the focus back on its button. */
+  const dismiss = () => {
+    setOpen(false);
+    toggle.current?.focus();
+  };
 
   const run = async (action: () => Promise<void>) => {
     try {
@@ -52,18 +70,53 @@ export function ArticleActions({ id, slug, slugLocked, flush, change, onRenamed,
     }
   };
 
+  /** Arrow keys, Home and End move between the items; Escape closes. */
+  const onMenuKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      dismiss();
+      return;
+    }
+    const list = [...(items.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not(:disabled)') ?? [])];
+    const at = list.indexOf(document.activeElement as HTMLElement);
+    if (at < 0) return;
+    const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: list.length - 1 }[event.key];
+    if (to === undefined) return;
+    event.preventDefault();
+    list[(to + list.length) % list.length]?.focus();
+  };
+
   return (
     <div className="actions" ref={menu}>
-      <button type="button" className="actions__toggle" aria-haspopup="menu" aria-expanded={open} onClick={() => {
-          setDraftSlug(slug);
-          setError(null);
-          setOpen(!open);
+      <button
+        ref={toggle}
+        type="button"
+        className="actions__toggle"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? 'article-menu' : undefined}
+        onClick={() => (open ? setOpen(false) : show(false))}
+        onKeyDown={(event) => {
+          if ((event.key === 'ArrowDown' || event.key === 'Enter' || event.key === ' ') && !open) {
+            event.preventDefault();
+            show(true);
+          }
         }}
       >
         Article ▾
       </button>
       {open && (
-        <div className="actions__menu" role="menu">
+        <div
+          className="actions__menu"
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              event.preventDefault();
+              event.stopPropagation();
+              dismiss();
+            }
+          }}
+        >
           <form
             className="actions__slug"
             onSubmit={(e) => {
@@ -100,15 +153,36 @@ export function ArticleActions({ id, slug, slugLocked, flush, change, onRenamed,
               </button>
             )}
           </form>
-          <button type="button" role="menuitem" onClick={() => void run(async () => onDuplicated((await api.articles.duplicate({ id })).id))}>
+          <div role="menu" id="article-menu" aria-label="Article" ref={items} onKeyDown={onMenuKey}>
+          <button
+            type="button"
+            role="menuitem"
+            tabIndex={-1}
+            onClick={() => {
+              dismiss();
+              runCommand('versions');
+            }}
+          >
+            Versions…
+          </button>
+          <button type="button" role="menuitem" tabIndex={-1} onClick={() => void run(async () => onDuplicated((await api.articles.duplicate({ id })).id))}>
             Duplicate
           </button>
-          <button type="button" role="menuitem" onClick={() => void run(async () => openExportDialog({ kind: 'article', id }))}>
+          <button
+            type="button"
+            role="menuitem"
+            tabIndex={-1}
+            onClick={() => {
+              dismiss();
+              void run(async () => openExportDialog({ kind: 'article', id }));
+            }}
+          >
             Export…
           </button>
           <button
             type="button"
             role="menuitem"
+            tabIndex={-1}
             className="danger"
             onClick={() =>
               void run(async () => {
@@ -118,6 +192,7 @@ export function ArticleActions({ id, slug, slugLocked, flush, change, onRenamed,
           >
             Move to trash
           </button>
+          </div>
           {error && (
             <p className="actions__error" role="alert">
               {error}

@@ -14,6 +14,7 @@ import type { FieldSuggestions } from '../library/suggestions';
 import { ArticleEditor } from '../editor/ArticleEditor';
 import { ClaimHighlightsPlugin } from '../editor/plugins/ClaimHighlightsPlugin';
 import { FindReplacePlugin } from '../editor/find/FindReplacePlugin';
+import { ArticleVersions } from '../versions/ArticleVersions';
 import { ApprovedLock } from '../review/ApprovedLock';
 import { ReviewContext } from '../review/ReviewContext';
 import { ReviewerNameDialog } from '../review/ReviewerNameDialog';
@@ -220,6 +221,7 @@ export function ArticleForm(props: ArticleFormProps) {
         </ArticleSourcesProvider>
         <ReviewerNameDialog />
       </ReviewContext.Provider>
+      <ArticleVersions id={article.id} meta={meta} editorRef={editorRef} autosave={autosave} canRestore={!approved && !leaving} replace={replace} />
       <StatusBar
         words={words}
         minutes={readingMinutes(words)}
