@@ -40,12 +40,21 @@ export const API_METHODS = [
   'export.importBundle',
   'trash.list',
   'trash.restore',
+  'trash.purge',
+  'search.query',
+  'search.status',
+  'tags.list',
+  'tags.rename',
+  'articles.relate',
+  'articles.unrelate',
+  'articles.related',
+  'related.suggest',
 ] as const;
 
 /** A method of the API, `<group>.<name>`. */
 export type ApiMethod = (typeof API_METHODS)[number];
 
-export const API_EVENTS = ['library.changed', 'sources.changed', 'export.progress', 'app.command'] as const;
+export const API_EVENTS = ['library.changed', 'sources.changed', 'export.progress', 'app.command', 'search.status'] as const;
 
 /** An event the host pushes to the renderer. */
 export type ApiEvent = (typeof API_EVENTS)[number];

@@ -112,12 +112,19 @@ export const articleSummarySchema = z.object({
   id: z.string(),
   slug: z.string(),
   headline: z.string(),
+  dek: z.string(),
   kicker: z.string(),
   section: z.string(),
+  bylines: z.array(z.string()),
+  language: z.string(),
   status: articleStatusSchema,
   tags: z.array(z.string()),
   /** Sources attached to the article (and so citable in it). */
   sourceIds: z.array(z.string()),
+  /** Ids of the articles this one relates to (its own links; backlinks come from `articles.related`). */
+  related: z.array(z.string()),
+  /** Claims not backed by a source as the review engine last counted them; null when not known. */
+  openClaims: z.number().int().nonnegative().nullable(),
   words: z.number().int().nonnegative(),
   updatedAt: z.string(),
 });

@@ -20,6 +20,14 @@ import {
   trashedArticleSchema,
 } from './article';
 import { articleVersionSchema, articleVersionSummarySchema } from './article-version';
+import {
+  relatedLinksSchema,
+  relatedSuggestionSchema,
+  searchResultSchema,
+  searchStatusSchema,
+  tagCountSchema,
+  tagRenameResultSchema,
+} from './library';
 import { reviewCheckSchema } from './review';
 import { MAX_SNAPSHOT_CHARS, snapshotOriginSchema, sourceFieldsSchema, sourceSchema, sourceSummarySchema } from './source';
 
@@ -308,6 +316,57 @@ export const contract = {
   'trash.list': method(empty, z.object({ items: z.array(trashedArticleSchema) })),
   /** Puts an article back from the trash. */
   'trash.restore': method(z.object({ trashId: z.string().min(1) }).strict(), articleSummarySchema),
+  /** Deletes a trashed article for good; other articles' links to it are removed, and named. */
+  'trash.purge': method(
+    z.object({ trashId: z.string().min(1) }).strict(),
+    z.object({ removedLinks: z.array(z.object({ id: z.string(), headline: z.string() })) }),
+  ),
+  /**
+   * Full-text search over headline, dek, body, tags, bylines and the attached sources'
+   * titles: words match by prefix (and with a typo when long), "quoted phrases" as written,
+   * and `tag:` `status:` `section:` `byline:` `lang:` filter (alone, too). Never waits for
+   * the index: while it is built, `state` is `indexing` and the hits may be incomplete.
+   */
+  'search.query': method(
+    z.object({ query: z.string().max(1_000), limit: z.number().int().min(1).max(1_000).optional() }).strict(),
+    searchResultSchema,
+  ),
+  /** How far the search index is: ready, or indexing N of M articles. */
+  'search.status': method(empty, searchStatusSchema),
+  /** The workspace's tags with how many articles carry each, by name. */
+  'tags.list': method(empty, z.object({ tags: z.array(tagCountSchema) })),
+  /**
+   * Renames a tag on every article that carries it (or on `ids` only: an undo is the
+   * reverse rename on the ids changed), merging it into `to` when that tag exists. Each
+   * file is written on its own; one that cannot be is reported, the others still change.
+   */
+  'tags.rename': method(
+    z
+      .object({
+        from: z.string().trim().min(1, 'name the tag to rename').max(100),
+        to: z.string().trim().min(1, 'a tag needs a name').max(100),
+        ids: z.array(articleId).max(100_000).optional(),
+      })
+      .strict(),
+    tagRenameResultSchema,
+  ),
+  /**
+   * Links an article to another (kept in its `related`, by id, so renames keep it); the
+   * other one shows it as a backlink. `baseRevision`, when given, is checked like a save's.
+   */
+  'articles.relate': method(
+    z.object({ id: articleId, otherId: articleId, baseRevision: z.string().min(1).optional() }).strict(),
+    relatedLinksSchema.extend({ summary: articleSummarySchema, revision: z.string(), slug: z.string() }),
+  ),
+  /** Removes the link between two articles, whichever of them holds it. */
+  'articles.unrelate': method(
+    z.object({ id: articleId, otherId: articleId, baseRevision: z.string().min(1).optional() }).strict(),
+    relatedLinksSchema.extend({ summary: articleSummarySchema, revision: z.string(), slug: z.string() }),
+  ),
+  /** The articles an article links to, and those that link to it, each with its state (ok, trashed, missing). */
+  'articles.related': method(z.object({ id: articleId }).strict(), relatedLinksSchema),
+  /** "You may relate": up to 5 articles close in words, tags, sources and section, with the reasons; never itself or one already related. */
+  'related.suggest': method(z.object({ id: articleId }).strict(), z.object({ suggestions: z.array(relatedSuggestionSchema) })),
 } satisfies Record<ApiMethod, { request: z.ZodType; response: z.ZodType }>;
 
 /** A change to the library seen on disk or made through the API. */
@@ -336,6 +395,8 @@ export const eventContract = {
   'export.progress': z.object({ done: z.number().int(), total: z.number().int(), articleId: z.string(), outcome: z.enum(['exported', 'refused', 'failed']) }),
   /** A menu command of the desktop app, for the renderer to carry out. */
   'app.command': z.object({ command: z.enum(COMMAND_IDS) }),
+  /** The search index started or finished indexing. */
+  'search.status': searchStatusSchema,
 } satisfies Record<ApiEvent, z.ZodType>;
 
 export type ApiRequest<M extends ApiMethod> = z.input<(typeof contract)[M]['request']>;

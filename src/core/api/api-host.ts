@@ -12,6 +12,9 @@ import { ApiError, type ApiIssue, type ApiResult } from '../../shared/errors';
 import { importArticle } from '../articles/import/import-article';
 import { exportGate } from '../export/article-state';
 import { exportArticles, importBundleFrom, previewArticle } from '../export/export-service';
+import { relate, relatedLinks, removeLinksTo, unrelate } from '../library/related';
+import { listTags, renameTag } from '../library/tags';
+import { suggestRelated } from '../search/suggest';
 import { captureSourceAt, exportSources, importReferenceFile, importSourceFile } from '../sources/source-import';
 import type { Workspace } from '../workspace/workspace';
 
@@ -63,6 +66,15 @@ function implementation(workspace: Workspace, emitProgress: (progress: ApiEventP
     'export.importBundle': (request) => importBundleFrom(workspace, 'path' in request ? { path: request.path } : { fileName: request.fileName, data: Buffer.from(request.data, 'base64') }),
     'trash.list': async () => ({ items: await articles.listTrash() }),
     'trash.restore': ({ trashId }) => articles.restore(trashId),
+    'trash.purge': async ({ trashId }) => ({ removedLinks: await removeLinksTo(articles, (await articles.purge(trashId)).id) }),
+    'search.query': ({ query, limit }) => workspace.search.query(query, limit),
+    'search.status': () => workspace.search.status(),
+    'tags.list': () => ({ tags: listTags(articles) }),
+    'tags.rename': (request) => renameTag(articles, request),
+    'articles.relate': ({ id, otherId, baseRevision }) => relate(articles, id, otherId, baseRevision),
+    'articles.unrelate': ({ id, otherId, baseRevision }) => unrelate(articles, id, otherId, baseRevision),
+    'articles.related': ({ id }) => relatedLinks(articles, id),
+    'related.suggest': ({ id }) => ({ suggestions: suggestRelated(articles, sources, workspace.search, id) }),
   };
 }
 
@@ -123,6 +135,10 @@ export function createApiHost(workspace: Workspace, options: { onEventRefused?: 
     const problem = deliver('sources.changed', { changes });
     if (problem) refused('sources.changed', describe(problem));
   });
+  const offSearch = workspace.onSearchStatus((status) => {
+    const problem = deliver('search.status', status);
+    if (problem) refused('search.status', describe(problem));
+  });
 
   return {
     async call(method, payload) {
@@ -162,6 +178,7 @@ export function createApiHost(workspace: Workspace, options: { onEventRefused?: 
     dispose() {
       offLibrary();
       offSources();
+      offSearch();
       listeners.clear();
     },
   };

@@ -134,12 +134,18 @@ export function summarize(article: ArticleFile, slug: string): ArticleSummary {
     id: article.id,
     slug,
     headline: article.meta.headline,
+    dek: article.meta.dek,
     kicker: article.meta.kicker,
     section: article.meta.section,
+    bylines: article.meta.bylines,
+    language: article.meta.language,
     status: article.meta.status,
     tags: article.meta.tags,
     // Attached, and attributed in the text (an attribution to a source since detached still cites it).
     sourceIds: [...new Set([...article.meta.sourceIds, ...stats.attributedSourceIds])],
+    related: article.meta.related,
+    // Known only once the review engine has counted them (the workspace fills it in).
+    openClaims: null,
     words: stats.words,
     updatedAt: article.meta.updatedAt,
   };

@@ -9,6 +9,7 @@
  * pure functions beside it (workflow.ts, slug-policy.ts, history.ts, trash.ts).
  */
 import { randomUUID } from 'node:crypto';
+import { unlink } from 'node:fs/promises';
 import type {
   Article,
   ArticleFile,
@@ -65,7 +66,11 @@ export class ArticleStore {
   constructor(
     private readonly layout: WorkspaceLayout,
     private readonly queue: SerialQueue,
-    hooks: { changed: (changes: LibraryChange[]) => void; entriesChanged: (entries: ArticleEntry[]) => void },
+    hooks: {
+      changed: (changes: LibraryChange[]) => void;
+      entriesChanged: (entries: ArticleEntry[]) => void;
+      recordSeen?: (record: ArticleFile, entry: ArticleEntry) => void;
+    },
   ) {
     this.folder = new JsonFileFolder<ArticleFile, ArticleSummary>(
       layout.articles,
@@ -84,6 +89,7 @@ export class ArticleStore {
       {
         changed: (changes) => hooks.changed(this.withSummaries(changes)),
         entriesChanged: hooks.entriesChanged,
+        ...(hooks.recordSeen ? { recordSeen: hooks.recordSeen } : {}),
       },
     );
   }
@@ -296,6 +302,35 @@ export class ArticleStore {
       if (other) throw new ApiError('conflict', `The library already has this article (articles/${other.summary.slug}.json).`);
       const entry = await this.folder.moveIn(from, slugFromTrashId(trashId, article.meta.headline), article, read.value.bytes, read.value);
       return entry.summary;
+    });
+  }
+
+  /**
+   * Changes an article's fields as a function of what its file holds now (a tag renamed, a
+   * link added): the body, the workflow and the time of the last edit are left as they are.
+   * `edit` returning null leaves the file alone (returns null). With `baseRevision`, a file
+   * changed since is a conflict.
+   */
+  editMeta(id: string, edit: (meta: ArticleFile['meta']) => ArticleFile['meta'] | null, baseRevision?: string): Promise<SaveResult | null> {
+    return this.queue.change(async () => {
+      const { entry, article } = baseRevision
+        ? await this.current(id, baseRevision, 'Reload it, then try again.')
+        : { entry: this.folder.requireEntry(id), article: (await this.folder.readCurrent(this.folder.requireEntry(id))).record };
+      const meta = edit(article.meta);
+      if (meta === null) return null;
+      return this.write(entry, { ...article, meta });
+    });
+  }
+
+  /** Deletes a trashed article's file for good; returns the id it had ('' when unreadable). */
+  purge(trashId: string): Promise<{ id: string }> {
+    return this.queue.change(async () => {
+      const file = containedPath(this.layout.trash, `${trashId}.json`);
+      const read = await this.folder.read(file);
+      if (!read.ok && read.error.kind === 'missing') throw new ApiError('not-found', `Nothing in the trash is called ${trashId}.`);
+      const parsed = read.ok ? parseArticleBytes(read.value.bytes) : null;
+      await unlink(file);
+      return { id: parsed?.ok ? parsed.value.id : '' };
     });
   }
 

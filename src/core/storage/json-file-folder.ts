@@ -47,11 +47,13 @@ export interface FolderCodec<T, S extends { id: string; slug: string }> {
 /** A change as the folder sees it; the store adds the summary. */
 export type FolderChange = Omit<LibraryChange, 'summary'>;
 
-export interface FolderHooks<S extends { id: string; slug: string }> {
+export interface FolderHooks<S extends { id: string; slug: string }, T = unknown> {
   /** Every change made or seen, in order. */
   changed: (changes: FolderChange[]) => void;
   /** The entries changed: the workspace index takes them (it writes later, coalesced). */
   entriesChanged: (entries: Array<FileEntry<S>>) => void;
+  /** A whole record was written or read from its file (the search index takes it); not at open. */
+  recordSeen?: (record: T, entry: FileEntry<S>) => void;
 }
 
 const CACHED_RECORDS = 8;
@@ -70,7 +72,7 @@ export class JsonFileFolder<T, S extends { id: string; slug: string }> {
     /** The workspace: no file is read through a link that leads out of it. */
     private readonly root: string,
     private readonly codec: FolderCodec<T, S>,
-    private readonly hooks: FolderHooks<S>,
+    private readonly hooks: FolderHooks<S, T>,
   ) {
     this.registry = new FileRegistry<S>(codec.folder);
   }
@@ -86,6 +88,11 @@ export class JsonFileFolder<T, S extends { id: string; slug: string }> {
 
   read(file: string): Promise<FileRead> {
     return readUserFile(file, { root: this.root, maxBytes: this.codec.maxBytes });
+  }
+
+  /** `<folder>/<name>.json` read at once, by the same safe read (background indexing reads many small files). */
+  readSync(name: string): FileRead {
+    return readUserFileSync(this.pathOf(name), { root: this.root, maxBytes: this.codec.maxBytes });
   }
 
   requireEntry(id: string): FileEntry<S> {
@@ -299,6 +306,7 @@ export class JsonFileFolder<T, S extends { id: string; slug: string }> {
     this.recent.set(id, { revision, record });
     if (this.recent.size > CACHED_RECORDS) this.recent.delete(this.recent.keys().next().value as string);
     this.hooks.entriesChanged(this.registry.entries());
+    this.hooks.recordSeen?.(record, entry);
     return entry;
   }
 
@@ -332,7 +340,9 @@ export class JsonFileFolder<T, S extends { id: string; slug: string }> {
     }
     if (previous && previous.summary.id !== id) this.forget(previous);
     // At open, revisions wait until they are needed: a save or a rescan reads the file anyway.
-    this.registry.add({ summary: this.codec.summarize(record, name), revision: withRevision ? parsed.value.revision : '', mtimeMs: content.mtimeMs, size: content.size });
+    const entry = { summary: this.codec.summarize(record, name), revision: withRevision ? parsed.value.revision : '', mtimeMs: content.mtimeMs, size: content.size };
+    this.registry.add(entry);
+    if (withRevision) this.hooks.recordSeen?.(record, entry);
     return previous ? 'changed' : 'added';
   }
 

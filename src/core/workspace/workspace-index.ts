@@ -11,7 +11,8 @@ import { sourceSummarySchema, type SourceSummary } from '../../shared/source';
 import { DamagedFileError, DurableJSONFile } from '../storage/durable-json-file';
 import { unreadableReason } from '../storage/read-file';
 
-const INDEX_SCHEMA_VERSION = 1;
+// 2: summaries carry the dek, bylines, language, related links and open claims.
+const INDEX_SCHEMA_VERSION = 2;
 
 /** What the index remembers of one article file, to skip re-reading it when unchanged. */
 export interface IndexEntry {

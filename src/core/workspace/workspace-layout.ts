@@ -14,6 +14,8 @@ export interface WorkspaceLayout {
   exports: string;
   internal: string;
   index: string;
+  /** The search index, a cache rebuilt from the articles when missing. */
+  searchIndex: string;
   lock: string;
   history: string;
   trash: string;
@@ -30,6 +32,7 @@ export function workspaceLayout(root: string): WorkspaceLayout {
     exports: path.join(absolute, 'exports'),
     internal,
     index: path.join(internal, 'index.json'),
+    searchIndex: path.join(internal, 'search-index.json'),
     lock: path.join(internal, 'lock'),
     history: path.join(internal, 'history'),
     trash: path.join(internal, 'trash'),

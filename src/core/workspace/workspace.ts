@@ -9,8 +9,10 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../shared/errors';
 import type { LibraryChange, SourceChange } from '../../shared/contract';
+import type { SearchStatus } from '../../shared/library';
 import { ArticleStore } from '../articles/article-store';
 import { ReviewService } from '../review/review-service';
+import { SearchService } from '../search/search-service';
 import { SourceStore } from '../sources/source-store';
 import { SerialQueue } from '../storage/serial-queue';
 import { WorkspaceLock } from '../storage/workspace-lock';
@@ -41,6 +43,7 @@ export class Workspace {
   readonly articles: ArticleStore;
   readonly sources: SourceStore;
   readonly review: ReviewService;
+  readonly search: SearchService;
   private readonly emitter = new EventEmitter();
 
   private constructor(
@@ -51,17 +54,23 @@ export class Workspace {
   ) {
     this.articles = new ArticleStore(layout, queue, {
       changed: (changes) => {
+        for (const change of changes) if ((change.kind === 'removed' || change.kind === 'damaged') && change.id) this.search.removed(change.id);
         if (changes.length) this.emitter.emit('library', changes);
       },
       entriesChanged: (entries) => this.index.schedule(entries),
+      recordSeen: (record, entry) => this.search.recordSeen(record, entry),
     });
     this.sources = new SourceStore(layout, queue, this.articles, {
       changed: (changes) => {
+        for (const change of changes) if (change.kind === 'changed' && change.id) this.search.sourceChanged(change.id);
         if (changes.length) this.emitter.emit('sources', changes);
       },
       entriesChanged: (entries) => this.index.scheduleSources(entries),
     });
     this.review = new ReviewService(this.articles, this.sources);
+    // Only the workspace's owner writes the search index; others build theirs in memory when asked.
+    this.search = new SearchService(this.articles, this.sources, { file: layout.searchIndex, persist: lock !== null });
+    this.search.onStatus((status) => this.emitter.emit('search-status', status));
   }
 
   /** The workspace's settings: the reviewer's name. */
@@ -94,6 +103,8 @@ export class Workspace {
       const index = await WorkspaceIndex.load(layout.index, options.indexWriteDelayMs ?? 1500);
       const workspace = new Workspace(layout, index, lock, new SerialQueue());
       await workspace.reconcile();
+      // In the background: opening and the article list never wait for search.
+      workspace.search.start();
       if (options.watch !== false) {
         workspace.articles.folder.startWatching((task) => workspace.queue.run(task));
         workspace.sources.folder.startWatching((task) => workspace.queue.run(task));
@@ -120,6 +131,7 @@ export class Workspace {
     this.sources.folder.stopWatching();
     try {
       await this.queue.idle();
+      await this.search.close();
       await this.index.flush();
     } finally {
       await this.lock?.release();
@@ -129,6 +141,12 @@ export class Workspace {
   onLibraryChanged(listener: (changes: LibraryChange[]) => void): () => void {
     this.emitter.on('library', listener);
     return () => this.emitter.off('library', listener);
+  }
+
+  /** The search index started or finished indexing. */
+  onSearchStatus(listener: (status: SearchStatus) => void): () => void {
+    this.emitter.on('search-status', listener);
+    return () => this.emitter.off('search-status', listener);
   }
 
   onSourcesChanged(listener: (changes: SourceChange[]) => void): () => void {

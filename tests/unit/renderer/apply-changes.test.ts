@@ -12,6 +12,11 @@ const summary = (id: string, headline: string, updatedAt: string): ArticleSummar
   status: 'draft',
   tags: [],
   sourceIds: [],
+  dek: '',
+  bylines: [],
+  language: 'en',
+  related: [],
+  openClaims: null,
   words: 0,
   updatedAt,
 });

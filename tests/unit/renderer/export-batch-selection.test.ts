@@ -21,6 +21,11 @@ const article = (id: string, headline: string, status: ArticleSummary['status'])
   status,
   tags: [],
   sourceIds: [],
+  dek: '',
+  bylines: [],
+  language: 'en',
+  related: [],
+  openClaims: null,
   words: 600,
   updatedAt: '2026-11-10T09:00:00Z',
 });

@@ -11,6 +11,11 @@ const article = (kicker: string, section: string): ArticleSummary => ({
   status: 'draft',
   tags: [],
   sourceIds: [],
+  dek: '',
+  bylines: [],
+  language: 'en',
+  related: [],
+  openClaims: null,
   words: 0,
   updatedAt: '2026-11-01T00:00:00.000Z',
 });

@@ -1,0 +1,160 @@
+/**
+ * The full-text index of a workspace's articles: MiniSearch (BM25 ranking, prefix and
+ * fuzzy lookup in a radix tree) over the fields of search-document.ts, with what each
+ * article's entry was built from (revision, mtime, size) so a stale entry is noticed, and
+ * the documents seen since it was loaded, for snippets and phrases.
+ */
+import MiniSearch, { type AsPlainObject, type Options, type SearchResult as EngineResult } from 'minisearch';
+import type { SearchField } from '../../shared/library';
+import { FIELD_BOOST, INDEXED_FIELDS, termOf, tokenize, type SearchDocument } from './search-document';
+
+/** What an article's entry was built from. */
+export interface IndexedFrom {
+  revision: string;
+  mtimeMs: number;
+  size: number;
+}
+
+const ENGINE_OPTIONS: Options<SearchDocument> = {
+  idField: 'id',
+  fields: INDEXED_FIELDS,
+  storeFields: [],
+  tokenize,
+  processTerm: (term) => termOf(term),
+  // Dropped documents are swept out of the index a batch at a time, off the query path.
+  autoVacuum: { batchSize: 500, batchWait: 20, minDirtCount: 200, minDirtFactor: 0.1 },
+};
+
+/** A match as the index found it: the terms of the document that matched, and where. */
+export interface EngineHit {
+  id: string;
+  score: number;
+  /** Terms of the document that matched (`council` for a query `coun`). */
+  terms: string[];
+  fields: SearchField[];
+}
+
+/** Weighs a term of the query (suggestions weigh an article's distinctive words by their frequency in it). */
+export type TermWeight = (term: string) => number;
+
+export class ArticleSearchIndex {
+  private readonly from = new Map<string, IndexedFrom>();
+  /** Documents indexed or read since load, by id: snippets and phrase checks read them. */
+  private readonly documents = new Map<string, SearchDocument>();
+
+  private constructor(private readonly engine: MiniSearch<SearchDocument>) {}
+
+  static empty(): ArticleSearchIndex {
+    return new ArticleSearchIndex(new MiniSearch(ENGINE_OPTIONS));
+  }
+
+  /** The index as saved by `toJSON`, loaded a slice at a time so the process keeps answering. */
+  static async load(engine: AsPlainObject, from: Record<string, [string, number, number]>): Promise<ArticleSearchIndex> {
+    const index = new ArticleSearchIndex(await MiniSearch.loadJSAsync(engine, ENGINE_OPTIONS));
+    for (const [id, [revision, mtimeMs, size]] of Object.entries(from)) {
+      if (index.engine.has(id)) index.from.set(id, { revision, mtimeMs, size });
+    }
+    return index;
+  }
+
+  get size(): number {
+    return this.from.size;
+  }
+
+  ids(): IterableIterator<string> {
+    return this.from.keys();
+  }
+
+  indexedFrom(id: string): IndexedFrom | undefined {
+    return this.from.get(id);
+  }
+
+  /** Adds or replaces an article's entry. */
+  put(document: SearchDocument, from: IndexedFrom): void {
+    if (this.engine.has(document.id)) this.engine.replace(document);
+    else this.engine.add(document);
+    this.from.set(document.id, from);
+    this.documents.set(document.id, document);
+  }
+
+  remove(id: string): void {
+    if (this.engine.has(id)) this.engine.discard(id);
+    this.from.delete(id);
+    this.documents.delete(id);
+  }
+
+  /** The document as last indexed in this session, if it was. */
+  document(id: string): SearchDocument | undefined {
+    return this.documents.get(id);
+  }
+
+  /** Keeps a document read from its file for later snippets (it was indexed from the same bytes). */
+  remember(document: SearchDocument): void {
+    if (this.from.has(document.id)) this.documents.set(document.id, document);
+  }
+
+  /**
+   * Articles holding every word (by prefix, and with a typo when the word is long) and
+   * every word of the phrases (exactly), best first; `accept` filters by id.
+   */
+  match(words: string[], phraseWords: string[], accept: (id: string) => boolean): EngineHit[] {
+    const queries = [];
+    if (words.length) {
+      queries.push({
+        queries: words,
+        combineWith: 'AND' as const,
+        prefix: (term: string) => term.length >= 2,
+        // One typo from five letters on, two from ten.
+        fuzzy: (term: string) => (term.length >= 10 ? 2 : term.length >= 5 ? 1 : false),
+      });
+    }
+    if (phraseWords.length) queries.push({ queries: phraseWords, combineWith: 'AND' as const, prefix: false, fuzzy: false });
+    if (!queries.length) return [];
+    const results = this.engine.search(
+      { queries, combineWith: 'AND' },
+      { boost: FIELD_BOOST, filter: (result) => accept(result.id as string) },
+    );
+    return results.map(hitOf);
+  }
+
+  /** Articles sharing any of the terms, best first; BM25 with each term weighed by `weight`. */
+  similar(terms: string[], weight: TermWeight, accept: (id: string) => boolean): EngineHit[] {
+    if (!terms.length) return [];
+    return this.engine
+      .search(
+        { queries: terms, combineWith: 'OR', prefix: false, fuzzy: false },
+        { fields: ['headline', 'dek', 'body', 'tags'], boost: FIELD_BOOST, boostTerm: (term) => weight(term), filter: (result) => accept(result.id as string) },
+      )
+      .map(hitOf);
+  }
+
+  /**
+   * In how many articles a term occurs, for the weight of a word. Read from the engine's
+   * own postings (declared, if protected, in its types): a search per term would cost
+   * milliseconds for a common word. Articles dropped but not yet swept out still count.
+   */
+  documentFrequency(term: string): number {
+    // oxlint-disable-next-line no-underscore-dangle -- MiniSearch's postings, declared in its types
+    const postings = (this.engine as unknown as { _index: { get(term: string): Map<number, Map<number, number>> | undefined } })._index.get(term);
+    if (!postings) return 0;
+    let largest = 0;
+    for (const docs of postings.values()) largest = Math.max(largest, docs.size);
+    return largest;
+  }
+
+  get documentCount(): number {
+    return this.engine.documentCount;
+  }
+
+  toJSON(): { engine: AsPlainObject; from: Record<string, [string, number, number]> } {
+    const from: Record<string, [string, number, number]> = {};
+    for (const [id, f] of this.from) from[id] = [f.revision, f.mtimeMs, f.size];
+    return { engine: this.engine.toJSON(), from };
+  }
+}
+
+function hitOf(result: EngineResult): EngineHit {
+  const fields = new Set<SearchField>();
+  for (const where of Object.values(result.match)) for (const field of where) fields.add(field as SearchField);
+  return { id: result.id as string, score: result.score, terms: result.terms, fields: [...fields] };
+}

@@ -1,0 +1,367 @@
+/**
+ * Search in a workspace. The index loads (or is built) in the background after the
+ * workspace opens, a slice at a time so the host keeps answering; the library never waits
+ * for it. It stays current from the article store: a record written or seen on disk is
+ * indexed a moment later (coalesced, off the save's path), a removed one dropped, and a
+ * source's new title re-indexes the articles citing it. It is saved under .copydesk/ once
+ * caught up, a while after changes settle, and on close.
+ *
+ * A little over 300 lines: the catch-up, the live updates and the query meet on one index
+ * and one state (what is pending, what is indexed), which must change together.
+ */
+import { EventEmitter } from 'node:events';
+import { performance } from 'node:perf_hooks';
+import type { ArticleFile } from '../../shared/article';
+import type { SearchField, SearchHit, SearchResult, SearchStatus } from '../../shared/library';
+import { foldForMatch, isEmptyQuery, parseSearchQuery, type SearchQuery } from '../../shared/search-query';
+import type { ArticleEntry, ArticleStore } from '../articles/article-store';
+import { parseArticleText, revisionOf } from '../articles/article-file';
+import type { SourceStore } from '../sources/source-store';
+import { searchDocumentOf, termOf, tokenize, type SearchDocument } from './search-document';
+import { readSearchIndex, writeSearchIndex } from './search-file';
+import { ArticleSearchIndex, type IndexedFrom } from './search-index';
+import { phrasePattern, snippetOf } from './snippet';
+
+export interface SearchServiceOptions {
+  /** `.copydesk/search-index.json`. */
+  file: string;
+  /** Read-only and guest workspaces never write the file. */
+  persist: boolean;
+  /** How long after the last change the file is saved (default 30 s). */
+  saveDelayMs?: number;
+}
+
+/** How long one slice of background work may hold the process. */
+const SLICE_MS = 12;
+const LIVE_UPDATE_DELAY_MS = 150;
+
+export class SearchService {
+  private index = ArticleSearchIndex.empty();
+  private loading = true;
+  /** Articles whose entry must be (re)built from their file. */
+  private readonly stale = new Set<string>();
+  /** Records just written or seen, waiting to be indexed (the latest per id). */
+  private readonly fresh = new Map<string, { record: ArticleFile; from: IndexedFrom }>();
+  private readonly emitter = new EventEmitter();
+  private liveTimer: NodeJS.Timeout | undefined;
+  private saveTimer: NodeJS.Timeout | undefined;
+  private work: Promise<void> = Promise.resolve();
+  private working = false;
+  private dirty = false;
+  private closed = false;
+  private lastState: SearchStatus['state'] | null = null;
+  /** Why the saved index was not used at open, if it was not. */
+  rebuiltBecause: string | null = null;
+
+  constructor(
+    private readonly articles: ArticleStore,
+    private readonly sources: SourceStore,
+    private readonly options: SearchServiceOptions,
+  ) {}
+
+  private started = false;
+
+  /** Loads the saved index and catches up with the files, in the background; once. */
+  start(): void {
+    if (this.started || this.closed) return;
+    this.started = true;
+    this.work = this.loadAndCatchUp().catch((error: unknown) => {
+      console.error(`Copydesk could not build the search index: ${String(error)}`);
+    });
+  }
+
+  /** Resolves once every pending change is indexed (tests, the CLI). */
+  async settled(): Promise<void> {
+    this.start();
+    for (;;) {
+      await this.work;
+      this.applyFresh();
+      if (!this.loading && this.stale.size === 0 && !this.working) return;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  status(): SearchStatus {
+    this.start();
+    const total = this.articles.count;
+    const busy = this.loading || this.stale.size > 0;
+    return { state: busy ? 'indexing' : 'ready', indexed: busy ? Math.max(0, Math.min(total, this.index.size - this.stale.size)) : total, total };
+  }
+
+  onStatus(listener: (status: SearchStatus) => void): () => void {
+    this.emitter.on('status', listener);
+    return () => this.emitter.off('status', listener);
+  }
+
+  // ---- what the store tells --------------------------------------------------------
+
+  /** A record written or read whole: indexed a moment later, unless its entry is current. */
+  recordSeen(record: ArticleFile, entry: ArticleEntry): void {
+    const known = this.index.indexedFrom(record.id);
+    if (known && known.revision && known.revision === entry.revision) return;
+    this.fresh.set(record.id, { record, from: { revision: entry.revision, mtimeMs: entry.mtimeMs, size: entry.size } });
+    this.stale.delete(record.id);
+    if (!this.liveTimer && !this.closed) this.liveTimer = setTimeout(() => this.applyFresh(), LIVE_UPDATE_DELAY_MS);
+  }
+
+  /** An article gone from the library (trashed, removed, unreadable now). */
+  removed(id: string): void {
+    this.fresh.delete(id);
+    this.stale.delete(id);
+    if (this.index.indexedFrom(id)) {
+      this.index.remove(id);
+      this.changed();
+    }
+  }
+
+  /** An article whose file changed without its record passing by (a rescan that found it unchanged in id). */
+  refresh(ids: Iterable<string>): void {
+    for (const id of ids) if (!this.fresh.has(id)) this.stale.add(id);
+    this.catchUpSoon();
+  }
+
+  /** A source's title may have changed: the articles citing it are indexed again. */
+  sourceChanged(sourceId: string): void {
+    this.refresh(this.articles.citing(sourceId).map((a) => a.id));
+  }
+
+  // ---- queries ---------------------------------------------------------------------
+
+  query(text: string, limit = 50): SearchResult {
+    const started = performance.now();
+    this.applyFresh();
+    const query = parseSearchQuery(text);
+    const { state } = this.status();
+    if (isEmptyQuery(query)) return { hits: [], total: 0, state, tookMs: performance.now() - started };
+    const accept = this.filterOf(query);
+    const words = query.words.map(termOf).filter((t): t is string => t !== null);
+    const phraseWords = query.phrases.flatMap((p) => tokenize(p).map(termOf)).filter((t): t is string => t !== null);
+    const phrases = query.phrases.map(phrasePattern).filter((p): p is RegExp => p !== null);
+    let hits: SearchHit[];
+    let total: number;
+    if (!words.length && !phraseWords.length && !phrases.length) {
+      // Filters alone: the matching articles, newest first, each with its dek.
+      const matching = this.articles.list().articles.filter((a) => accept(a.id));
+      total = matching.length;
+      hits = matching.slice(0, limit).map((a) => ({ id: a.id, score: 0, fields: [], snippet: { text: a.dek, highlights: [] } }));
+    } else if (!words.length && !phraseWords.length) {
+      // Phrases of stop words only ("to be or not"): nothing the index can narrow by.
+      return { hits: [], total: 0, state, tookMs: performance.now() - started };
+    } else {
+      let found = this.index.match(words, phraseWords, accept);
+      if (phrases.length) found = found.filter((hit) => this.holdsPhrases(hit.id, phrases, hit.fields));
+      total = found.length;
+      hits = [];
+      for (const hit of found.slice(0, limit)) {
+        const document = this.documentOf(hit.id);
+        if (!document) continue;
+        hits.push({ id: hit.id, score: hit.score, fields: hit.fields, snippet: snippetOf(document, hit.fields, new Set(hit.terms), phrases) });
+      }
+    }
+    return { hits, total, state, tookMs: performance.now() - started };
+  }
+
+  /** The index, for suggestions: current, with every pending record applied. */
+  currentIndex(): ArticleSearchIndex {
+    this.start();
+    this.applyFresh();
+    return this.index;
+  }
+
+  /** An article's document as indexed, or read again from its file. */
+  documentOf(id: string): SearchDocument | undefined {
+    const known = this.index.document(id);
+    if (known) return known;
+    const entry = this.articles.folder.registry.byId(id);
+    if (!entry) return undefined;
+    const read = this.articles.folder.readSync(entry.summary.slug);
+    if (!read.ok) return undefined;
+    const parsed = parseArticleText(read.value.text);
+    if (!parsed.ok || parsed.value.id !== id) return undefined;
+    const document = this.documentFor(parsed.value);
+    this.index.remember(document);
+    return document;
+  }
+
+  async close(): Promise<void> {
+    const started = this.started;
+    this.closed = true;
+    clearTimeout(this.liveTimer);
+    clearTimeout(this.saveTimer);
+    await this.work;
+    if (!started || this.loading) return;
+    this.applyFresh();
+    await this.save();
+  }
+
+  // ---- internals -------------------------------------------------------------------
+
+  private documentFor(record: ArticleFile): SearchDocument {
+    return searchDocumentOf(record, (id) => this.sources.folder.registry.byId(id)?.summary.title);
+  }
+
+  /** Which articles the query's filters let through (every article in the library when none). */
+  private filterOf(query: SearchQuery): (id: string) => boolean {
+    const registry = this.articles.folder.registry;
+    const f = query.filters;
+    const wanted = (values: string[] | undefined) => values?.map(foldForMatch);
+    const tags = wanted(f.tag);
+    const bylines = wanted(f.byline);
+    const statuses = wanted(f.status);
+    const sections = wanted(f.section);
+    const languages = wanted(f.lang);
+    return (id) => {
+      const summary = registry.byId(id)?.summary;
+      if (!summary) return false;
+      if (statuses && !statuses.includes(foldForMatch(summary.status))) return false;
+      if (sections && !sections.includes(foldForMatch(summary.section))) return false;
+      if (languages && !languages.some((l) => foldForMatch(summary.language) === l || foldForMatch(summary.language).startsWith(`${l}-`))) return false;
+      if (tags) {
+        const own = summary.tags.map(foldForMatch);
+        if (!tags.every((t) => own.includes(t))) return false;
+      }
+      if (bylines) {
+        const own = summary.bylines.map(foldForMatch);
+        if (!bylines.every((b) => own.some((name) => name === b || name.split(' ').includes(b)))) return false;
+      }
+      return true;
+    };
+  }
+
+  /** True when every phrase is in the article, as written; narrows `fields` to where they are. */
+  private holdsPhrases(id: string, phrases: RegExp[], fields: SearchField[]): boolean {
+    const document = this.documentOf(id);
+    if (!document) return false;
+    const where = new Set<SearchField>();
+    for (const pattern of phrases) {
+      let found = false;
+      for (const field of ['headline', 'dek', 'body', 'tags', 'bylines', 'sources'] as const) {
+        pattern.lastIndex = 0;
+        if (pattern.test(document[field])) {
+          found = true;
+          where.add(field);
+        }
+      }
+      if (!found) return false;
+    }
+    for (const field of where) if (!fields.includes(field)) fields.push(field);
+    return true;
+  }
+
+  private applyFresh(): void {
+    clearTimeout(this.liveTimer);
+    this.liveTimer = undefined;
+    // While the saved index loads, records wait: they go into the loaded one.
+    if (!this.fresh.size || this.loading) return;
+    for (const [id, { record, from }] of this.fresh) {
+      if (this.articles.folder.registry.byId(id)) this.index.put(this.documentFor(record), from);
+    }
+    this.fresh.clear();
+    this.changed();
+  }
+
+  private changed(): void {
+    this.dirty = true;
+    if (!this.options.persist || this.closed || this.saveTimer) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      if (this.working || this.loading) return this.changed();
+      this.work = this.work.then(() => this.save()).catch((error: unknown) => console.error(`Copydesk could not save the search index: ${String(error)}`));
+    }, this.options.saveDelayMs ?? 30_000);
+    this.saveTimer.unref();
+  }
+
+  private async save(): Promise<void> {
+    if (!this.dirty || !this.options.persist) return;
+    this.dirty = false;
+    try {
+      await writeSearchIndex(this.options.file, this.index.toJSON());
+    } catch (error) {
+      this.dirty = true;
+      throw error;
+    }
+  }
+
+  private async loadAndCatchUp(): Promise<void> {
+    this.announce();
+    const loaded = await readSearchIndex(this.options.file, this.options.persist);
+    if (loaded.ok) {
+      try {
+        this.index = await ArticleSearchIndex.load(loaded.saved.engine, loaded.saved.from);
+      } catch (error) {
+        this.rebuiltBecause = `the search index could not be loaded (${error instanceof Error ? error.message : String(error)})`;
+        this.index = ArticleSearchIndex.empty();
+      }
+    } else {
+      this.rebuiltBecause = loaded.reason;
+    }
+    // Entries whose file is gone, or no longer the one indexed, and files never indexed.
+    const registry = this.articles.folder.registry;
+    for (const id of [...this.index.ids()]) if (!registry.byId(id)) this.index.remove(id);
+    for (const entry of registry.entries()) {
+      const from = this.index.indexedFrom(entry.summary.id);
+      if ((!from || !sameFile(from, entry)) && !this.fresh.has(entry.summary.id)) this.stale.add(entry.summary.id);
+    }
+    if (this.stale.size || !loaded.ok) this.dirty = true;
+    this.loading = false;
+    this.applyFresh();
+    await this.catchUp();
+    if (this.options.persist && !this.closed) await this.save();
+  }
+
+  private catchUpSoon(): void {
+    if (this.working || this.loading || this.closed) return;
+    this.work = this.work.then(() => this.catchUp()).catch((error: unknown) => console.error(`Copydesk could not update the search index: ${String(error)}`));
+  }
+
+  /** Indexes every stale article from its file, a slice at a time. */
+  private async catchUp(): Promise<void> {
+    if (this.working) return;
+    this.working = true;
+    this.announce();
+    let lastAnnounced = performance.now();
+    try {
+      while (this.stale.size && !this.closed) {
+        const sliceStarted = performance.now();
+        for (const id of this.stale) {
+          this.stale.delete(id);
+          this.indexFromFile(id);
+          if (performance.now() - sliceStarted > SLICE_MS) break;
+        }
+        if (performance.now() - lastAnnounced > 500) {
+          lastAnnounced = performance.now();
+          this.emitter.emit('status', this.status());
+        }
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      this.working = false;
+      this.announce();
+    }
+  }
+
+  private indexFromFile(id: string): void {
+    const entry = this.articles.folder.registry.byId(id);
+    if (!entry) return;
+    const read = this.articles.folder.readSync(entry.summary.slug);
+    if (!read.ok) return;
+    const parsed = parseArticleText(read.value.text);
+    if (!parsed.ok || parsed.value.id !== id) return;
+    this.index.put(this.documentFor(parsed.value), { revision: revisionOf(read.value.bytes), mtimeMs: read.value.mtimeMs, size: read.value.size });
+    this.changed();
+  }
+
+  /** Tells listeners when the state changes (ready ⇄ indexing). */
+  private announce(): void {
+    const status = this.status();
+    if (status.state === this.lastState) return;
+    this.lastState = status.state;
+    this.emitter.emit('status', status);
+  }
+}
+
+/** The entry describes the same bytes the index was built from. */
+function sameFile(from: IndexedFrom, entry: ArticleEntry): boolean {
+  if (from.revision && entry.revision) return from.revision === entry.revision;
+  return from.mtimeMs === entry.mtimeMs && from.size === entry.size;
+}

@@ -1,0 +1,81 @@
+/**
+ * The passage shown under a search hit: about two lines of the field that matched, around
+ * the first match, with every matched word and phrase marked by its offsets.
+ */
+import type { SearchField, Snippet } from '../../shared/library';
+import { termOf, type SearchDocument } from './search-document';
+
+const SNIPPET_CHARS = 180;
+const LEAD_CHARS = 50;
+/** Where a snippet is taken from, by preference, among the fields that matched. */
+const SNIPPET_FIELDS: SearchField[] = ['body', 'dek', 'sources', 'tags', 'bylines', 'headline'];
+
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+/** A phrase as a pattern: its words in order, anything but letters and digits between them, any case. */
+export function phrasePattern(phrase: string): RegExp | null {
+  const words = phrase.match(WORD);
+  if (!words) return null;
+  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${escaped.join('[^\\p{L}\\p{M}\\p{N}]+')}(?![\\p{L}\\p{M}\\p{N}])`, 'giu');
+}
+
+/** [start, end) of every matched word (its term among `terms`) and every phrase in `text`. */
+export function matchRanges(text: string, terms: ReadonlySet<string>, phrases: readonly RegExp[]): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  if (terms.size) {
+    for (const m of text.matchAll(WORD)) {
+      const term = termOf(m[0]);
+      if (term !== null && terms.has(term)) ranges.push([m.index, m.index + m[0].length]);
+    }
+  }
+  for (const pattern of phrases) {
+    pattern.lastIndex = 0;
+    for (const m of text.matchAll(pattern)) ranges.push([m.index, m.index + m[0].length]);
+  }
+  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  // Overlaps (a word inside a phrase) become one mark.
+  const merged: Array<[number, number]> = [];
+  for (const range of ranges) {
+    const last = merged.at(-1);
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else merged.push([range[0], range[1]]);
+  }
+  return merged;
+}
+
+/** The snippet of a document for the fields matched; without matches, the dek or the start of the body. */
+export function snippetOf(document: SearchDocument, fields: readonly SearchField[], terms: ReadonlySet<string>, phrases: readonly RegExp[]): Snippet {
+  for (const field of SNIPPET_FIELDS) {
+    if (!fields.includes(field)) continue;
+    const text = document[field].replace(/\s+/g, ' ');
+    const ranges = matchRanges(text, terms, phrases);
+    if (ranges.length) return around(text, ranges);
+  }
+  const lead = (document.dek || document.body).replace(/\s+/g, ' ');
+  return around(lead, []);
+}
+
+/** A window of `text` from a little before the first range, cut at word boundaries, with the ranges inside it. */
+function around(text: string, ranges: Array<[number, number]>): Snippet {
+  const first = ranges[0]?.[0] ?? 0;
+  let start = Math.max(0, first - LEAD_CHARS);
+  if (start > 0) {
+    const space = text.indexOf(' ', start);
+    start = space >= 0 && space < first ? space + 1 : start;
+  }
+  let end = Math.min(text.length, start + SNIPPET_CHARS);
+  if (end < text.length) {
+    const space = text.lastIndexOf(' ', end);
+    if (space > first) end = space;
+  }
+  const prefix = start > 0 ? '…' : '';
+  const suffix = end < text.length ? '…' : '';
+  const highlights: Array<[number, number]> = [];
+  for (const [from, to] of ranges) {
+    if (from >= end) break;
+    if (to <= start) continue;
+    highlights.push([Math.max(from, start) - start + prefix.length, Math.min(to, end) - start + prefix.length]);
+  }
+  return { text: `${prefix}${text.slice(start, end)}${suffix}`, highlights };
+}
