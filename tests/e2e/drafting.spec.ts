@@ -127,9 +127,10 @@ test('pasted web copy keeps its text and structure but cannot run code or carry 
   })()`);
   const body = app.getByRole('textbox', { name: 'Article body' });
   await expect(body).toContainText('Click me');
-  // One level of subhead: H1 and H3 became H2.
-  await expect(body.locator('h2')).toHaveCount(2);
-  await expect(body.locator('h1, h3')).toHaveCount(0);
+  // Two levels of subhead: H1 became H2, H3 stayed a minor subhead.
+  await expect(body.locator('h2')).toHaveText('Big title');
+  await expect(body.locator('h3')).toHaveText('Small title');
+  await expect(body.locator('h1')).toHaveCount(0);
   await expect(body.locator('a[href="https://example.org/report"]')).toHaveCount(1);
   await expect(body.locator('a[href^="javascript:"], a[href="about:blank"]')).toHaveCount(0);
   await expect(body).toContainText('and trap.');

@@ -25,6 +25,9 @@ import { AttributionPlugin } from './plugins/AttributionPlugin';
 import { HistoryCapPlugin } from './plugins/HistoryCapPlugin';
 import { SafeLinkPlugin } from './plugins/SafeLinkPlugin';
 import { SubheadPlugin } from './plugins/SubheadPlugin';
+import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
+import { EditorCommandsPlugin } from './plugins/EditorCommandsPlugin';
+import { LinkEditorPlugin } from './plugins/LinkEditorPlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { WordCountPlugin } from './plugins/WordCountPlugin';
 import { isSafeLinkUrl } from '../../../shared/safe-url';
@@ -89,6 +92,9 @@ export function ArticleEditor({ header, aside, plugins, editable = true, body, o
       <ListPlugin />
       <LinkPlugin validateUrl={isSafeLinkUrl} />
       <SafeLinkPlugin />
+      <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} hasHorizontalScroll={false} />
+      <EditorCommandsPlugin />
+      <LinkEditorPlugin />
       <AttributionPlugin />
       <AttributionPopover />
       <AttributionCard />

@@ -1,119 +1,111 @@
 /**
- * The body's formatting bar: subhead, quote, paragraph, lists, bold, italic, attribute
- * (or change an attribution, with the caret in one), undo, redo. Read-only text (approved
- * copy) leaves them all off.
+ * The body's formatting bar: one Tab stop (roving tabindex: arrow keys, Home and End move
+ * between its buttons), each button named, toggles with aria-pressed, shortcuts in their
+ * titles. What does not fit on one row goes into a "More" menu, so the bar never wraps,
+ * whatever the window's width. Read-only text (approved copy) leaves them all off.
  */
-import { INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND } from '@lexical/list';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $createHeadingNode, $createQuoteNode, $isHeadingNode, $isQuoteNode } from '@lexical/rich-text';
-import { $setBlocksType } from '@lexical/selection';
-import { mergeRegister } from '@lexical/utils';
-import {
-  $createParagraphNode,
-  $getSelection,
-  $isRangeSelection,
-  CAN_REDO_COMMAND,
-  CAN_UNDO_COMMAND,
-  COMMAND_PRIORITY_LOW,
-  FORMAT_TEXT_COMMAND,
-  REDO_COMMAND,
-  UNDO_COMMAND,
-} from 'lexical';
-import { useEffect, useState } from 'react';
-import { $attributionAtSelection, OPEN_ATTRIBUTION_COMMAND } from './AttributionPlugin';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { toolbarItems, type ToolItem } from '../blocks/toolbar-items';
+import { useToolbarState } from '../blocks/use-toolbar-state';
+import { OverflowMenu } from './ToolbarOverflow';
 import './ToolbarPlugin.css';
 
-type Block = 'paragraph' | 'subhead' | 'quote' | 'other';
+const GAP = 4;
+const DIVIDER = 9;
+
+/** How many items fit in `room` pixels, keeping `reserve` for the More button when some do not. */
+function fitting(items: ToolItem[], widths: ReadonlyMap<string, number>, room: number, reserve: number): number {
+  const widthOf = (item: ToolItem, i: number) => (widths.get(item.key) ?? 40) + GAP + (item.group && i > 0 ? DIVIDER : 0);
+  const total = items.reduce((sum, item, i) => sum + widthOf(item, i), 0);
+  if (total <= room) return items.length;
+  let used = reserve;
+  for (let i = 0; i < items.length; i++) {
+    used += widthOf(items[i]!, i);
+    if (used > room) return i;
+  }
+  return items.length;
+}
 
 export function ToolbarPlugin() {
   const [editor] = useLexicalComposerContext();
-  const [editable, setEditable] = useState(() => editor.isEditable());
-  const [block, setBlock] = useState<Block>('paragraph');
-  const [bold, setBold] = useState(false);
-  const [italic, setItalic] = useState(false);
-  const [canUndo, setCanUndo] = useState(false);
-  const [canRedo, setCanRedo] = useState(false);
-  const [hasSelection, setHasSelection] = useState(false);
-  const [inAttribution, setInAttribution] = useState(false);
+  const state = useToolbarState(editor);
+  const items = toolbarItems(editor, state);
+  const barRef = useRef<HTMLDivElement>(null);
+  const [widths, setWidths] = useState<ReadonlyMap<string, number>>(() => new Map());
+  const [room, setRoom] = useState(Infinity);
+  const [current, setCurrent] = useState(0);
 
-  useEffect(
-    () =>
-      mergeRegister(
-        editor.registerUpdateListener(({ editorState }) => {
-          editorState.read(() => {
-            const selection = $getSelection();
-            if (!$isRangeSelection(selection)) return;
-            const top = selection.anchor.getNode().getTopLevelElement();
-            setBlock(
-              $isHeadingNode(top) ? 'subhead' : $isQuoteNode(top) ? 'quote' : top?.getType() === 'paragraph' ? 'paragraph' : 'other',
-            );
-            setBold(selection.hasFormat('bold'));
-            setItalic(selection.hasFormat('italic'));
-            setHasSelection(!selection.isCollapsed());
-            setInAttribution($attributionAtSelection() !== null);
-          });
-        }),
-        editor.registerEditableListener(setEditable),
-        editor.registerCommand(CAN_UNDO_COMMAND, (value) => (setCanUndo(value), false), COMMAND_PRIORITY_LOW),
-        editor.registerCommand(CAN_REDO_COMMAND, (value) => (setCanRedo(value), false), COMMAND_PRIORITY_LOW),
-      ),
-    [editor],
-  );
+  useLayoutEffect(() => {
+    const bar = barRef.current;
+    if (!bar) return;
+    const measure = () => {
+      const style = getComputedStyle(bar);
+      setRoom(bar.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(bar);
+    return () => observer.disconnect();
+  }, []);
 
-  const setBlockType = (type: Exclude<Block, 'other'>) =>
-    editor.update(() => {
-      const selection = $getSelection();
-      if (!$isRangeSelection(selection)) return;
-      $setBlocksType(selection, () =>
-        type === 'subhead' ? $createHeadingNode('h2') : type === 'quote' ? $createQuoteNode() : $createParagraphNode(),
-      );
-    });
+  // Each button's width, read after it is drawn; a button in the menu keeps its last width.
+  // Measured again whenever the set of buttons (or a label) or the room changes.
+  const layout = `${room}|${items.map((item) => `${item.key}:${item.label}`).join(',')}`;
+  useLayoutEffect(() => {
+    if (!layout) return;
+    const measured = Array.from(barRef.current?.querySelectorAll<HTMLElement>('[data-stop]') ?? []).map((el) => [el.dataset.stop!, el.offsetWidth] as const);
+    if (measured.some(([key, width]) => widths.get(key) !== width)) setWidths(new Map([...widths, ...measured]));
+  }, [layout, widths]);
+
+  const visibleCount = fitting(items, widths, room, (widths.get('more') ?? 64) + GAP + DIVIDER);
+  const visible = items.slice(0, visibleCount);
+  const hidden = items.slice(visibleCount);
+  // The stops the arrow keys visit: the visible buttons that can act, then More.
+  const stops = [...visible.map((item) => item.key).filter((key) => !visible.find((i) => i.key === key)!.disabled), ...(hidden.length ? ['more'] : [])];
+  const active = stops[Math.min(current, stops.length - 1)] ?? null;
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!stops.length || (event.target as HTMLElement).closest('[role="menu"]')) return;
+    const at = Math.max(0, stops.indexOf(active ?? ''));
+    const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: stops.length - 1 }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    const index = (next + stops.length) % stops.length;
+    setCurrent(index);
+    barRef.current?.querySelector<HTMLElement>(`[data-stop="${CSS.escape(stops[index]!)}"]`)?.focus();
+  };
 
   return (
-    <div className="toolbar" role="toolbar" aria-label="Formatting">
-      <fieldset className="toolbar__formatting" disabled={!editable}>
-        <button type="button" className={block === 'paragraph' ? 'active' : ''} onClick={() => setBlockType('paragraph')} title="Body text">
-          ¶
-        </button>
-        <button type="button" className={block === 'subhead' ? 'active' : ''} onClick={() => setBlockType('subhead')} title="Subhead (## )">
-          H2
-        </button>
-        <button type="button" className={block === 'quote' ? 'active' : ''} onClick={() => setBlockType('quote')} title="Block quote (> )">
-          “ ”
-        </button>
-        <span className="toolbar__divider" />
-        <button type="button" className={bold ? 'active' : ''} onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold')} title="Bold (Ctrl+B)">
-          <b>B</b>
-        </button>
-        <button type="button" className={italic ? 'active' : ''} onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic')} title="Italic (Ctrl+I)">
-          <i>I</i>
-        </button>
-        <button type="button" onClick={() => editor.dispatchCommand(INSERT_UNORDERED_LIST_COMMAND, undefined)} title="Bulleted list (- )">
-          • List
-        </button>
-        <button type="button" onClick={() => editor.dispatchCommand(INSERT_ORDERED_LIST_COMMAND, undefined)} title="Numbered list (1. )">
-          1. List
-        </button>
-        <span className="toolbar__divider" />
-        <button
-          type="button"
-          className="toolbar__attribute"
-          disabled={!hasSelection && !inAttribution}
-          // The selection stays in the body: the popover opens on it.
-          onMouseDown={(e) => e.preventDefault()}
-          onClick={() => editor.dispatchCommand(OPEN_ATTRIBUTION_COMMAND, undefined)}
-          title={inAttribution ? 'Change or remove this attribution (Ctrl+Shift+A)' : 'Attribute the selected words to a source (Ctrl+Shift+A)'}
-        >
-          Attribute
-        </button>
-        <span className="toolbar__divider" />
-        <button type="button" disabled={!canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)} title="Undo (Ctrl+Z)">
-          Undo
-        </button>
-        <button type="button" disabled={!canRedo} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)} title="Redo (Ctrl+Shift+Z)">
-          Redo
-        </button>
-      </fieldset>
+    <div className="toolbar" role="toolbar" aria-label="Formatting" ref={barRef} onKeyDown={onKeyDown}>
+      {visible.map((item, i) => (
+        <span key={item.key} className="toolbar__slot">
+          {item.group && i > 0 && <span className="toolbar__divider" aria-hidden="true" />}
+          <button
+            type="button"
+            data-stop={item.key}
+            className={[item.className, item.pressed ? 'active' : ''].filter(Boolean).join(' ') || undefined}
+            aria-label={item.label}
+            aria-pressed={item.pressed}
+            title={item.title}
+            disabled={item.disabled}
+            tabIndex={item.key === active ? 0 : -1}
+            // The selection stays in the body: the command acts on it.
+            onMouseDown={(e) => e.preventDefault()}
+            onFocus={() => setCurrent(Math.max(0, stops.indexOf(item.key)))}
+            onClick={item.run}
+          >
+            {item.face}
+          </button>
+        </span>
+      ))}
+      {hidden.length > 0 && (
+        <OverflowMenu
+          items={hidden}
+          tabIndex={active === 'more' ? 0 : -1}
+          onFocus={() => setCurrent(stops.indexOf('more'))}
+        />
+      )}
     </div>
   );
 }
