@@ -1,6 +1,6 @@
 /**
  * Puts a bundle on disk atomically: every file written and fsynced in a hidden temp folder
- * beside the target (`.<slug>.tmp-<random>`), the zip beside it the same way, and only then
+ * beside the target (`.<slug>.tmp-<random>.<pid>`), the zip beside it the same way, and only then
  * renamed into place. An older bundle of the same article is replaced at that last step
  * and kept intact if anything before it fails; a folder or file at the target that is not
  * a Copydesk bundle is never replaced.
@@ -10,7 +10,7 @@ import { lstat, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../shared/errors';
 import { containedPath } from '../storage/contained-path';
-import { fsyncFolder, linkRefusedError } from '../storage/write-durably';
+import { bundleLeftoverName, fsyncFolder, linkRefusedError } from '../storage/write-durably';
 import { BUNDLE_FORMAT } from './build-bundle';
 import { checkedEntryName } from './bundle-entries';
 import type { Bundle } from './bundle-types';
@@ -65,9 +65,9 @@ export async function writeBundle(bundle: Bundle, outDir: string, options: Write
   for (const file of bundle.files) checkedEntryName(file.path);
   const replacing = await checkTargets(folder, zipFile);
   const tag = randomBytes(6).toString('hex');
-  const temp = path.join(root, `.${bundle.slug}.tmp-${tag}`);
-  const tempZip = path.join(root, `.${bundle.slug}.zip.tmp-${tag}`);
-  const old = path.join(root, `.${bundle.slug}.old-${tag}`);
+  const temp = path.join(root, bundleLeftoverName(bundle.slug, 'tmp', tag));
+  const tempZip = path.join(root, bundleLeftoverName(bundle.slug, 'zip.tmp', tag));
+  const old = path.join(root, bundleLeftoverName(bundle.slug, 'old', tag));
   const write = options.writeFile ?? writeSynced;
   let placed = false;
   try {

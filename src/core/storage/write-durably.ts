@@ -18,6 +18,17 @@ import path from 'node:path';
 /** Temp files are short (long slugs must not push them past 255 bytes), hidden, and name their writer. */
 export const TEMP_FILE_PATTERN = /^\.cd-[0-9a-f]{12}\.(\d+)\.tmp$/;
 
+/**
+ * The hidden names a bundle is built under beside its place in an export folder (the
+ * folder being built, its zip, the older bundle stepping aside), ending in the writer's
+ * pid so the next open can tell a killed writer's leftovers from a live one's work.
+ */
+export const BUNDLE_LEFTOVER_PATTERN = /^\.(.+?)(\.zip)?\.(tmp|old)-[0-9a-f]{12}\.(\d+)$/;
+
+export function bundleLeftoverName(slug: string, what: 'tmp' | 'zip.tmp' | 'old', tag: string): string {
+  return `.${slug}.${what}-${tag}.${process.pid}`;
+}
+
 /** What the file system said of the bytes just written (read from the temp file before its rename). */
 export interface WrittenFile {
   mtimeMs: number;

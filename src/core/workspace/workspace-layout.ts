@@ -1,10 +1,11 @@
 /**
  * The folders of a workspace on disk, and creating them.
  */
-import { lstat, mkdir, readdir, rm } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { ApiError } from '../../shared/errors';
 import path from 'node:path';
-import { TEMP_FILE_PATTERN } from '../storage/write-durably';
+import { isAlive } from '../storage/process-identity';
+import { BUNDLE_LEFTOVER_PATTERN, TEMP_FILE_PATTERN } from '../storage/write-durably';
 
 export interface WorkspaceLayout {
   root: string;
@@ -72,5 +73,22 @@ export async function removeStaleTempFiles(layout: WorkspaceLayout): Promise<voi
       const match = TEMP_FILE_PATTERN.exec(name);
       if (match && Number(match[1]) !== process.pid) await rm(path.join(dir, name), { force: true });
     }
+  }
+  await settleBundleLeftovers(layout.exports);
+}
+
+/**
+ * What an export killed mid-way left in exports/: half-built bundles are removed, and an
+ * older bundle that had stepped aside for a new one that never arrived is put back.
+ * Leftovers of a live process (the copydesk command exporting beside the app) are left.
+ */
+async function settleBundleLeftovers(exportsDir: string): Promise<void> {
+  for (const name of await readdir(exportsDir)) {
+    const match = BUNDLE_LEFTOVER_PATTERN.exec(name);
+    if (!match || Number(match[4]) === process.pid || isAlive(Number(match[4]))) continue;
+    const leftover = path.join(exportsDir, name);
+    const place = path.join(exportsDir, match[2] ? `${match[1]}.zip` : match[1]!);
+    if (match[3] === 'old' && !(await lstat(place).catch(() => null))) await rename(leftover, place);
+    else await rm(leftover, { recursive: true, force: true });
   }
 }
