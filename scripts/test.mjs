@@ -22,6 +22,7 @@ const steps = [
   ['type check (renderer)', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']],
   ['type check (benchmarks)', bin('tsc'), ['-p', 'tsconfig.bench.json', '--noEmit']],
   ['lint (layers and correctness)', bin('oxlint'), ['--deny-warnings', 'src', 'tests', 'scripts', 'bench']],
+  ['security scan (Electronegativity over src, findings printed)', process.execPath, ['scripts/electronegativity.mjs']],
   ['build (main, preload, renderer)', bin('electron-vite'), ['build']],
   ['build (the copydesk command)', process.execPath, ['scripts/build-cli.mjs']],
   ['unit tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]],

@@ -5,8 +5,13 @@
 export const RENDERER_CSP = [
   "default-src 'self'",
   "script-src 'self'",
-  // Lexical and React set style attributes on nodes.
-  "style-src 'self' 'unsafe-inline'",
+  // No inline style attributes: React and Lexical set styles through the CSSOM (el.style),
+  // which CSP does not govern, so the app needs none. Inline <style> elements are allowed
+  // for one reason: the export preview shows the bundle's page in a srcdoc frame, which
+  // inherits this policy, and that standalone page carries its stylesheet inline.
+  "style-src 'self'",
+  "style-src-elem 'self' 'unsafe-inline'",
+  "style-src-attr 'none'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",

@@ -97,7 +97,15 @@ describe('window security', () => {
   it('allows no inline or remote script in the CSP', () => {
     expect(RENDERER_CSP).toContain("script-src 'self'");
     expect(RENDERER_CSP).not.toMatch(/script-src[^;]*(unsafe-inline|unsafe-eval|http)/);
+    expect(RENDERER_CSP).not.toContain('unsafe-eval');
     expect(RENDERER_CSP).toContain("object-src 'none'");
+  });
+
+  it('allows no inline style attribute; inline <style> only for the export preview’s srcdoc page', () => {
+    const directives = new Map(RENDERER_CSP.split('; ').map((d) => [d.split(' ')[0], d] as const));
+    expect(directives.get('style-src')).toBe("style-src 'self'");
+    expect(directives.get('style-src-attr')).toBe("style-src-attr 'none'");
+    expect(directives.get('style-src-elem')).toBe("style-src-elem 'self' 'unsafe-inline'");
   });
 });
 
