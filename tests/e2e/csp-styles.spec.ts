@@ -24,7 +24,7 @@ test('no view breaks the style policy, and the export preview keeps the bundle p
   const frame = app.frameLocator('iframe.export-preview__frame');
   await expect(frame.getByRole('heading', { level: 1 })).toContainText('Lindemeer heating subsidy');
   // The bundle's stylesheet applied: its page is not in the browser's default serif.
-  const font = await frame.locator('body').evaluate((body) => getComputedStyle(body).fontFamily);
+  const font = await frame.locator('body').evaluate((body) => (body.ownerDocument.defaultView as unknown as { getComputedStyle(e: unknown): { fontFamily: string } }).getComputedStyle(body).fontFamily);
   expect(font).not.toMatch(/^("?Times|serif$)/);
   expect(await app.evaluate('window.cspViolations')).toEqual([]);
 });
