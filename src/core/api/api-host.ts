@@ -16,6 +16,7 @@ import { relate, relatedLinks, removeLinksTo, unrelate } from '../library/relate
 import { listTags, renameTag } from '../library/tags';
 import { suggestRelated } from '../search/suggest';
 import { captureSourceAt, exportSources, importReferenceFile, importSourceFile } from '../sources/source-import';
+import { isDiskFailure } from '../storage/write-durably';
 import type { Workspace } from '../workspace/workspace';
 
 type Implementation = { [M in ApiMethod]: (request: z.output<(typeof contract)[M]['request']>) => Promise<ApiResponse<M>> | ApiResponse<M> };
@@ -157,6 +158,8 @@ export function createApiHost(workspace: Workspace, options: { onEventRefused?: 
         return { ok: true, value: checked.data };
       } catch (error) {
         if (error instanceof ApiError) return { ok: false, error: error.toData() };
+        // The disk full, read-only or failing: the message says so; it may pass, so it is retried.
+        if (isDiskFailure(error)) return { ok: false, error: { code: 'unavailable', message: error.message } };
         const message = error instanceof Error ? error.message : String(error);
         return { ok: false, error: { code: 'internal', message: `${method} failed: ${message}` } };
       }

@@ -40,6 +40,44 @@ export interface WriteOptions {
   exclusive?: boolean;
 }
 
+/** A step of a write, where a test may make the file system fail. */
+export type WriteStep = 'open' | 'write' | 'sync' | 'rename';
+
+/**
+ * Tests only (tests/unit/fault): a failure to raise at a step of the writes that follow,
+ * as the disk would (ENOSPC, EROFS, EACCES, EIO). Nothing in the API, the shells or the
+ * files on disk can set it.
+ */
+export const writeFaultsForTests: { inject: ((step: WriteStep, file: string) => NodeJS.ErrnoException | null) | null } = { inject: null };
+
+function faultAt(step: WriteStep, file: string): void {
+  const error = writeFaultsForTests.inject?.(step, file);
+  if (error) throw error;
+}
+
+/** Failures of the disk itself: the write cannot happen until the person does something. */
+const DISK_REASONS: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'your disk quota is used up',
+  EROFS: 'the disk is read-only',
+  EACCES: 'Copydesk is not allowed to write there (check the folder’s permissions)',
+  EPERM: 'Copydesk is not allowed to write there (check the folder’s permissions)',
+  EIO: 'the disk reported an input/output error',
+};
+
+/** Whether an error is one of the disk's own (full, read-only, no permission, failing). */
+export function isDiskFailure(error: unknown): error is NodeJS.ErrnoException {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return typeof code === 'string' && code in DISK_REASONS;
+}
+
+/** The disk's failure in words: what happened, that nothing was changed, what to do. */
+function diskFailure(file: string, error: NodeJS.ErrnoException): NodeJS.ErrnoException {
+  const reason = DISK_REASONS[error.code!]!;
+  const message = `Could not save ${path.basename(file)}: ${reason} (${error.code}). The file on disk was not changed. Free space or fix the folder, then save again; until then your text stays where it is.`;
+  return Object.assign(new Error(message), { code: error.code, cause: error });
+}
+
 /** Writes are chained per target path so two saves of one file land in call order. */
 const pending = new Map<string, Promise<unknown>>();
 
@@ -80,12 +118,20 @@ async function writeNow(file: string, data: string | Uint8Array, options: WriteO
   if (options.exclusive && existing) throw existsError(file);
   if (existing?.isSymbolicLink()) throw linkRefusedError(file);
   const temp = tempPathBeside(file);
-  const handle = await open(temp, 'wx', 0o644);
+  let handle;
+  try {
+    faultAt('open', temp);
+    handle = await open(temp, 'wx', 0o644);
+  } catch (error) {
+    throw isDiskFailure(error) ? diskFailure(file, error) : error;
+  }
   let written: WrittenFile;
   try {
     try {
       if (existing) await handle.chmod(existing.mode & 0o7777);
+      faultAt('write', temp);
       await handle.writeFile(data);
+      faultAt('sync', temp);
       await handle.sync();
       const info = await handle.stat();
       written = { mtimeMs: info.mtimeMs, size: info.size };
@@ -96,11 +142,12 @@ async function writeNow(file: string, data: string | Uint8Array, options: WriteO
       await placeWithoutReplacing(temp, file);
     } else {
       await refuseLink(file);
+      faultAt('rename', file);
       await rename(temp, file);
     }
   } catch (error) {
     await rm(temp, { force: true });
-    throw error;
+    throw isDiskFailure(error) ? diskFailure(file, error) : error;
   }
   await fsyncFolder(path.dirname(file));
   return written;
