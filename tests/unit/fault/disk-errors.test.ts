@@ -56,7 +56,7 @@ describe('a save when the disk refuses', () => {
           // The disk allows again: the same save, from the same base, goes through.
           writeFaultsForTests.inject = null;
           const saved = await api.call('articles.save', { id, baseRevision: revision, body });
-          expect(saved.ok, `${code} at ${step}: the retry`).toBe(true);
+          if (!saved.ok) throw new Error(`${code} at ${step}: the retry failed: ${saved.error.message}`);
           revision = (saved.value as { revision: string }).revision;
           expect(await readFile(file, 'utf8')).toContain(`Pilots warned on ${step} ${i}.`);
         }
