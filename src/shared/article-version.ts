@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { lexicalBodySchema } from './article';
 
 /** Why a version was kept. */
-export const versionKindSchema = z.enum(['on-disk', 'on-screen', 'settled', 'before-status', 'before-restore']);
+export const versionKindSchema = z.enum(['on-disk', 'on-screen', 'settled', 'before-status', 'before-restore', 'sync-theirs']);
 export type VersionKind = z.infer<typeof versionKindSchema>;
 
 /** A version as the list shows it. */
@@ -54,5 +54,7 @@ export function versionKindLabel(kind: VersionKind): string {
       return 'Kept from a conflict (the file on disk)';
     case 'on-screen':
       return 'Kept from a conflict (the text on screen)';
+    case 'sync-theirs':
+      return 'Kept from a team sync (the other version)';
   }
 }

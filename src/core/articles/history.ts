@@ -3,7 +3,8 @@
  * anything could drop them: `on-disk` (as another program left it, byte for byte) or
  * `on-screen` (what the editor showed) before either side of a conflict is dropped;
  * `settled` when a session's edits settle (at most every few minutes); `before-status`
- * before a status change; `before-restore` before an earlier version is restored.
+ * before a status change; `before-restore` before an earlier version is restored;
+ * `sync-theirs` the other side's version when a team sync kept both.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import { containedPath } from '../storage/contained-path';
 import { writeFileDurably } from '../storage/write-durably';
 import { trashIdFor } from './trash';
 
-export const HISTORY_KINDS = ['on-disk', 'on-screen', 'settled', 'before-status', 'before-restore'] as const;
+export const HISTORY_KINDS = ['on-disk', 'on-screen', 'settled', 'before-status', 'before-restore', 'sync-theirs'] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 
 export async function keepInHistory(historyDir: string, id: string, slug: string, bytes: string | Uint8Array, kind: HistoryKind): Promise<string> {

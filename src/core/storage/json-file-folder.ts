@@ -273,6 +273,12 @@ export class JsonFileFolder<T, S extends { id: string; slug: string }> {
     this.watcher.start();
   }
 
+  /** Looks again at the named files (`<slug>.json`) now, as the watcher would: another program (a sync) changed them. */
+  notice(fileNames: string[]): Promise<void> {
+    const names = new Set(fileNames.filter(isJsonFileName));
+    return names.size ? this.rescan(names) : Promise.resolve();
+  }
+
   stopWatching(): void {
     this.watcher?.stop();
   }

@@ -13,6 +13,11 @@ export class SerialQueue {
    */
   constructor(private readonly readOnly = false) {}
 
+  /** False for the queue of a read-only workspace. */
+  get writable(): boolean {
+    return !this.readOnly;
+  }
+
   /** Runs `task` after every task queued before it. */
   run<T>(task: () => Promise<T>): Promise<T> {
     const run = this.tail.catch(() => undefined).then(task);

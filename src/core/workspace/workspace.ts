@@ -16,6 +16,12 @@ import { SearchService } from '../search/search-service';
 import { SourceStore } from '../sources/source-store';
 import { SerialQueue } from '../storage/serial-queue';
 import { WorkspaceLock } from '../storage/workspace-lock';
+import { TeamService, type TeamOptions } from '../team/team-service';
+import { serializeArticle } from '../articles/article-file';
+import { keepInHistory } from '../articles/history';
+import { serializeSource } from '../sources/source-file';
+import type { ArticleFile } from '../../shared/article';
+import type { SourceFile } from '../../shared/source';
 import { WorkspaceIndex } from './workspace-index';
 import { checkFolders, createLayout, removeStaleTempFiles, workspaceLayout, type WorkspaceLayout } from './workspace-layout';
 
@@ -37,6 +43,8 @@ export interface WorkspaceOptions {
    * the new files up.
    */
   guest?: boolean;
+  /** Team sync's settings (how long edits settle before a commit). */
+  team?: TeamOptions;
 }
 
 export class Workspace {
@@ -44,6 +52,7 @@ export class Workspace {
   readonly sources: SourceStore;
   readonly review: ReviewService;
   readonly search: SearchService;
+  readonly team: TeamService;
   private readonly emitter = new EventEmitter();
 
   private constructor(
@@ -51,6 +60,7 @@ export class Workspace {
     private readonly index: WorkspaceIndex,
     private readonly lock: WorkspaceLock | null,
     private readonly queue: SerialQueue,
+    teamOptions: TeamOptions = {},
   ) {
     this.articles = new ArticleStore(layout, queue, {
       changed: (changes) => {
@@ -71,6 +81,33 @@ export class Workspace {
     // Only the workspace's owner writes the search index; others build theirs in memory when asked.
     this.search = new SearchService(this.articles, this.sources, { file: layout.searchIndex, persist: lock !== null });
     this.search.onStatus((status) => this.emitter.emit('search-status', status));
+    this.team = this.createTeam(teamOptions, !lock && !queue.writable);
+  }
+
+  /** Team sync, connected to the stores: it moves files on the workspace's queue and has the stores look at them after. */
+  private createTeam(options: TeamOptions, readOnly: boolean): TeamService {
+    const names = (files: string[], folder: string) => files.filter((f) => f.startsWith(`${folder}/`)).map((f) => f.slice(folder.length + 1));
+    return new TeamService(
+      this.layout.root,
+      {
+        exclusive: (task) => this.queue.change(task),
+        notice: async (files) => {
+          await this.articles.folder.notice(names(files, 'articles'));
+          await this.sources.folder.notice(names(files, 'sources'));
+        },
+        keepTheirs: async (file, text) => {
+          const id = (JSON.parse(text) as { id?: unknown }).id;
+          if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+          return keepInHistory(this.layout.history, id, path.posix.basename(file, '.json'), text, 'sync-theirs');
+        },
+        serialize: (file, value) => (file.startsWith('sources/') ? serializeSource(value as SourceFile) : serializeArticle(value as ArticleFile)),
+        headlineOf: (id) => this.articles.folder.registry.byId(id)?.summary.headline ?? null,
+        slugOf: (id) => this.articles.folder.registry.byId(id)?.summary.slug ?? null,
+        fallbackName: () => this.settings().reviewerName,
+        readOnly,
+      },
+      options,
+    );
   }
 
   /** The workspace's settings: the reviewer's name. */
@@ -92,7 +129,7 @@ export class Workspace {
         throw new ApiError('not-found', `${layout.root} is not a Copydesk workspace (it has no articles/ folder).`);
       }
       await checkFolders(layout);
-      const workspace = new Workspace(layout, await WorkspaceIndex.load(layout.index, 0, true), null, new SerialQueue(!options.guest));
+      const workspace = new Workspace(layout, await WorkspaceIndex.load(layout.index, 0, true), null, new SerialQueue(!options.guest), options.team);
       await workspace.reconcile();
       return workspace;
     }
@@ -101,7 +138,7 @@ export class Workspace {
     try {
       await removeStaleTempFiles(layout);
       const index = await WorkspaceIndex.load(layout.index, options.indexWriteDelayMs ?? 1500);
-      const workspace = new Workspace(layout, index, lock, new SerialQueue());
+      const workspace = new Workspace(layout, index, lock, new SerialQueue(), options.team);
       await workspace.reconcile();
       // In the background: opening and the article list never wait for search.
       workspace.search.start();
@@ -127,11 +164,13 @@ export class Workspace {
   }
 
   async close(): Promise<void> {
+    this.team.close();
     this.articles.folder.stopWatching();
     this.sources.folder.stopWatching();
     try {
       await this.queue.idle();
       await this.search.close();
+      await this.team.idle();
       await this.index.flush();
     } finally {
       await this.lock?.release();
