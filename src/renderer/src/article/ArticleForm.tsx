@@ -8,13 +8,15 @@
  */
 import type { EditorState, LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { Article, ArticleMeta, ArticleStatus } from '../../../shared/article';
+import type { Article, ArticleMeta, ArticleMetaPatch, ArticleStatus } from '../../../shared/article';
 import { readingMinutes } from '../../../document/plain-text';
 import type { FieldSuggestions } from '../library/suggestions';
 import { ArticleEditor } from '../editor/ArticleEditor';
 import { ClaimHighlightsPlugin } from '../editor/plugins/ClaimHighlightsPlugin';
 import { FindReplacePlugin } from '../editor/find/FindReplacePlugin';
 import { ArticleVersions } from '../versions/ArticleVersions';
+import { RecoveryNotice } from '../recovery/RecoveryNotice';
+import { useCrashRecovery } from '../recovery/use-crash-recovery';
 import { ApprovedLock } from '../review/ApprovedLock';
 import { ReviewContext } from '../review/ReviewContext';
 import { ReviewerNameDialog } from '../review/ReviewerNameDialog';
@@ -89,14 +91,24 @@ export function ArticleForm(props: ArticleFormProps) {
     autosave,
     onStatus,
   });
-  const { editBody } = autosave;
+  const { editBody, editMeta } = autosave;
   const { bodyChanged, recheck } = review.checked;
+  const applyMeta = useCallback(
+    (patch: ArticleMetaPatch) => {
+      setMeta((current) => ({ ...current, ...patch }));
+      editMeta(patch);
+    },
+    [editMeta],
+  );
+  const recovery = useCrashRecovery({ article, meta, editorRef, saveState: autosave.state, hasPending, applyMeta });
+  const { noteBody } = recovery;
   const onBody = useCallback(
     (state: EditorState) => {
       editBody(state);
+      noteBody(state);
       bodyChanged();
     },
-    [editBody, bodyChanged],
+    [editBody, noteBody, bodyChanged],
   );
 
   // The window title names the article, with a dot while edits are unsaved.
@@ -125,7 +137,6 @@ export function ArticleForm(props: ArticleFormProps) {
 
   // The sources attached in the panel are saved at once (the review checks against the
   // sources saved with the article), then the claims are checked again.
-  const { editMeta } = autosave;
   const setSourceIds = useCallback(
     (sourceIds: string[]) => {
       setMeta((current) => ({ ...current, sourceIds }));
@@ -201,6 +212,7 @@ export function ArticleForm(props: ArticleFormProps) {
         onDismissInfo={() => setInfo(null)}
         leaving={leaveUnsaved}
       />
+      {recovery.offer && <RecoveryNotice offer={recovery.offer} onRecover={() => void run(recovery.recover)} onDiscard={recovery.discard} />}
       <ReviewContext.Provider value={review}>
         <ArticleSourcesProvider attachedIds={meta.sourceIds} readOnly={leaving || approved} onChange={setSourceIds}>
           <ArticleEditor
