@@ -34,6 +34,12 @@ import { MAX_SNAPSHOT_CHARS, snapshotOriginSchema, sourceFieldsSchema, sourceSch
 const articleId = z.uuid({ error: 'must be an article id (a UUID)' });
 const sourceId = z.string().min(1, 'must be a source id').max(200);
 const empty = z.object({}).strict();
+/** A path on this machine, absolute (a relative one would depend on where the app was started). */
+const absolutePath = z
+  .string()
+  .min(1)
+  .max(4_000)
+  .refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p), 'must be an absolute path (/home/me/bundles, C:\\Users\\me\\bundles)');
 
 /** Something that stops publication, as the export gate says it. */
 const gateProblem = z.object({ code: z.string(), message: z.string() });
@@ -289,7 +295,7 @@ export const contract = {
     z
       .object({
         ids: z.array(articleId).min(1, 'name at least one article').max(10_000),
-        outDir: z.string().min(1).max(4_000).optional(),
+        outDir: absolutePath.optional(),
         zip: z.boolean().optional(),
         /** The export time (ISO 8601): the same time gives byte-identical bundles. */
         at: z.iso.datetime({ offset: true }).optional(),
@@ -307,7 +313,7 @@ export const contract = {
   /** A bundle back into the workspace as a new draft with its sources: a .zip sent as base64, or a path on this machine. */
   'export.importBundle': method(
     z.union([
-      z.object({ path: z.string().min(1).max(4_000) }).strict(),
+      z.object({ path: absolutePath }).strict(),
       z.object({ fileName: z.string().min(1).max(500), data: z.base64().max(MAX_IMPORT_BASE64 * 8) }).strict(),
     ]),
     z.object({ articleId: z.string(), slug: z.string(), bundleArticleId: z.string(), sources: z.array(z.object({ bundleId: z.string(), id: z.string(), reused: z.boolean() })) }),
