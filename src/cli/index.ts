@@ -11,6 +11,7 @@ import { exportArticles, importBundle } from './commands/export';
 import { listArticles } from './commands/list';
 import { importArticle } from './commands/import';
 import { addSource, exportSources, listSources } from './commands/source';
+import { articleHistory, syncWorkspace } from './commands/team';
 import { CommandError, EXIT, usageError, withWorkspace } from './session';
 import { terminalText } from './terminal-text';
 
@@ -40,10 +41,15 @@ Commands:
   source list                   every source: date, snapshot, id, title, site
   source export --format csl|bibtex [--article ARTICLE]
                                 the library, or one article's sources, to stdout
+  sync                          team sync: commit what changed, fetch, merge article by
+                                article, push (the workspace must be shared: a git
+                                repository with a remote); exit 1 with the reason if not
+  history <ARTICLE>             the commits that changed an article: when, who, what
 
 Options:
   --workspace DIR   the workspace folder (default ./copydesk-workspace)
-  --json            print JSON instead of text (list, check, source list, source add, import)
+  --json            print JSON instead of text (list, check, source list, source add, import,
+                    sync, history)
   -h, --help        this text
 
 The commands work beside a running Copydesk on the same workspace: they read, or write
@@ -107,6 +113,11 @@ async function run(argv: string[]): Promise<string> {
         );
       }
       throw usageError(`there is no command "source ${terminalText(sub ?? '')}" (add, list or export).\n\n${USAGE}`);
+    case 'sync':
+      return withWorkspace(root, 'write', (session) => syncWorkspace(session, json));
+    case 'history':
+      if (!sub) throw usageError(`history needs an article: copydesk history <id or file name>\n\n${USAGE}`);
+      return withWorkspace(root, 'read', (session) => articleHistory(session, sub, json));
     default:
       throw usageError(`there is no command "${terminalText(command)}".\n\n${USAGE}`);
   }

@@ -49,6 +49,12 @@ export const API_METHODS = [
   'articles.unrelate',
   'articles.related',
   'related.suggest',
+  'team.status',
+  'team.start',
+  'team.clone',
+  'team.sync',
+  'team.history',
+  'team.presence',
 ] as const;
 
 /** A method of the API, `<group>.<name>`. */

@@ -29,6 +29,7 @@ import {
   tagRenameResultSchema,
 } from './library';
 import { reviewCheckSchema } from './review';
+import { presenceSchema, syncResultSchema, teamCommitSchema, teamStatusSchema } from './team';
 import { MAX_SNAPSHOT_CHARS, snapshotOriginSchema, sourceFieldsSchema, sourceSchema, sourceSummarySchema } from './source';
 
 const articleId = z.uuid({ error: 'must be an article id (a UUID)' });
@@ -373,6 +374,24 @@ export const contract = {
   'articles.related': method(z.object({ id: articleId }).strict(), relatedLinksSchema),
   /** "You may relate": up to 5 articles close in words, tags, sources and section, with the reasons; never itself or one already related. */
   'related.suggest': method(z.object({ id: articleId }).strict(), z.object({ suggestions: z.array(relatedSuggestionSchema) })),
+  /** This copy's team sync: git or a plain folder, the remote, ahead/behind, pending changes, who commits, the last sync. */
+  'team.status': method(z.object({}).strict(), teamStatusSchema),
+  /** Makes the workspace a git repository (a .gitignore for each person's own state) and connects a remote, if given. */
+  'team.start': method(
+    z.object({ remoteUrl: z.string().trim().max(4_000).optional(), name: z.string().trim().max(200).optional(), email: z.string().trim().max(320).optional() }).strict(),
+    teamStatusSchema,
+  ),
+  /** Clones a shared workspace into a new (or empty) folder on this machine. */
+  'team.clone': method(
+    z.object({ url: z.string().trim().min(1, 'name the remote to clone').max(4_000), folder: z.string().trim().min(1, 'name a folder for the copy').max(4_000), name: z.string().trim().max(200).optional(), email: z.string().trim().max(320).optional() }).strict(),
+    z.object({ path: z.string() }),
+  ),
+  /** Commits, fetches, merges article by article and pushes; failures in plain words, the working files unchanged. */
+  'team.sync': method(z.object({}).strict(), syncResultSchema),
+  /** The commits that changed an article, newest first, with who and when. */
+  'team.history': method(z.object({ id: articleId, limit: z.number().int().min(1).max(1_000).optional() }).strict(), z.object({ commits: z.array(teamCommitSchema) })),
+  /** Who last changed each article, and when (from git; empty in a plain folder). */
+  'team.presence': method(z.object({}).strict(), z.object({ articles: z.array(presenceSchema) })),
 } satisfies Record<ApiMethod, { request: z.ZodType; response: z.ZodType }>;
 
 /** A change to the library seen on disk or made through the API. */

@@ -17,6 +17,7 @@ import { listTags, renameTag } from '../library/tags';
 import { suggestRelated } from '../search/suggest';
 import { captureSourceAt, exportSources, importReferenceFile, importSourceFile } from '../sources/source-import';
 import { isDiskFailure } from '../storage/write-durably';
+import { cloneWorkspace } from '../team/team-service';
 import type { Workspace } from '../workspace/workspace';
 
 type Implementation = { [M in ApiMethod]: (request: z.output<(typeof contract)[M]['request']>) => Promise<ApiResponse<M>> | ApiResponse<M> };
@@ -74,6 +75,12 @@ function implementation(workspace: Workspace, emitProgress: (progress: ApiEventP
     'tags.rename': (request) => renameTag(articles, request),
     'articles.relate': ({ id, otherId, baseRevision }) => relate(articles, id, otherId, baseRevision),
     'articles.unrelate': ({ id, otherId, baseRevision }) => unrelate(articles, id, otherId, baseRevision),
+    'team.status': () => workspace.team.status(),
+    'team.start': (request) => workspace.team.start(request),
+    'team.clone': (request) => cloneWorkspace(request),
+    'team.sync': () => workspace.team.sync(),
+    'team.history': async ({ id, limit }) => ({ commits: await workspace.team.history(id, limit) }),
+    'team.presence': async () => ({ articles: await workspace.team.presence() }),
     'articles.related': ({ id }) => relatedLinks(articles, id),
     'related.suggest': ({ id }) => ({ suggestions: suggestRelated(articles, sources, workspace.search, id) }),
   };
@@ -155,6 +162,8 @@ export function createApiHost(workspace: Workspace, options: { onEventRefused?: 
         const value = await run(parsed.data);
         const checked = spec.response.safeParse(value);
         if (!checked.success) throw new ApiError('internal', `The response of ${method} broke the contract: ${describe(issuesOf(checked.error))}`);
+        // What happened is committed when the workspace is shared (team sync); never in the way of the answer.
+        workspace.team.after(method, parsed.data as Record<string, unknown>, checked.data);
         return { ok: true, value: checked.data };
       } catch (error) {
         if (error instanceof ApiError) return { ok: false, error: error.toData() };

@@ -57,6 +57,10 @@ export function commitFor(method: string, request: Record<string, unknown>, resp
     case 'sources.update':
     case 'sources.delete':
     case 'export.importBundle':
+    case 'trash.purge':
+    case 'tags.rename':
+    case 'articles.relate':
+    case 'articles.unrelate':
       return 'settle';
     default:
       return null;

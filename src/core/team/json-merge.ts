@@ -47,6 +47,14 @@ function mergeValue(base: unknown, ours: unknown, theirs: unknown, at: string, c
   return ours;
 }
 
+/** One value taken whole: a decision is one person's verdict, never half of each. */
+function mergeWhole(base: unknown, ours: unknown, theirs: unknown, at: string, conflicts: string[]): unknown {
+  if (sameJson(ours, theirs) || sameJson(base, theirs)) return ours;
+  if (sameJson(base, ours)) return theirs;
+  conflicts.push(at);
+  return ours;
+}
+
 function mergeObject(base: Json, ours: Json, theirs: Json, at: string, conflicts: string[], rules: Record<string, Rule>): Json {
   const merged: Json = {};
   const keys = [...Object.keys(ours), ...Object.keys(theirs).filter((key) => !(key in ours))];
@@ -91,7 +99,7 @@ const byClaim: Rule = (base, ours, theirs, at, conflicts) => {
   const merged: unknown[] = [];
   const ids = [...oursById.keys(), ...[...theirsById.keys()].filter((id) => !oursById.has(id))];
   for (const id of ids) {
-    const value = mergeValue(baseById.get(id), oursById.get(id), theirsById.get(id), `${at}[${id}]`, conflicts, {});
+    const value = mergeWhole(baseById.get(id), oursById.get(id), theirsById.get(id), `${at}[${id}]`, conflicts);
     if (value !== undefined) merged.push(value);
   }
   return merged;

@@ -162,8 +162,13 @@ export class TeamService {
     }
   }
 
+  /** Kept in .git (never committed); a workspace that is not a repository keeps none. */
   private async writeState(state: LastSync): Promise<void> {
-    await writeFileDurably(await this.statePath(), JSON.stringify(state)).catch(() => undefined);
+    try {
+      if (await this.isGitMode()) await writeFileDurably(await this.statePath(), JSON.stringify(state));
+    } catch {
+      // the last sync's record is a convenience; the sync's own outcome has been decided
+    }
   }
 
   // ---- start ----------------------------------------------------------------------
