@@ -52,6 +52,13 @@ test('an unreadable article file is listed as damaged, explained, and left as it
   await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
   const broken = path.join(host.workspace, 'articles', 'half-written.json');
   await writeFile(broken, '{"schemaVersion": 1, "id": "12');
+  // Announced at the top of the list, above the articles, with its count; the notice opens the list of files.
+  const notice = app.getByRole('region', { name: 'Files that cannot be read' });
+  await expect(notice.getByRole('button', { name: /1 file cannot be read/ })).toBeVisible();
+  const noticeBox = (await notice.boundingBox())!;
+  const articleBox = (await app.getByRole('button', { name: /Healthy article/ }).boundingBox())!;
+  expect(noticeBox.y).toBeLessThan(articleBox.y);
+  await notice.getByRole('button', { name: /1 file cannot be read/ }).click();
   await expect(app.getByRole('button', { name: /articles\/half-written\.json/ })).toBeVisible();
   await app.getByRole('button', { name: /articles\/half-written\.json/ }).click();
   await expect(app.getByRole('heading', { name: 'articles/half-written.json cannot be read' })).toBeVisible();

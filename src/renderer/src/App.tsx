@@ -4,12 +4,13 @@
  * changes on disk through events (use-library, SourceLibraryProvider); switching what is
  * shown goes through use-open-article.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { api } from './api';
 import { ArticleErrorBoundary } from './article/ArticleErrorBoundary';
 import { ArticlePane } from './article/ArticlePane';
 import { DamagedFilePane } from './library/DamagedFilePane';
-import { suggestionsFrom } from './library/suggestions';
+import { sameItems, useLibrarySelector, useLibrarySnapshot, type DamagedFile, type LibraryStore } from './library/library-store';
+import { sameSuggestions, suggestionsFrom } from './library/suggestions';
 import { TrashPane } from './library/TrashPane';
 import { useLibrary } from './library/use-library';
 import { SourceLibraryPane } from './sources/SourceLibraryPane';
@@ -27,12 +28,17 @@ interface Toast {
   trashId?: string;
 }
 
+const NONE_DAMAGED: readonly DamagedFile[] = [];
+
 export function App() {
   const [error, setError] = useState<string | null>(null);
   const [toast, setToast] = useState<Toast | null>(null);
-  const { library, info, locked, refresh } = useLibrary({ setError });
+  // The app reads the library through selectors: a save redraws the list's row, not the open article.
+  const { store, info, locked, refresh } = useLibrary({ setError });
   const { view, show, openView, newArticle, registerOpenArticle, leaveUnsaved } = useOpenArticle({ refresh, setError });
-  const suggestions = useMemo(() => suggestionsFrom(library?.articles ?? []), [library]);
+  const suggestions = useLibrarySelector(store, (snapshot) => suggestionsFrom(snapshot?.articles ?? []), sameSuggestions);
+  const damaged = useLibrarySelector(store, (snapshot) => snapshot?.damaged ?? NONE_DAMAGED, sameItems);
+  const damagedFile = view.kind === 'damaged' ? damaged.find((d) => d.slug === view.slug) : undefined;
   const closeToast = useCallback(() => setToast(null), []);
   useCommandShortcuts();
 
@@ -55,7 +61,6 @@ export function App() {
 
   if (locked) return <AccessScreen message={locked} />;
 
-  const damagedFile = view.kind === 'damaged' ? library?.damaged.find((d) => d.slug === view.slug) : undefined;
   const trashId = toast?.trashId;
 
   return (
@@ -63,7 +68,7 @@ export function App() {
       <div className="app">
         <Sidebar
           info={info}
-          library={library}
+          store={store}
           error={error}
           view={view}
           onNewArticle={() => void newArticle()}
@@ -99,9 +104,9 @@ export function App() {
           )}
           {view.kind === 'trash' && <TrashPane onRestored={showArticle} />}
           {view.kind === 'sources' && (
-            <SourceLibraryPane
+            <SourceLibraryWithArticles
+              store={store}
               selectedId={view.id}
-              articles={library?.articles ?? []}
               onSelect={(id) => show({ kind: 'sources', id })}
               onOpenArticle={(id) => void openView({ kind: 'article', id })}
             />
@@ -117,4 +122,10 @@ export function App() {
       </div>
     </SourceLibraryProvider>
   );
+}
+
+/** The source library, with the articles that cite each source (it redraws as they change). */
+function SourceLibraryWithArticles({ store, ...props }: Omit<Parameters<typeof SourceLibraryPane>[0], 'articles'> & { store: LibraryStore }) {
+  const snapshot = useLibrarySnapshot(store);
+  return <SourceLibraryPane {...props} articles={snapshot?.articles ?? []} />;
 }

@@ -18,3 +18,9 @@ function mostUsed(values: string[]): string[] {
 export function suggestionsFrom(articles: readonly ArticleSummary[]): FieldSuggestions {
   return { kickers: mostUsed(articles.map((a) => a.kicker)), sections: mostUsed(articles.map((a) => a.section)) };
 }
+
+/** Equal when the same kickers and sections are offered in the same order. */
+export function sameSuggestions(a: FieldSuggestions, b: FieldSuggestions): boolean {
+  const same = (x: string[], y: string[]) => x.length === y.length && x.every((v, i) => v === y[i]);
+  return same(a.kickers, b.kickers) && same(a.sections, b.sections);
+}

@@ -1,28 +1,38 @@
 /**
  * The left column: the app and workspace names, New article, what went wrong, the library
- * list, and at its foot the count of articles, the source library, the trash and export.
+ * (sort, filters and the virtualized list), and at its foot the count of articles, the
+ * source library, the trash and export. It reads the library store itself, so a save
+ * redraws the sidebar's changed row and not the app around it.
  */
 import type { ApiResponse } from '../../../shared/contract';
 import { ExportFoot } from '../export/ExportFoot';
 import { formatCount } from '../format';
-import type { Library } from '../library/apply-changes';
 import { ArticleList } from '../library/ArticleList';
+import { LibraryControls } from '../library/LibraryControls';
+import { activeFilterCount } from '../library/library-view';
+import { useLibrarySnapshot, type LibraryStore } from '../library/library-store';
+import { useArticleOrder, useLibraryView } from '../library/use-library-view';
 import { useSourceLibrary } from '../sources/SourceLibraryProvider';
 import type { View } from './use-open-article';
 import './Sidebar.css';
 
 interface SidebarProps {
   info: ApiResponse<'workspace.info'> | null;
-  library: Library | null;
+  store: LibraryStore;
   error: string | null;
   view: View;
   onNewArticle: () => void;
   onOpen: (view: View) => void;
 }
 
-export function Sidebar({ info, library, error, view, onNewArticle, onOpen }: SidebarProps) {
+export function Sidebar({ info, store, error, view, onNewArticle, onOpen }: SidebarProps) {
   const sources = useSourceLibrary().list;
   const sourceProblems = sources?.damaged.length ?? 0;
+  const snapshot = useLibrarySnapshot(store);
+  const { view: listView, setView: setListView } = useLibraryView(info?.path ?? null);
+  const order = useArticleOrder(store, snapshot, listView);
+  const total = snapshot?.articles.length ?? 0;
+  const filtered = activeFilterCount(listView.filters) > 0;
   return (
     <aside className="sidebar">
       <div className="sidebar__head">
@@ -44,18 +54,22 @@ export function Sidebar({ info, library, error, view, onNewArticle, onOpen }: Si
           {error}
         </p>
       )}
-      {library && (
-        <ArticleList
-          articles={library.articles}
-          damaged={library.damaged}
-          selectedId={view.kind === 'article' ? view.id : null}
-          selectedDamaged={view.kind === 'damaged' ? view.slug : null}
-          onSelect={(id) => onOpen({ kind: 'article', id })}
-          onSelectDamaged={(slug) => onOpen({ kind: 'damaged', slug })}
-        />
+      {snapshot && (
+        <>
+          <LibraryControls articles={snapshot.articles} view={listView} onView={setListView} shown={order.length} total={total} />
+          <ArticleList
+            snapshot={snapshot}
+            order={order}
+            selectedId={view.kind === 'article' ? view.id : null}
+            selectedDamaged={view.kind === 'damaged' ? view.slug : null}
+            empty={total === 0 ? 'No articles yet. Start one with New article.' : filtered ? 'No article matches these filters.' : 'No articles.'}
+            onSelect={(id) => onOpen({ kind: 'article', id })}
+            onSelectDamaged={(slug) => onOpen({ kind: 'damaged', slug })}
+          />
+        </>
       )}
       <div className="sidebar__foot">
-        <span>{library ? formatCount(library.articles.length, 'article', 'articles') : ''}</span>
+        <span>{snapshot ? formatCount(total, 'article', 'articles') : ''}</span>
         <span className="sidebar__foot-links">
           <button
             type="button"
@@ -75,7 +89,7 @@ export function Sidebar({ info, library, error, view, onNewArticle, onOpen }: Si
           >
             Trash
           </button>
-          <ExportFoot articles={library?.articles ?? null} onOpenArticle={(id) => onOpen({ kind: 'article', id })} />
+          <ExportFoot articles={snapshot?.articles ?? null} onOpenArticle={(id) => onOpen({ kind: 'article', id })} />
         </span>
       </div>
     </aside>

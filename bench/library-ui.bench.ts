@@ -1,0 +1,152 @@
+/**
+ * Library figures in Chromium (browser mode): the first paint of a 10,000-article list,
+ * and the longest main-thread task around an autosave while typing with 10,000 articles in
+ * the library, each beside the same with 10 articles.
+ *
+ * The longest task is read with a heartbeat: a MessageChannel that posts to itself keeps
+ * one task queued at all times, so the gap between two beats is the longest task that ran
+ * in between (the Long Tasks API reports only tasks over 50 ms).
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { serializeArticle } from '../src/core/articles/article-file';
+import { Workspace } from '../src/core/workspace/workspace';
+import { slugify } from '../src/shared/slug';
+import { startHost, stopHost } from '../tests/helpers/browser-mode';
+import { median, type Figure } from './report';
+import { articleFile } from './workspace.bench';
+
+const SAVES = 5;
+const SECTIONS = ['Politics', 'Economy', 'Climate', 'Health', 'Education', 'World'];
+const STATUSES = ['draft', 'in-review', 'approved'] as const;
+
+/** A workspace of `count` short articles with a warm index (so the host opens at once). */
+async function libraryOf(root: string, count: number): Promise<string> {
+  const dir = path.join(root, `library-${count}`);
+  mkdirSync(path.join(dir, 'articles'), { recursive: true });
+  for (let i = 0; i < count; i++) {
+    const article = articleFile(`Council story number ${i} on the harbour budget`, 120);
+    article.meta.section = SECTIONS[i % SECTIONS.length]!;
+    article.meta.status = STATUSES[i % STATUSES.length]!;
+    article.meta.tags = [`tag-${i % 40}`, `desk-${i % 7}`];
+    article.meta.updatedAt = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
+    writeFileSync(path.join(dir, 'articles', `${slugify(article.meta.headline)}.json`), serializeArticle(article));
+  }
+  const ws = await Workspace.open(dir, { watch: false });
+  await ws.close();
+  return dir;
+}
+
+/**
+ * Milliseconds from the list's data arriving (the `articles.list` response's end) to the
+ * first frame painted after its rows are in the page.
+ */
+async function firstPaint(page: Page, url: string): Promise<number> {
+  await page.goto('about:blank');
+  await page.goto(url);
+  await page.locator('.library__item').first().waitFor();
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        // The row is in: the next animation frame runs just before the paint that shows it.
+        requestAnimationFrame(() => {
+          const painted = performance.now();
+          const listed = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/articles.list')) as PerformanceResourceTiming | undefined;
+          resolve(painted - (listed?.responseEnd ?? painted));
+        });
+      }),
+  );
+}
+
+/** The longest task (ms) between the last keystroke of a burst and the save's echo having been drawn. */
+async function longestTaskAroundSave(page: Page): Promise<number> {
+  const body = page.locator('[aria-label="Article body"]');
+  await page.evaluate(() => {
+    const w = window as unknown as { beat: { longest: number; last: number; on: boolean } };
+    w.beat = { longest: 0, last: performance.now(), on: true };
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      const now = performance.now();
+      w.beat.longest = Math.max(w.beat.longest, now - w.beat.last);
+      w.beat.last = now;
+      if (w.beat.on) channel.port2.postMessage(null);
+    };
+    channel.port2.postMessage(null);
+  });
+  await body.pressSequentially(' more copy', { delay: 30 });
+  await page.getByTestId('save-state').filter({ hasText: 'Saved' }).waitFor({ timeout: 10_000 });
+  // The library's echo of the save arrives as an event after the save returns.
+  await page.waitForTimeout(600);
+  return page.evaluate(() => {
+    const w = window as unknown as { beat: { longest: number; on: boolean } };
+    w.beat.on = false;
+    return w.beat.longest;
+  });
+}
+
+async function measureLibrary(browser: Browser, dir: string): Promise<{ paint: number; task: number }> {
+  const host = await startHost(dir, false);
+  const context = await browser.newContext({ viewport: { width: 1360, height: 860 } });
+  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  try {
+    const page = await context.newPage();
+    const paints: number[] = [];
+    for (let i = 0; i < 5; i++) paints.push(await firstPaint(page, host.url));
+    await page.locator('.library__item').first().click();
+    const body = page.locator('[aria-label="Article body"]');
+    await body.click();
+    await page.keyboard.press('Control+End');
+    const tasks: number[] = [];
+    for (let i = 0; i < SAVES; i++) tasks.push(await longestTaskAroundSave(page));
+    return { paint: median(paints), task: median(tasks) };
+  } finally {
+    await context.close();
+    await stopHost(host);
+  }
+}
+
+export async function libraryUiFigures(): Promise<Figure[]> {
+  const root = mkdtempSync(path.join(tmpdir(), 'copydesk-library-ui-bench-'));
+  const browser = await chromium.launch({
+    ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const large = Number(process.env.COPYDESK_BENCH_ARTICLES ?? 10_000);
+    const small = await measureLibrary(browser, await libraryOf(root, 10));
+    const big = await measureLibrary(browser, await libraryOf(root, large));
+    const count = large.toLocaleString('en-US');
+    return [
+      {
+        what: `first paint of the ${count}-article list, from its data to the frame (median of 5)`,
+        measured: big.paint,
+        baseline: small.paint,
+        baselineLabel: 'the same, 10 articles',
+        budget: 200,
+      },
+      {
+        what: `longest main-thread task around an autosave while typing, ${count} articles (median of ${SAVES}; budget ≤ baseline + 16 ms)`,
+        measured: big.task,
+        baseline: small.task,
+        baselineLabel: 'the same save, 10 articles',
+        budget: small.task + 16,
+      },
+    ];
+  } finally {
+    await browser.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** `npx tsx bench/library-ui.bench.ts` runs these figures alone. */
+if (require.main === module) {
+  void libraryUiFigures().then(
+    async (figures) => (await import('./report')).printFigures(figures),
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}
