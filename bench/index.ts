@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { editorFigures } from './editor.bench';
 import { exportFigures } from './export.bench';
+import { libraryUiFigures } from './library-ui.bench';
 import { quick, formatTable, toRow, type Figure } from './report';
 import { machine, writeResults } from './results';
 import { reviewFigures } from './review.bench';
@@ -32,6 +33,7 @@ const SUITES: Suite[] = [
   { name: 'review', run: reviewFigures },
   { name: 'export', run: exportFigures },
   { name: 'editor', run: editorFigures, needsBuild: true },
+  { name: 'library-ui', run: libraryUiFigures, needsBuild: true },
 ];
 
 function selected(): Suite[] {

@@ -9,13 +9,15 @@ import { api } from './api';
 import { ArticleErrorBoundary } from './article/ArticleErrorBoundary';
 import { ArticlePane } from './article/ArticlePane';
 import { DamagedFilePane } from './library/DamagedFilePane';
-import { sameItems, useLibrarySelector, useLibrarySnapshot, type DamagedFile, type LibraryStore } from './library/library-store';
+import { LibraryStoreContext, sameItems, useLibrarySelector, useLibrarySnapshot, type DamagedFile, type LibraryStore } from './library/library-store';
 import { sameSuggestions, suggestionsFrom } from './library/suggestions';
 import { TrashPane } from './library/TrashPane';
 import { useLibrary } from './library/use-library';
+import { requestSearch } from './search/search-request';
 import { SourceLibraryPane } from './sources/SourceLibraryPane';
 import { SourceLibraryProvider } from './sources/SourceLibraryProvider';
 import { AccessScreen } from './shell/AccessScreen';
+import { CommandPalette } from './shell/CommandPalette';
 import { Sidebar } from './shell/Sidebar';
 import { useCommandShortcuts } from './shell/command-registry';
 import { UndoToast } from './shell/UndoToast';
@@ -65,61 +67,64 @@ export function App() {
 
   return (
     <SourceLibraryProvider>
-      <div className="app">
-        <Sidebar
-          info={info}
-          store={store}
-          error={error}
-          view={view}
-          onNewArticle={() => void newArticle()}
-          onOpen={(next) => void openView(next)}
-        />
-        {toast && (
-          <UndoToast
-            key={toast.trashId ?? toast.message}
-            message={toast.message}
-            onUndo={trashId ? () => void undoTrash(trashId) : undefined}
-            onClose={closeToast}
+      <LibraryStoreContext.Provider value={store}>
+        <div className="app">
+          <Sidebar
+            info={info}
+            store={store}
+            error={error}
+            view={view}
+            onNewArticle={() => void newArticle()}
+            onOpen={(next) => void openView(next)}
           />
-        )}
-        <main className="main">
-          {view.kind === 'article' && (
-            <ArticleErrorBoundary key={view.id}>
-              <ArticlePane
-                id={view.id}
-                suggestions={suggestions}
-                registerOpenArticle={registerOpenArticle}
-                onDeleted={({ trashId: deleted, headline }) => {
-                  show({ kind: 'none' });
-                  void refresh();
-                  setToast({ message: `“${headline || 'Untitled'}” moved to the trash.`, trashId: deleted });
-                }}
-                onOpen={showArticle}
-                onLeaveUnsaved={(message) => {
-                  setToast({ message });
-                  void leaveUnsaved();
-                }}
-              />
-            </ArticleErrorBoundary>
-          )}
-          {view.kind === 'trash' && <TrashPane onRestored={showArticle} />}
-          {view.kind === 'sources' && (
-            <SourceLibraryWithArticles
-              store={store}
-              selectedId={view.id}
-              onSelect={(id) => show({ kind: 'sources', id })}
-              onOpenArticle={(id) => void openView({ kind: 'article', id })}
+          <CommandPalette store={store} onOpenArticle={(id) => void openView({ kind: 'article', id })} onSearch={requestSearch} />
+          {toast && (
+            <UndoToast
+              key={toast.trashId ?? toast.message}
+              message={toast.message}
+              onUndo={trashId ? () => void undoTrash(trashId) : undefined}
+              onClose={closeToast}
             />
           )}
-          {view.kind === 'damaged' && damagedFile && <DamagedFilePane key={`${damagedFile.slug}:${damagedFile.reason}`} file={damagedFile} />}
-          {(view.kind === 'none' || (view.kind === 'damaged' && !damagedFile)) && (
-            <div className="pane-message pane-message--quiet">
-              <h2>Pick an article, or start a new one</h2>
-              <p>Articles are saved as you type, as files in your workspace{info ? `: ${info.path}` : ''}.</p>
-            </div>
-          )}
-        </main>
-      </div>
+          <main className="main">
+            {view.kind === 'article' && (
+              <ArticleErrorBoundary key={view.id}>
+                <ArticlePane
+                  id={view.id}
+                  suggestions={suggestions}
+                  registerOpenArticle={registerOpenArticle}
+                  onDeleted={({ trashId: deleted, headline }) => {
+                    show({ kind: 'none' });
+                    void refresh();
+                    setToast({ message: `“${headline || 'Untitled'}” moved to the trash.`, trashId: deleted });
+                  }}
+                  onOpen={showArticle}
+                  onLeaveUnsaved={(message) => {
+                    setToast({ message });
+                    void leaveUnsaved();
+                  }}
+                />
+              </ArticleErrorBoundary>
+            )}
+            {view.kind === 'trash' && <TrashPane onRestored={showArticle} />}
+            {view.kind === 'sources' && (
+              <SourceLibraryWithArticles
+                store={store}
+                selectedId={view.id}
+                onSelect={(id) => show({ kind: 'sources', id })}
+                onOpenArticle={(id) => void openView({ kind: 'article', id })}
+              />
+            )}
+            {view.kind === 'damaged' && damagedFile && <DamagedFilePane key={`${damagedFile.slug}:${damagedFile.reason}`} file={damagedFile} />}
+            {(view.kind === 'none' || (view.kind === 'damaged' && !damagedFile)) && (
+              <div className="pane-message pane-message--quiet">
+                <h2>Pick an article, or start a new one</h2>
+                <p>Articles are saved as you type, as files in your workspace{info ? `: ${info.path}` : ''}.</p>
+              </div>
+            )}
+          </main>
+        </div>
+      </LibraryStoreContext.Provider>
     </SourceLibraryProvider>
   );
 }

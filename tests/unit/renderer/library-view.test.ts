@@ -13,7 +13,7 @@ import {
   type LibraryView,
 } from '../../../src/renderer/src/library/library-view';
 
-type Summary = ArticleSummary & { bylines?: string[]; language?: string; openClaims?: number | null };
+type Summary = ArticleSummary;
 
 let n = 0;
 function summary(fields: Partial<Summary>): Summary {
@@ -22,6 +22,7 @@ function summary(fields: Partial<Summary>): Summary {
     id: `id-${String(n).padStart(5, '0')}`,
     slug: `s-${n}`,
     headline: `Headline ${n}`,
+    dek: '',
     kicker: '',
     section: 'Politics',
     status: 'draft',
@@ -32,6 +33,7 @@ function summary(fields: Partial<Summary>): Summary {
     bylines: [],
     language: 'en',
     openClaims: null,
+    related: [],
     ...fields,
   };
 }

@@ -24,6 +24,7 @@ import { ReviewPanel } from '../review/ReviewPanel';
 import { ReviewToggle } from '../review/ReviewToggle';
 import { useArticleReview } from '../review/use-article-review';
 import { WorkflowBar } from '../review/WorkflowBar';
+import { RelatedSection } from '../related/RelatedSection';
 import { ArticleSourcesProvider } from '../sources/ArticleSourcesProvider';
 import { SourcesPanel } from '../sources/SourcesPanel';
 import { ArticleActions } from './ArticleActions';
@@ -218,6 +219,7 @@ export function ArticleForm(props: ArticleFormProps) {
           <ArticleEditor
             header={header}
             aside={review.mode ? <ReviewPanel /> : <SourcesPanel />}
+            footer={<RelatedSection id={article.id} readOnly={leaving || approved} change={autosave.change} onOpen={onOpen} />}
             plugins={
               <>
                 <ClaimHighlightsPlugin />

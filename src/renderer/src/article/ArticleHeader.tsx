@@ -1,17 +1,19 @@
 /**
  * The article's fields above the body: the workflow line (status and its actions, passed
  * in), kicker and section (with the ones already in use offered), the article menu,
- * headline, dek, bylines and dateline, and the AI disclosure when there is one.
+ * headline, dek, bylines and dateline, tags (with the workspace's offered), and the AI
+ * disclosure when there is one.
  */
 import { useState, type ReactNode } from 'react';
 import type { ArticleMeta } from '../../../shared/article';
 import type { FieldSuggestions } from '../library/suggestions';
+import { TagsField } from '../tags/TagsField';
 import { bylinesFromText } from './article-meta';
 import { AutoGrowTextarea } from './AutoGrowTextarea';
 import './ArticleHeader.css';
 
 /** The fields a person edits here; the status has its own call. */
-export type HeaderField = 'kicker' | 'section' | 'headline' | 'dek' | 'bylines' | 'dateline';
+export type HeaderField = 'kicker' | 'section' | 'headline' | 'dek' | 'bylines' | 'dateline' | 'tags';
 
 interface ArticleHeaderProps {
   meta: ArticleMeta;
@@ -101,6 +103,7 @@ export function ArticleHeader({ meta, readOnly, autoFocusHeadline, suggestions, 
           onChange={(e) => onEdit('dateline', e.target.value)}
         />
       </div>
+      <TagsField tags={meta.tags} vocabulary={suggestions.tags} readOnly={readOnly} onChange={(tags) => onEdit('tags', tags)} />
       {meta.aiDisclosure && <p className="ai-disclosure">{meta.aiDisclosure}</p>}
       <datalist id="copydesk-kickers">
         {suggestions.kickers.map((k) => (

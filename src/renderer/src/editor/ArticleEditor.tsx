@@ -41,6 +41,8 @@ interface ArticleEditorProps {
   header: ReactNode;
   /** Beside the text, with its own scroll (the sources panel, or the review panel). */
   aside?: ReactNode;
+  /** Below the text, scrolling with it (the related articles). */
+  footer?: ReactNode;
   /** More plugins the article brings (the claim highlights). */
   plugins?: ReactNode;
   /** False for approved copy: the text starts read-only. */
@@ -52,7 +54,7 @@ interface ArticleEditorProps {
   editorRef: MutableRefObject<LexicalEditor | null>;
 }
 
-export function ArticleEditor({ header, aside, plugins, editable = true, body, onChange, onWordCount, editorRef }: ArticleEditorProps) {
+export function ArticleEditor({ header, aside, footer, plugins, editable = true, body, onChange, onWordCount, editorRef }: ArticleEditorProps) {
   const initialConfig = useMemo<InitialConfigType>(
     () => ({
       namespace: 'copydesk-article',
@@ -83,6 +85,7 @@ export function ArticleEditor({ header, aside, plugins, editable = true, body, o
               ErrorBoundary={LexicalErrorBoundary}
             />
           </div>
+          {footer}
         </div>
         {aside}
       </div>

@@ -17,7 +17,7 @@ interface ArticleRowProps {
 }
 
 export const ArticleRow = memo(function ArticleRow({ article: a, selected, tabbable, now, onOpen, onFocusRow }: ArticleRowProps) {
-  const openClaims = (a as { openClaims?: number | null }).openClaims ?? 0;
+  const openClaims = a.openClaims ?? 0;
   return (
     <button
       type="button"

@@ -7,7 +7,7 @@
  * Each change gets a version number and the ids it touched, so the list can move one row
  * (`changedSince`) instead of sorting 10,000 summaries again after every autosave.
  */
-import { useRef, useSyncExternalStore } from 'react';
+import { createContext, useContext, useRef, useSyncExternalStore } from 'react';
 import type { ArticleSummary, DamagedFile } from '../../../shared/article';
 import type { LibraryChange } from '../../../shared/contract';
 import { applyLibraryChanges, type Library } from './apply-changes';
@@ -105,3 +105,12 @@ export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
 }
 
 export type { ArticleSummary, DamagedFile };
+
+/** The app's library store, for parts deep in the article (the related-article picker). */
+export const LibraryStoreContext = createContext<LibraryStore | null>(null);
+
+export function useLibraryStore(): LibraryStore {
+  const store = useContext(LibraryStoreContext);
+  if (!store) throw new Error('useLibraryStore needs the LibraryStoreContext of the app');
+  return store;
+}

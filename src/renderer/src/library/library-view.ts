@@ -33,8 +33,7 @@ export const DEFAULT_VIEW: LibraryView = { sort: 'updated', ascending: true, fil
 
 export const SORT_LABELS: Record<SortField, string> = { updated: 'Last updated', headline: 'Headline', status: 'Status', words: 'Length' };
 
-/** The fields a summary may carry beyond the base ones (older hosts leave them out). */
-type Summary = ArticleSummary & { bylines?: string[]; language?: string; openClaims?: number | null };
+type Summary = ArticleSummary;
 
 /** One collator for every headline comparison, so a full sort and a one-row move agree. */
 const HEADLINES = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
@@ -46,8 +45,8 @@ export function matches(article: Summary, filters: LibraryFilters, skip?: keyof 
   if (skip !== 'status' && filters.status && article.status !== filters.status) return false;
   if (skip !== 'section' && filters.section !== null && article.section !== filters.section) return false;
   if (skip !== 'tag' && filters.tag !== null && !article.tags.includes(filters.tag)) return false;
-  if (skip !== 'byline' && filters.byline !== null && !(article.bylines ?? []).includes(filters.byline)) return false;
-  if (skip !== 'language' && filters.language !== null && (article.language ?? '') !== filters.language) return false;
+  if (skip !== 'byline' && filters.byline !== null && !article.bylines.includes(filters.byline)) return false;
+  if (skip !== 'language' && filters.language !== null && article.language !== filters.language) return false;
   if (skip !== 'unbacked' && filters.unbacked && !((article.openClaims ?? 0) > 0)) return false;
   return true;
 }
@@ -151,7 +150,7 @@ export function facetCounts(articles: readonly Summary[], filters: LibraryFilter
     if (matches(a, filters, 'status')) add(tallies.status, a.status);
     if (a.section && matches(a, filters, 'section')) add(tallies.section, a.section);
     if (matches(a, filters, 'tag')) for (const tag of new Set(a.tags)) add(tallies.tag, tag);
-    if (matches(a, filters, 'byline')) for (const byline of new Set(a.bylines ?? [])) add(tallies.byline, byline);
+    if (matches(a, filters, 'byline')) for (const byline of new Set(a.bylines)) add(tallies.byline, byline);
     if (a.language && matches(a, filters, 'language')) add(tallies.language, a.language);
     if ((a.openClaims ?? 0) > 0 && matches(a, filters, 'unbacked')) unbacked++;
   }

@@ -4,6 +4,7 @@
  * source library, the trash and export. It reads the library store itself, so a save
  * redraws the sidebar's changed row and not the app around it.
  */
+import { useRef, useState } from 'react';
 import type { ApiResponse } from '../../../shared/contract';
 import { ExportFoot } from '../export/ExportFoot';
 import { formatCount } from '../format';
@@ -12,7 +13,11 @@ import { LibraryControls } from '../library/LibraryControls';
 import { activeFilterCount } from '../library/library-view';
 import { useLibrarySnapshot, type LibraryStore } from '../library/library-store';
 import { useArticleOrder, useLibraryView } from '../library/use-library-view';
+import { LibrarySearch } from '../search/LibrarySearch';
+import { SearchResults } from '../search/SearchResults';
+import { useLibrarySearch } from '../search/use-library-search';
 import { useSourceLibrary } from '../sources/SourceLibraryProvider';
+import { TagManager } from '../tags/TagManager';
 import type { View } from './use-open-article';
 import './Sidebar.css';
 
@@ -33,6 +38,11 @@ export function Sidebar({ info, store, error, view, onNewArticle, onOpen }: Side
   const order = useArticleOrder(store, snapshot, listView);
   const total = snapshot?.articles.length ?? 0;
   const filtered = activeFilterCount(listView.filters) > 0;
+  const [query, setQuery] = useState('');
+  const search = useLibrarySearch(query);
+  const hitsRef = useRef<HTMLUListElement>(null);
+  const searching = query.trim() !== '';
+  const [managingTags, setManagingTags] = useState(false);
   return (
     <aside className="sidebar">
       <div className="sidebar__head">
@@ -54,9 +64,29 @@ export function Sidebar({ info, store, error, view, onNewArticle, onOpen }: Side
           {error}
         </p>
       )}
-      {snapshot && (
+      <LibrarySearch query={query} onQuery={setQuery} onFocusHits={() => hitsRef.current?.querySelector<HTMLElement>('.search-hit')?.focus()} />
+      {snapshot && searching && (
+        <SearchResults
+          ref={hitsRef}
+          query={query}
+          answer={search.answer}
+          error={search.error}
+          status={search.status}
+          snapshot={snapshot}
+          selectedId={view.kind === 'article' ? view.id : null}
+          onOpen={(id) => onOpen({ kind: 'article', id })}
+        />
+      )}
+      {snapshot && !searching && (
         <>
-          <LibraryControls articles={snapshot.articles} view={listView} onView={setListView} shown={order.length} total={total} />
+          <LibraryControls
+            articles={snapshot.articles}
+            view={listView}
+            onView={setListView}
+            shown={order.length}
+            total={total}
+            onManageTags={() => setManagingTags(true)}
+          />
           <ArticleList
             snapshot={snapshot}
             order={order}
@@ -67,6 +97,16 @@ export function Sidebar({ info, store, error, view, onNewArticle, onOpen }: Side
             onSelectDamaged={(slug) => onOpen({ kind: 'damaged', slug })}
           />
         </>
+      )}
+      {managingTags && (
+        <TagManager
+          onClose={() => setManagingTags(false)}
+          onFilterByTag={(tag) => {
+            setManagingTags(false);
+            setQuery('');
+            setListView({ ...listView, filters: { ...listView.filters, tag } });
+          }}
+        />
       )}
       <div className="sidebar__foot">
         <span>{snapshot ? formatCount(total, 'article', 'articles') : ''}</span>

@@ -71,6 +71,11 @@ export function onCommandsChanged(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/** Whether a key press happened in a Lexical editor (the article body). */
+function insideEditor(event: KeyboardEvent): boolean {
+  return event.target instanceof Element && event.target.closest('[data-lexical-editor="true"]') !== null;
+}
+
 /**
  * One window-wide listener for the app's shortcuts, and the desktop menu's commands. Mount
  * once, in the app shell.
@@ -79,6 +84,9 @@ export function useCommandShortcuts(): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing) return;
+      // Inside the body, the editor's own shortcut wins over an app command on the same keys
+      // (Ctrl/Cmd+K there is the link editor, not the palette).
+      if (insideEditor(event) && COMMANDS.some((command) => command.scope === 'editor' && matchesShortcut(event, command, IS_MAC))) return;
       for (const command of COMMANDS) {
         if (command.scope !== 'app' || !matchesShortcut(event, command, IS_MAC)) continue;
         if (runCommand(command.id)) event.preventDefault();
