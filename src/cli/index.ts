@@ -12,6 +12,7 @@ import { listArticles } from './commands/list';
 import { importArticle } from './commands/import';
 import { addSource, exportSources, listSources } from './commands/source';
 import { articleHistory, syncWorkspace } from './commands/team';
+import { listTags, renameTag, searchArticles } from './commands/search';
 import { CommandError, EXIT, usageError, withWorkspace } from './session';
 import { terminalText } from './terminal-text';
 
@@ -38,6 +39,13 @@ Commands:
       --title T                 the title to use instead of the one found
       --attach ARTICLE          attach it to an article (its id or file name)
       --allow-duplicate         add it even when the library has the same page or text
+  search "<query>"              the articles matching the words (by prefix, with a typo),
+                                "quoted phrases" and filters (tag:x status:draft section:x
+                                byline:x lang:x), best first, with a snippet; exit 1 if none
+      --limit N                 show at most N (default 20)
+  tags [list]                   every tag with how many articles carry it
+  tags rename FROM TO           rename a tag on every article (merged when TO exists);
+                                exit 1 if an article could not be changed
   source list                   every source: date, snapshot, id, title, site
   source export --format csl|bibtex [--article ARTICLE]
                                 the library, or one article's sources, to stdout
@@ -48,8 +56,8 @@ Commands:
 
 Options:
   --workspace DIR   the workspace folder (default ./copydesk-workspace)
-  --json            print JSON instead of text (list, check, source list, source add, import,
-                    sync, history)
+  --json            print JSON instead of text (list, check, search, tags, source list,
+                    source add, import, sync, history)
   -h, --help        this text
 
 The commands work beside a running Copydesk on the same workspace: they read, or write
@@ -75,6 +83,7 @@ async function run(argv: string[]): Promise<string> {
         override: { type: 'string' },
         status: { type: 'string' },
         article: { type: 'string' },
+        limit: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -103,6 +112,20 @@ async function run(argv: string[]): Promise<string> {
     case 'import-bundle':
       if (!sub) throw usageError(`import-bundle needs a .zip or a bundle folder.\n\n${USAGE}`);
       return withWorkspace(root, 'write', (session) => importBundle(session, sub, json));
+    case 'search': {
+      const limit = values.limit === undefined ? undefined : Number(values.limit);
+      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 1000)) throw usageError(`--limit must be a whole number from 1 to 1000, not "${terminalText(values.limit ?? '')}".`);
+      if (positionals.length > 2) throw usageError(`search takes one query; put several words in quotes: copydesk search "${terminalText(positionals.slice(1).join(' '))}"`);
+      return withWorkspace(root, 'read', (session) => searchArticles(session, sub ?? '', { json, limit }));
+    }
+    case 'tags':
+      if (!sub || sub === 'list') return withWorkspace(root, 'read', (session) => listTags(session, json));
+      if (sub === 'rename') {
+        const to = positionals[3];
+        if (!target || !to) throw usageError(`tags rename needs the tag and its new name: copydesk tags rename FROM TO\n\n${USAGE}`);
+        return withWorkspace(root, 'write', (session) => renameTag(session, target, to, json));
+      }
+      throw usageError(`there is no command "tags ${terminalText(sub)}" (list or rename).\n\n${USAGE}`);
     case 'source':
       if (sub === 'list') return withWorkspace(root, 'read', (session) => listSources(session, json));
       if (sub === 'export') return withWorkspace(root, 'read', (session) => exportSources(session, values.format, values.article));

@@ -1,8 +1,12 @@
 /**
- * `.copydesk/search-index.json`: the search index as last saved, with its format version
- * and, per article, the revision, mtime and size it was built from. A cache like the
- * workspace index: missing, of another version or garbled, it is rebuilt from the files
- * (a garbled one is kept aside for whoever wants to look, never read again).
+ * `.copydesk/search-index.jsonl`: the search index as last saved. Line 1 is ours (format
+ * version and, per article, the revision, mtime and size its entry was built from), line 2
+ * MiniSearch's own header, and each further line a slice of its terms with their postings.
+ * Written and read a slice at a time: at 10,000 articles the index is tens of megabytes,
+ * and one JSON.stringify or JSON.parse of it would hold the process for seconds.
+ *
+ * A cache like the workspace index: missing, of another version or garbled, it is rebuilt
+ * from the files (a garbled one is kept aside for whoever wants to look, never read again).
  */
 import { readFile, rename } from 'node:fs/promises';
 import type { AsPlainObject } from 'minisearch';
@@ -11,15 +15,38 @@ import { writeFileDurably } from '../storage/write-durably';
 /** Bumped when what is indexed or how words become terms changes: an older file is rebuilt. */
 export const SEARCH_INDEX_VERSION = 1;
 
-export interface SavedSearchIndex {
-  version: number;
-  engine: AsPlainObject;
-  from: Record<string, [string, number, number]>;
+/** Per article id: the revision, mtime and size its entry was built from. */
+export type IndexedFromTable = Record<string, [string, number, number]>;
+
+/** The parts of a MiniSearch index a save reads: the same fields as its own toJSON. */
+export interface EngineState {
+  header: Omit<AsPlainObject, 'index'>;
+  /** Every term, in a stable order, taken when the save starts. */
+  terms: string[];
+  postings(term: string): Map<number, Map<number, number>> | undefined;
 }
 
-export type LoadedSearchIndex =
-  | { ok: true; saved: SavedSearchIndex }
-  | { ok: false; reason: string };
+export type LoadedSearchIndex = { ok: true; engine: AsPlainObject; from: IndexedFromTable } | { ok: false; reason: string };
+
+const TERMS_PER_LINE = 500;
+const yieldToOthers = () => new Promise((resolve) => setImmediate(resolve));
+
+export async function writeSearchIndex(file: string, engine: EngineState, from: IndexedFromTable): Promise<void> {
+  const lines = [JSON.stringify({ version: SEARCH_INDEX_VERSION, from }), JSON.stringify(engine.header)];
+  for (let i = 0; i < engine.terms.length; i += TERMS_PER_LINE) {
+    const slice: Array<[string, Record<string, Record<string, number>>]> = [];
+    for (const term of engine.terms.slice(i, i + TERMS_PER_LINE)) {
+      const postings = engine.postings(term);
+      if (!postings) continue;
+      const data: Record<string, Record<string, number>> = {};
+      for (const [fieldId, docs] of postings) data[fieldId] = Object.fromEntries(docs);
+      slice.push([term, data]);
+    }
+    lines.push(JSON.stringify(slice));
+    await yieldToOthers();
+  }
+  await writeFileDurably(file, `${lines.join('\n')}\n`);
+}
 
 export async function readSearchIndex(file: string, keepGarbledAside: boolean): Promise<LoadedSearchIndex> {
   let text: string;
@@ -29,27 +56,28 @@ export async function readSearchIndex(file: string, keepGarbledAside: boolean): 
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, reason: code === 'ENOENT' ? 'there was no search index yet' : `the search index could not be read (${code ?? String(error)})` };
   }
-  let saved: unknown;
+  const garbled = async (): Promise<LoadedSearchIndex> => {
+    if (keepGarbledAside) await rename(file, `${file}.damaged-${Date.now()}`).catch(() => undefined);
+    return { ok: false, reason: 'the search index could not be read (garbled)' };
+  };
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
   try {
-    saved = JSON.parse(text);
+    const ours = JSON.parse(lines[0] ?? '') as { version?: unknown; from?: unknown };
+    if (typeof ours !== 'object' || ours === null || typeof ours.version !== 'number') return await garbled();
+    if (ours.version !== SEARCH_INDEX_VERSION) return { ok: false, reason: `the search index was of another version (${ours.version})` };
+    if (typeof ours.from !== 'object' || ours.from === null || Array.isArray(ours.from)) return await garbled();
+    const header = JSON.parse(lines[1] ?? '') as Omit<AsPlainObject, 'index'>;
+    if (typeof header !== 'object' || header === null || typeof header.documentCount !== 'number') return await garbled();
+    const index: AsPlainObject['index'] = [];
+    for (let i = 2; i < lines.length; i++) {
+      const slice = JSON.parse(lines[i]!) as AsPlainObject['index'];
+      if (!Array.isArray(slice)) return await garbled();
+      for (const entry of slice) index.push(entry);
+      if (i % 8 === 0) await yieldToOthers();
+    }
+    return { ok: true, engine: { ...header, index }, from: ours.from as IndexedFromTable };
   } catch {
-    saved = undefined;
+    return await garbled();
   }
-  if (isSaved(saved)) {
-    if (saved.version === SEARCH_INDEX_VERSION) return { ok: true, saved };
-    return { ok: false, reason: `the search index was of another version (${saved.version})` };
-  }
-  if (keepGarbledAside) await rename(file, `${file}.damaged-${Date.now()}`).catch(() => undefined);
-  return { ok: false, reason: 'the search index could not be read (garbled)' };
-}
-
-export async function writeSearchIndex(file: string, index: { engine: AsPlainObject; from: SavedSearchIndex['from'] }): Promise<void> {
-  const saved: SavedSearchIndex = { version: SEARCH_INDEX_VERSION, ...index };
-  await writeFileDurably(file, JSON.stringify(saved));
-}
-
-function isSaved(value: unknown): value is SavedSearchIndex {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Partial<SavedSearchIndex>;
-  return typeof v.version === 'number' && typeof v.engine === 'object' && v.engine !== null && typeof v.from === 'object' && v.from !== null && !Array.isArray(v.from);
 }

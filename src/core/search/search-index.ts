@@ -7,6 +7,8 @@
 import MiniSearch, { type AsPlainObject, type Options, type SearchResult as EngineResult } from 'minisearch';
 import type { SearchField } from '../../shared/library';
 import { FIELD_BOOST, INDEXED_FIELDS, termOf, tokenize, type SearchDocument } from './search-document';
+import { headerOf, postingsOf, termsOf } from './engine-internals';
+import type { EngineState, IndexedFromTable } from './search-file';
 
 /** What an article's entry was built from. */
 export interface IndexedFrom {
@@ -49,7 +51,7 @@ export class ArticleSearchIndex {
   }
 
   /** The index as saved by `toJSON`, loaded a slice at a time so the process keeps answering. */
-  static async load(engine: AsPlainObject, from: Record<string, [string, number, number]>): Promise<ArticleSearchIndex> {
+  static async load(engine: AsPlainObject, from: IndexedFromTable): Promise<ArticleSearchIndex> {
     const index = new ArticleSearchIndex(await MiniSearch.loadJSAsync(engine, ENGINE_OPTIONS));
     for (const [id, [revision, mtimeMs, size]] of Object.entries(from)) {
       if (index.engine.has(id)) index.from.set(id, { revision, mtimeMs, size });
@@ -103,7 +105,8 @@ export class ArticleSearchIndex {
       queries.push({
         queries: words,
         combineWith: 'AND' as const,
-        prefix: (term: string) => term.length >= 2,
+        // The last word is the one being typed; the others are whole words.
+        prefix: (term: string, i: number, terms: string[]) => i === terms.length - 1 && term.length >= 2,
         // One typo from five letters on, two from ten.
         fuzzy: (term: string) => (term.length >= 10 ? 2 : term.length >= 5 ? 1 : false),
       });
@@ -134,8 +137,7 @@ export class ArticleSearchIndex {
    * milliseconds for a common word. Articles dropped but not yet swept out still count.
    */
   documentFrequency(term: string): number {
-    // oxlint-disable-next-line no-underscore-dangle -- MiniSearch's postings, declared in its types
-    const postings = (this.engine as unknown as { _index: { get(term: string): Map<number, Map<number, number>> | undefined } })._index.get(term);
+    const postings = postingsOf(this.engine as MiniSearch<never>, term);
     if (!postings) return 0;
     let largest = 0;
     for (const docs of postings.values()) largest = Math.max(largest, docs.size);
@@ -146,10 +148,15 @@ export class ArticleSearchIndex {
     return this.engine.documentCount;
   }
 
-  toJSON(): { engine: AsPlainObject; from: Record<string, [string, number, number]> } {
-    const from: Record<string, [string, number, number]> = {};
+  /**
+   * What a save writes, read from the engine as its own toJSON reads it, but leaving the
+   * postings to be read a slice at a time. Nothing may be added while a save reads them.
+   */
+  saveState(): { engine: EngineState; from: IndexedFromTable } {
+    const from: IndexedFromTable = {};
     for (const [id, f] of this.from) from[id] = [f.revision, f.mtimeMs, f.size];
-    return { engine: this.engine.toJSON(), from };
+    const engine = this.engine as MiniSearch<never>;
+    return { engine: { header: headerOf(engine), terms: termsOf(engine), postings: (term) => postingsOf(engine, term) }, from };
   }
 }
 

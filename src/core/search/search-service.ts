@@ -11,7 +11,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { performance } from 'node:perf_hooks';
-import type { ArticleFile } from '../../shared/article';
+import type { ArticleFile, ArticleSummary } from '../../shared/article';
 import type { SearchField, SearchHit, SearchResult, SearchStatus } from '../../shared/library';
 import { foldForMatch, isEmptyQuery, parseSearchQuery, type SearchQuery } from '../../shared/search-query';
 import type { ArticleEntry, ArticleStore } from '../articles/article-store';
@@ -23,7 +23,7 @@ import { ArticleSearchIndex, type IndexedFrom } from './search-index';
 import { phrasePattern, snippetOf } from './snippet';
 
 export interface SearchServiceOptions {
-  /** `.copydesk/search-index.json`. */
+  /** `.copydesk/search-index.jsonl`. */
   file: string;
   /** Read-only and guest workspaces never write the file. */
   persist: boolean;
@@ -49,6 +49,9 @@ export class SearchService {
   private working = false;
   private dirty = false;
   private closed = false;
+  /** A save is reading the index a slice at a time: additions and removals wait. */
+  private saving = false;
+  private readonly gone = new Set<string>();
   private lastState: SearchStatus['state'] | null = null;
   /** Why the saved index was not used at open, if it was not. */
   rebuiltBecause: string | null = null;
@@ -108,7 +111,8 @@ export class SearchService {
   removed(id: string): void {
     this.fresh.delete(id);
     this.stale.delete(id);
-    if (this.index.indexedFrom(id)) {
+    if (this.saving) this.gone.add(id);
+    else if (this.index.indexedFrom(id)) {
       this.index.remove(id);
       this.changed();
     }
@@ -141,7 +145,11 @@ export class SearchService {
     let total: number;
     if (!words.length && !phraseWords.length && !phrases.length) {
       // Filters alone: the matching articles, newest first, each with its dek.
-      const matching = this.articles.list().articles.filter((a) => accept(a.id));
+      const matching = this.articles.folder.registry
+        .entries()
+        .filter((e) => accept(e.summary.id))
+        .map((e) => e.summary)
+        .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
       total = matching.length;
       hits = matching.slice(0, limit).map((a) => ({ id: a.id, score: 0, fields: [], snippet: { text: a.dek, highlights: [] } }));
     } else if (!words.length && !phraseWords.length) {
@@ -205,6 +213,7 @@ export class SearchService {
     const registry = this.articles.folder.registry;
     const f = query.filters;
     const wanted = (values: string[] | undefined) => values?.map(foldForMatch);
+    if (!Object.keys(f).length) return (id) => registry.byId(id) !== undefined;
     const tags = wanted(f.tag);
     const bylines = wanted(f.byline);
     const statuses = wanted(f.status);
@@ -213,17 +222,12 @@ export class SearchService {
     return (id) => {
       const summary = registry.byId(id)?.summary;
       if (!summary) return false;
-      if (statuses && !statuses.includes(foldForMatch(summary.status))) return false;
-      if (sections && !sections.includes(foldForMatch(summary.section))) return false;
-      if (languages && !languages.some((l) => foldForMatch(summary.language) === l || foldForMatch(summary.language).startsWith(`${l}-`))) return false;
-      if (tags) {
-        const own = summary.tags.map(foldForMatch);
-        if (!tags.every((t) => own.includes(t))) return false;
-      }
-      if (bylines) {
-        const own = summary.bylines.map(foldForMatch);
-        if (!bylines.every((b) => own.some((name) => name === b || name.split(' ').includes(b)))) return false;
-      }
+      const own = foldedFields(summary);
+      if (statuses && !statuses.includes(own.status)) return false;
+      if (sections && !sections.includes(own.section)) return false;
+      if (languages && !languages.some((l) => own.language === l || own.language.startsWith(`${l}-`))) return false;
+      if (tags && !tags.every((t) => own.tags.includes(t))) return false;
+      if (bylines && !bylines.every((b) => own.bylines.some((name) => name === b || name.split(' ').includes(b)))) return false;
       return true;
     };
   }
@@ -251,8 +255,16 @@ export class SearchService {
   private applyFresh(): void {
     clearTimeout(this.liveTimer);
     this.liveTimer = undefined;
-    // While the saved index loads, records wait: they go into the loaded one.
-    if (!this.fresh.size || this.loading) return;
+    // While the saved index loads, records wait: they go into the loaded one. While it is
+    // saved, they wait too (the save reads it in slices), and are applied soon after.
+    if (this.loading || this.saving) {
+      if (!this.closed && (this.fresh.size || this.gone.size)) this.liveTimer = setTimeout(() => this.applyFresh(), LIVE_UPDATE_DELAY_MS);
+      return;
+    }
+    for (const id of this.gone) this.index.remove(id);
+    if (this.gone.size) this.changed();
+    this.gone.clear();
+    if (!this.fresh.size) return;
     for (const [id, { record, from }] of this.fresh) {
       if (this.articles.folder.registry.byId(id)) this.index.put(this.documentFor(record), from);
     }
@@ -273,13 +285,19 @@ export class SearchService {
 
   private async save(): Promise<void> {
     if (!this.dirty || !this.options.persist) return;
+    this.applyFresh();
     this.dirty = false;
+    this.saving = true;
     try {
-      await writeSearchIndex(this.options.file, this.index.toJSON());
+      const { engine, from } = this.index.saveState();
+      await writeSearchIndex(this.options.file, engine, from);
     } catch (error) {
       this.dirty = true;
       throw error;
+    } finally {
+      this.saving = false;
     }
+    if (this.fresh.size || this.gone.size) this.applyFresh();
   }
 
   private async loadAndCatchUp(): Promise<void> {
@@ -287,7 +305,7 @@ export class SearchService {
     const loaded = await readSearchIndex(this.options.file, this.options.persist);
     if (loaded.ok) {
       try {
-        this.index = await ArticleSearchIndex.load(loaded.saved.engine, loaded.saved.from);
+        this.index = await ArticleSearchIndex.load(loaded.engine, loaded.from);
       } catch (error) {
         this.rebuiltBecause = `the search index could not be loaded (${error instanceof Error ? error.message : String(error)})`;
         this.index = ArticleSearchIndex.empty();
@@ -358,6 +376,23 @@ export class SearchService {
     this.lastState = status.state;
     this.emitter.emit('status', status);
   }
+}
+
+/** A summary's filterable fields as filters compare them; folded once per summary (a new save makes a new summary). */
+const folded = new WeakMap<ArticleSummary, { status: string; section: string; language: string; tags: string[]; bylines: string[] }>();
+function foldedFields(summary: ArticleSummary) {
+  let known = folded.get(summary);
+  if (!known) {
+    known = {
+      status: foldForMatch(summary.status),
+      section: foldForMatch(summary.section),
+      language: foldForMatch(summary.language),
+      tags: summary.tags.map(foldForMatch),
+      bylines: summary.bylines.map(foldForMatch),
+    };
+    folded.set(summary, known);
+  }
+  return known;
 }
 
 /** The entry describes the same bytes the index was built from. */

@@ -44,12 +44,41 @@ export function matchRanges(text: string, terms: ReadonlySet<string>, phrases: r
   return merged;
 }
 
+/**
+ * Where the first match in `text` is likely to start: the earliest place a term occurs as
+ * the start of a word, found without splitting the whole text (a body is thousands of
+ * words, and a page of hits has dozens of bodies). -1 when none is found that way (a term
+ * whose accents were folded); then the whole text is looked through.
+ */
+function firstMatchNear(text: string, terms: ReadonlySet<string>, phrases: readonly RegExp[]): number {
+  const lower = text.toLowerCase();
+  let first = -1;
+  const consider = (at: number) => {
+    if (at >= 0 && (first < 0 || at < first)) first = at;
+  };
+  for (const term of terms) {
+    let at = lower.indexOf(term);
+    while (at > 0 && /[\p{L}\p{M}\p{N}]/u.test(lower[at - 1]!)) at = lower.indexOf(term, at + 1);
+    consider(at);
+  }
+  for (const pattern of phrases) {
+    pattern.lastIndex = 0;
+    const m = pattern.exec(text);
+    if (m) consider(m.index);
+  }
+  return first;
+}
+
 /** The snippet of a document for the fields matched; without matches, the dek or the start of the body. */
 export function snippetOf(document: SearchDocument, fields: readonly SearchField[], terms: ReadonlySet<string>, phrases: readonly RegExp[]): Snippet {
   for (const field of SNIPPET_FIELDS) {
     if (!fields.includes(field)) continue;
     const text = document[field].replace(/\s+/g, ' ');
-    const ranges = matchRanges(text, terms, phrases);
+    const near = firstMatchNear(text, terms, phrases);
+    // Only the stretch around the first match is split into words; the rest is never shown.
+    const from = near < 0 ? 0 : Math.max(0, near - LEAD_CHARS - 20);
+    const stretch = near < 0 ? text : text.slice(from, from + LEAD_CHARS + SNIPPET_CHARS + 40);
+    const ranges = matchRanges(stretch, terms, phrases).map(([a, b]): [number, number] => [a + from, b + from]);
     if (ranges.length) return around(text, ranges);
   }
   const lead = (document.dek || document.body).replace(/\s+/g, ' ');

@@ -33,7 +33,7 @@ export function workspaceLayout(root: string): WorkspaceLayout {
     exports: path.join(absolute, 'exports'),
     internal,
     index: path.join(internal, 'index.json'),
-    searchIndex: path.join(internal, 'search-index.json'),
+    searchIndex: path.join(internal, 'search-index.jsonl'),
     lock: path.join(internal, 'lock'),
     history: path.join(internal, 'history'),
     trash: path.join(internal, 'trash'),
