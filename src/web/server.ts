@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { API_EVENTS } from '../shared/api-methods';
-import { MAX_REQUEST_BYTES } from '../shared/body-limits';
+import { MAX_REQUEST_BYTES, valueShapeProblem } from '../shared/body-limits';
 import type { ApiErrorCode, ApiResult } from '../shared/errors';
 import type { ApiHost } from '../core/api/api-host';
 import { checkRequest } from './request-guard';
@@ -15,6 +15,10 @@ import { securityHeaders, serveStatic } from './static-files';
 
 /** Largest request body accepted: a 20,000-word article is about 3 MB of Lexical JSON. */
 export const MAX_BODY_BYTES = MAX_REQUEST_BYTES;
+/** Deepest JSON a request may nest: an article body's limit (64 levels of nodes) and its envelope fit with room. */
+export const MAX_REQUEST_DEPTH = 100;
+/** Most pages listening to events at once: one per open tab; more means a leak or an attack. */
+export const MAX_EVENT_STREAMS = 32;
 
 const STATUS_OF: Record<ApiErrorCode, number> = {
   'invalid-request': 400,
@@ -72,7 +76,7 @@ async function readBody(request: IncomingMessage): Promise<string> {
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new RangeError(`The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
+    if (size > MAX_BODY_BYTES) throw new RangeError(`The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB, the limit for one request.`);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -93,7 +97,15 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   });
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+    // The request target is a path: `//x` is not another host, and a target URL cannot parse is refused.
+    const target = request.url ?? '/';
+    let url: URL;
+    try {
+      url = new URL(`http://127.0.0.1:${port}${target.startsWith('/') ? target : `/${target}`}`);
+    } catch {
+      sendError(response, 400, 'invalid-request', 'The address of the request is not a path Copydesk can read.');
+      return;
+    }
     const verdict = checkRequest(request, url, port, token);
     if (!verdict.ok) {
       if (url.pathname.startsWith('/api/')) {
@@ -105,6 +117,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return;
     }
     if (url.pathname === '/api/events' && request.method === 'GET') {
+      if (streams.size >= MAX_EVENT_STREAMS) {
+        sendError(response, 503, 'unavailable', `Too many Copydesk pages are open on this address (the limit is ${MAX_EVENT_STREAMS} event streams). Close some tabs, then reload.`);
+        return;
+      }
       openEventStream(response);
       return;
     }
@@ -135,6 +151,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     } catch (error) {
       const tooLarge = error instanceof RangeError;
       sendError(response, tooLarge ? 413 : 400, 'invalid-request', tooLarge ? error.message : 'The request body is not valid JSON.');
+      return;
+    }
+    const shape = valueShapeProblem(payload, MAX_REQUEST_DEPTH);
+    if (shape) {
+      sendError(response, 400, 'invalid-request', `The request is refused: ${shape} (the limit for a request is ${MAX_REQUEST_DEPTH} levels).`);
       return;
     }
     if (!host) {
