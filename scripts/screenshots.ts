@@ -26,6 +26,12 @@ async function main(): Promise<void> {
       await page.getByTestId('save-state').waitFor();
       await page.waitForTimeout(400);
       await page.screenshot({ path: path.join(OUT, `editor-${scheme}.png`) });
+      // Search as you type in the library: the passages with the words marked.
+      await page.getByRole('searchbox', { name: 'Search articles' }).fill('council');
+      await page.getByRole('region', { name: 'Search results' }).locator('mark').first().waitFor();
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(OUT, `search-${scheme}.png`) });
+      await page.getByRole('searchbox', { name: 'Search articles' }).fill('');
       if (scheme === 'light') {
         // An edit here while a colleague's script changes the same file.
         // A draft: approved copy asks before it can be edited.
@@ -55,6 +61,7 @@ async function main(): Promise<void> {
         await page.waitForTimeout(300);
 
         await writeFile(path.join(host.workspace, 'articles', 'half-written.json'), '{"schemaVersion": 1, "id": "4f0c');
+        await page.getByRole('button', { name: /1 file cannot be read/ }).click();
         await page.getByRole('button', { name: /half-written/ }).click();
         await page.waitForTimeout(300);
         await page.screenshot({ path: path.join(OUT, 'damaged-file.png') });
