@@ -48,8 +48,9 @@ export async function extractPdf(fileName: string, bytes: Uint8Array): Promise<R
   } catch (error) {
     return fail(`${fileName}: the PDF reader could not be loaded (${error instanceof Error ? error.message : String(error)})`);
   }
-  // pdf.js may take ownership of the buffer it is given: it gets a copy, the caller keeps its bytes.
-  const task = pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, enableXfa: false, verbosity: 0, stopAtErrors: false });
+  // pdf.js may take ownership of the buffer it is given: it gets a copy, the caller keeps its
+  // bytes. A plain Uint8Array: pdf.js refuses a Node Buffer (what the CLI reads files into).
+  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, enableXfa: false, verbosity: 0, stopAtErrors: false });
   try {
     const doc = await task.promise;
     const pages: string[] = [];
