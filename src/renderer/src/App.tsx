@@ -19,7 +19,11 @@ import { SourceLibraryProvider } from './sources/SourceLibraryProvider';
 import { AccessScreen } from './shell/AccessScreen';
 import { CommandPalette } from './shell/CommandPalette';
 import { Sidebar } from './shell/Sidebar';
-import { useCommandShortcuts } from './shell/command-registry';
+import { commandById, shortcutLabel } from '../../shared/commands';
+import { ApiError } from '../../shared/errors';
+import { IS_MAC, runCommand, useCommandShortcuts } from './shell/command-registry';
+import { KeyboardShortcuts } from './shell/KeyboardShortcuts';
+import { useNavigationCommands } from './shell/use-navigation-commands';
 import { UndoToast } from './shell/UndoToast';
 import { useOpenArticle } from './shell/use-open-article';
 import './App.css';
@@ -28,6 +32,17 @@ import './App.css';
 interface Toast {
   message: string;
   trashId?: string;
+  /** The trashed article's headline, for saying plainly why an undo no longer applies. */
+  headline?: string;
+}
+
+/** Why putting an article back from the trash failed, in words (never its trash id). */
+function undoFailure(error: unknown, headline: string): string {
+  const name = `“${headline || 'Untitled'}”`;
+  const code = error instanceof ApiError ? error.code : null;
+  if (code === 'not-found') return `${name} is no longer in the trash (it was restored or emptied), so there is nothing to undo.`;
+  if (code === 'conflict') return `${name} is already back in the library, so there is nothing to undo.`;
+  return `${name} could not be put back: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 const NONE_DAMAGED: readonly DamagedFile[] = [];
@@ -43,15 +58,16 @@ export function App() {
   const damagedFile = view.kind === 'damaged' ? damaged.find((d) => d.slug === view.slug) : undefined;
   const closeToast = useCallback(() => setToast(null), []);
   useCommandShortcuts();
+  const { collapsed, toggleSidebar } = useNavigationCommands();
 
   /** Brings an article back from the trash, and opens it. */
-  const undoTrash = async (trashId: string) => {
+  const undoTrash = async (trashId: string, headline: string) => {
     try {
       const restored = await api.trash.restore({ trashId });
       await refresh();
       await openView({ kind: 'article', id: restored.id });
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setToast({ message: undoFailure(e, headline) });
     }
   };
 
@@ -68,25 +84,46 @@ export function App() {
   return (
     <SourceLibraryProvider>
       <LibraryStoreContext.Provider value={store}>
-        <div className="app">
-          <Sidebar
-            info={info}
-            store={store}
-            error={error}
-            view={view}
-            onNewArticle={() => void newArticle()}
-            onOpen={(next) => void openView(next)}
-          />
-          <CommandPalette store={store} onOpenArticle={(id) => void openView({ kind: 'article', id })} onSearch={requestSearch} />
-          {toast && (
-            <UndoToast
-              key={toast.trashId ?? toast.message}
-              message={toast.message}
-              onUndo={trashId ? () => void undoTrash(trashId) : undefined}
-              onClose={closeToast}
+        <h1 className="visually-hidden">Copydesk{info ? `: ${info.name}` : ''}</h1>
+        <nav className="skip-links" aria-label="Skip links">
+          <a href="#main" className="skip-link">
+            Skip to the article
+          </a>
+          <a
+            href="#library"
+            className="skip-link"
+            onClick={(event) => {
+              event.preventDefault();
+              runCommand('show-library');
+            }}
+          >
+            Skip to the library
+          </a>
+        </nav>
+        <div className={`app${collapsed ? ' app--collapsed' : ''}`}>
+          <button
+            type="button"
+            className="sidebar-toggle"
+            aria-expanded={!collapsed}
+            aria-controls="library"
+            title={`${collapsed ? 'Show' : 'Hide'} the library (${shortcutLabel(commandById('toggle-sidebar').accelerator, IS_MAC)})`}
+            onClick={toggleSidebar}
+          >
+            <span aria-hidden="true">{collapsed ? '»' : '«'}</span>
+            <span className="visually-hidden">{collapsed ? 'Show the library' : 'Hide the library'}</span>
+          </button>
+          <div id="library" className="app__sidebar" hidden={collapsed}>
+            <Sidebar
+              info={info}
+              store={store}
+              error={error}
+              view={view}
+              onNewArticle={() => void newArticle()}
+              onOpen={(next) => void openView(next)}
             />
-          )}
-          <main className="main">
+          </div>
+          <CommandPalette store={store} onOpenArticle={(id) => void openView({ kind: 'article', id })} onSearch={requestSearch} />
+          <main className="main" id="main" tabIndex={-1}>
             {view.kind === 'article' && (
               <ArticleErrorBoundary key={view.id}>
                 <ArticlePane
@@ -96,7 +133,7 @@ export function App() {
                   onDeleted={({ trashId: deleted, headline }) => {
                     show({ kind: 'none' });
                     void refresh();
-                    setToast({ message: `“${headline || 'Untitled'}” moved to the trash.`, trashId: deleted });
+                    setToast({ message: `“${headline || 'Untitled'}” moved to the trash.`, trashId: deleted, headline });
                   }}
                   onOpen={showArticle}
                   onLeaveUnsaved={(message) => {
@@ -122,7 +159,16 @@ export function App() {
                 <p>Articles are saved as you type, as files in your workspace{info ? `: ${info.path}` : ''}.</p>
               </div>
             )}
+            {toast && (
+              <UndoToast
+                key={toast.trashId ?? toast.message}
+                message={toast.message}
+                onUndo={trashId ? () => void undoTrash(trashId, toast.headline ?? '') : undefined}
+                onClose={closeToast}
+              />
+            )}
           </main>
+          <KeyboardShortcuts />
         </div>
       </LibraryStoreContext.Provider>
     </SourceLibraryProvider>

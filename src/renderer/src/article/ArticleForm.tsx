@@ -9,11 +9,14 @@
 import type { EditorState, LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Article, ArticleMeta, ArticleMetaPatch, ArticleStatus } from '../../../shared/article';
-import { readingMinutes } from '../../../document/plain-text';
 import type { FieldSuggestions } from '../library/suggestions';
 import { ArticleEditor } from '../editor/ArticleEditor';
 import { ClaimHighlightsPlugin } from '../editor/plugins/ClaimHighlightsPlugin';
 import { FindReplacePlugin } from '../editor/find/FindReplacePlugin';
+import { CountsPlugin, type BodyCounts } from '../editor/counts/CountsPlugin';
+import { NO_COUNTS } from '../editor/counts/text-counts';
+import { jumpToSubhead, OutlinePlugin, type OutlineEntry } from '../editor/outline/OutlinePlugin';
+import { OutlineMenu } from './OutlineMenu';
 import { ArticleVersions } from '../versions/ArticleVersions';
 import { RecoveryNotice } from '../recovery/RecoveryNotice';
 import { useCrashRecovery } from '../recovery/use-crash-recovery';
@@ -56,7 +59,8 @@ export function ArticleForm(props: ArticleFormProps) {
   const { article, replace, context, onDeleted, onOpen, onLeaveUnsaved, registerOpenArticle, suggestions } = props;
   const [meta, setMeta] = useState<ArticleMeta>(article.meta);
   const [slug, setSlug] = useState(article.slug);
-  const [words, setWords] = useState(0);
+  const [counts, setCounts] = useState<BodyCounts>({ article: NO_COUNTS, selection: null });
+  const [outline, setOutline] = useState<OutlineEntry[]>([]);
   const [actionError, setActionError] = useState<string | null>(null);
   const [info, setInfo] = useState<string | null>(context?.notice ?? null);
   // Back to where the reader was, after a reload from disk.
@@ -224,12 +228,13 @@ export function ArticleForm(props: ArticleFormProps) {
               <>
                 <ClaimHighlightsPlugin />
                 <FindReplacePlugin />
+                <CountsPlugin onCounts={setCounts} />
+                <OutlinePlugin onOutline={setOutline} />
               </>
             }
             editable={!approved}
             body={article.body}
             onChange={onBody}
-            onWordCount={setWords}
             editorRef={editorRef}
           />
         </ArticleSourcesProvider>
@@ -237,8 +242,9 @@ export function ArticleForm(props: ArticleFormProps) {
       </ReviewContext.Provider>
       <ArticleVersions id={article.id} meta={meta} editorRef={editorRef} autosave={autosave} canRestore={!approved && !leaving} replace={replace} />
       <StatusBar
-        words={words}
-        minutes={readingMinutes(words)}
+        article={counts.article}
+        selection={counts.selection}
+        outline={<OutlineMenu entries={outline} onJump={(key) => editorRef.current && jumpToSubhead(editorRef.current, key)} />}
         save={gone ? { kind: 'error', code: 'not-found', message: 'The article’s file is gone or unreadable.' } : autosave.state}
         slug={slug}
       />

@@ -49,7 +49,8 @@ interface ArticleEditorProps {
   editable?: boolean;
   body: LexicalBody;
   onChange: (state: EditorState) => void;
-  onWordCount: (words: number) => void;
+  /** Given when the article wants the word count alone (the counts plugin reports more). */
+  onWordCount?: (words: number) => void;
   /** Filled with the editor, for reading its whole current state (keep mine, save as new). */
   editorRef: MutableRefObject<LexicalEditor | null>;
 }
@@ -103,7 +104,7 @@ export function ArticleEditor({ header, aside, footer, plugins, editable = true,
       <AttributionCard />
       <MarkdownShortcutPlugin transformers={MARKDOWN_SHORTCUTS} />
       <OnChangePlugin ignoreSelectionChange ignoreHistoryMergeTagChange onChange={onChange} />
-      <WordCountPlugin onCount={onWordCount} />
+      {onWordCount && <WordCountPlugin onCount={onWordCount} />}
       <EditorRefPlugin editorRef={editorRef} />
       {plugins}
     </LexicalComposer>

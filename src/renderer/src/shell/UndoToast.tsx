@@ -1,5 +1,8 @@
-/** A short message at the foot of the window, for ten seconds, with an undo when there is one. */
-import { useEffect } from 'react';
+/**
+ * A short message at the foot of the main pane, for ten seconds (longer while the keyboard
+ * or the mouse is on it), with an undo when there is one, and a way to dismiss it.
+ */
+import { useEffect, useState } from 'react';
 import './UndoToast.css';
 
 const TOAST_MS = 10_000;
@@ -13,12 +16,21 @@ interface UndoToastProps {
 }
 
 export function UndoToast({ message, onUndo, onClose }: UndoToastProps) {
+  const [held, setHeld] = useState(false);
   useEffect(() => {
+    if (held) return;
     const timer = setTimeout(onClose, TOAST_MS);
     return () => clearTimeout(timer);
-  }, [onClose]);
+  }, [onClose, held]);
   return (
-    <div className="toast" role="status">
+    <div
+      className="toast"
+      role="status"
+      onFocus={() => setHeld(true)}
+      onBlur={() => setHeld(false)}
+      onMouseEnter={() => setHeld(true)}
+      onMouseLeave={() => setHeld(false)}
+    >
       <span>{message}</span>
       {onUndo && (
         <button
@@ -31,6 +43,9 @@ export function UndoToast({ message, onUndo, onClose }: UndoToastProps) {
           Undo
         </button>
       )}
+      <button type="button" aria-label="Dismiss" title="Dismiss" onClick={onClose}>
+        ×
+      </button>
     </div>
   );
 }

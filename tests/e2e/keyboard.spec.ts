@@ -1,0 +1,99 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test } from './fixtures';
+
+test('a keyboard-only session: create, write, format, move around, trash and undo, never losing the focus', async ({ app, host }) => {
+  const focused = () => app.evaluate<string>(`(() => { const e = document.activeElement; return e ? (e.getAttribute('aria-label') || e.textContent || e.tagName).trim().slice(0, 40) : 'none'; })()`);
+  // The first Tab reaches the skip link.
+  await app.keyboard.press('Tab');
+  await expect(app.getByRole('link', { name: 'Skip to the article' })).toBeFocused();
+
+  await app.keyboard.press('Control+n');
+  const headline = app.getByRole('textbox', { name: 'Headline' });
+  await expect(headline).toBeFocused();
+  await app.keyboard.type('Ferry crews vote on strike');
+  await app.keyboard.press('Enter');
+  await app.keyboard.type('The vote closes on Friday.');
+  await app.keyboard.press('Enter');
+  const body = app.getByRole('textbox', { name: 'Article body' });
+  await expect(body).toBeFocused();
+  await app.keyboard.type('Crews on the night ferries will vote this week.');
+  // Select "this week" and make it bold.
+  await app.keyboard.press('ArrowLeft');
+  await app.keyboard.press('Control+Shift+ArrowLeft');
+  await app.keyboard.press('Control+Shift+ArrowLeft');
+  await expect.poll(() => app.evaluate<string>('window.getSelection().toString()')).toBe('this week');
+  await app.keyboard.press('Control+b');
+  await expect(body.locator('strong, b, .CopydeskTheme__textBold').first()).toHaveText('this week');
+  await app.keyboard.press('End');
+
+  // Shortcuts to the headline, the body and the library.
+  await app.keyboard.press('Control+Alt+h');
+  await expect(headline).toBeFocused();
+  await app.keyboard.press('Control+Alt+b');
+  await expect(body).toBeFocused();
+  await app.keyboard.press('Control+1');
+  await expect(app.locator('.library button, .library [tabindex="0"]').filter({ hasText: 'Ferry crews vote on strike' }).first()).toBeFocused();
+  await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
+
+  // The shortcut panel, from "?" outside a text field; Escape closes it.
+  await app.keyboard.press('?');
+  const panel = app.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(panel).toBeVisible();
+  await expect(panel).toContainText('Find');
+  await expect(panel).toContainText('Ctrl+F');
+  await app.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
+
+  // Article ▾ → Move to trash, from the keyboard; the focus goes to the toast's Undo.
+  await app.keyboard.press('Control+Alt+h');
+  await app.keyboard.press('Shift+Tab');
+  await expect(app.getByRole('button', { name: 'Article ▾' })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await app.keyboard.press('End');
+  await expect(app.getByRole('menuitem', { name: 'Move to trash' })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('button', { name: 'Undo' })).toBeFocused();
+  expect(await readdir(path.join(host.workspace, 'articles'))).toEqual([]);
+  await app.keyboard.press('Enter');
+  await expect(headline).toHaveValue('Ferry crews vote on strike');
+  await expect(headline).toBeFocused();
+  expect(await focused()).toBe('Headline');
+  const [file] = await readdir(path.join(host.workspace, 'articles'));
+  const saved = JSON.parse(await readFile(path.join(host.workspace, 'articles', file!), 'utf8'));
+  expect(JSON.stringify(saved.body)).toContain('"text":"this week","type":"text"');
+});
+
+test('an undo that no longer applies says so in plain words', async ({ app, host }) => {
+  await app.getByRole('button', { name: 'New article' }).click();
+  await app.getByRole('textbox', { name: 'Headline' }).fill('Gone for good');
+  await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
+  await app.getByRole('button', { name: 'Article ▾' }).click();
+  await app.getByRole('menuitem', { name: 'Move to trash' }).click();
+  // Someone empties the trash meanwhile.
+  const trash = path.join(host.workspace, '.copydesk', 'trash');
+  const { rm } = await import('node:fs/promises');
+  for (const name of await readdir(trash)) await rm(path.join(trash, name));
+  await app.getByRole('button', { name: 'Undo' }).click();
+  const toast = app.getByRole('status').filter({ hasText: 'Gone for good' });
+  await expect(toast).toHaveText(/“Gone for good” is no longer in the trash \(it was restored or emptied\), so there is nothing to undo\./);
+  await expect(toast).not.toContainText('--');
+});
+
+test('the sidebar collapses and comes back, and the layout holds at 800×600', async ({ app }) => {
+  await app.setViewportSize({ width: 800, height: 600 });
+  await app.getByRole('button', { name: 'New article' }).click();
+  await expect(app.getByRole('textbox', { name: 'Headline' })).toBeFocused();
+  await app.keyboard.type('Narrow window');
+  await app.screenshot({ path: '/tmp/ew-narrow-open.png' });
+  await app.keyboard.press('Control+\\');
+  await app.screenshot({ path: '/tmp/ew-narrow.png' });
+  await expect(app.locator('#library')).toBeHidden();
+  await expect(app.getByRole('button', { name: 'Show the library' })).toBeVisible();
+  // Nothing of the article is cut off sideways.
+  const overflow = await app.evaluate<number>(`document.querySelector('.article-scroll').scrollWidth - document.querySelector('.article-scroll').clientWidth`);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await app.keyboard.press('Control+1');
+  await expect(app.locator('#library')).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Hide the library' })).toBeVisible();
+});
