@@ -15,6 +15,7 @@ import { libraryUiFigures } from './library-ui.bench';
 import { quick, formatTable, toRow, type Figure } from './report';
 import { machine, writeResults } from './results';
 import { reviewFigures } from './review.bench';
+import { scalingFigures } from './scaling.bench';
 import { sourceLibraryFigures } from './source-library.bench';
 import { sourceFigures } from './sources.bench';
 import { workspaceFigures } from './workspace.bench';
@@ -33,6 +34,7 @@ const SUITES: Suite[] = [
   { name: 'review', run: reviewFigures },
   { name: 'export', run: exportFigures },
   { name: 'editor', run: editorFigures, needsBuild: true },
+  { name: 'scaling', run: scalingFigures },
   { name: 'library-ui', run: libraryUiFigures, needsBuild: true },
 ];
 

@@ -62,7 +62,7 @@ export function articleFile(headline: string, words: number): ArticleFile {
 }
 
 /** The baseline for autosave: temp file, fsync, rename, folder fsync of the same bytes. */
-function tempRename(file: string, bytes: string): void {
+export function tempRename(file: string, bytes: string): void {
   const temp = `${file}.tmp`;
   writeFileSync(temp, bytes);
   const fd = openSync(temp, 'r+');
