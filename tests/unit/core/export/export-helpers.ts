@@ -103,3 +103,11 @@ export async function filesUnder(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   return entries.map((e) => path.relative(root, path.join(e.parentPath, e.name))).sort();
 }
+
+/**
+ * The files under a workspace that hold its data: the search index (a cache the workspace
+ * writes in the background, whenever it likes) and its temporary files left out.
+ */
+export async function dataFilesUnder(root: string): Promise<string[]> {
+  return (await filesUnder(root)).filter((name) => !/(^|\/)\.copydesk\/(search-index|\.cd-)/.test(name));
+}

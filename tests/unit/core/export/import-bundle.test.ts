@@ -16,7 +16,7 @@ import type { Article } from '../../../../src/shared/article';
 import { ApiError } from '../../../../src/shared/errors';
 import { craftZip, type CraftedEntry } from '../../../fixtures/export/craft-zip';
 import { attribution, paragraph, text, ITALIC } from '../../../fixtures/export/body-nodes';
-import { AT, filesUnder, sampleWorkspace } from './export-helpers';
+import { AT, dataFilesUnder, sampleWorkspace } from './export-helpers';
 
 const SOURCE = 'northsea-wire-maasgate-talks-2026-11-10';
 const FIELDS = ['headline', 'dek', 'kicker', 'section', 'bylines', 'dateline', 'language', 'tags', 'aiDisclosure', 'slugLocked', 'related'] as const;
@@ -103,7 +103,7 @@ describe('importing a bundle', () => {
     let counts: () => [number, number];
     beforeEach(async () => {
       counts = () => [workspace.articles.count, workspace.sources.count];
-      before = await filesUnder(root);
+      before = await dataFilesUnder(root);
     });
     const refused = async (zip: Buffer | string, reason: RegExp) => {
       let target = zip;
@@ -120,7 +120,7 @@ describe('importing a bundle', () => {
       if (Buffer.isBuffer(zip)) await rm(target as string);
     };
     afterEach(async () => {
-      expect(await filesUnder(root)).toEqual(before);
+      expect(await dataFilesUnder(root)).toEqual(before);
     });
 
     const valid = () => bundle.files.map((f) => ({ name: f.path, data: f.bytes }));
@@ -174,12 +174,12 @@ describe('importing a bundle', () => {
         files.set('article.json', new TextEncoder().encode(JSON.stringify(article)));
       });
       const other = await Workspace.open(path.join(root, 'empty'), { watch: false });
-      const emptyBefore = await filesUnder(path.join(root, 'empty'));
+      const emptyBefore = await dataFilesUnder(path.join(root, 'empty'));
       try {
         await writeFile(path.join(root, 'bad.zip'), craftZip(entries));
         await expect(importBundle(other, path.join(root, 'bad.zip'))).rejects.toThrow(/cannot be opened by the editor/);
         expect([other.articles.count, other.sources.count]).toEqual([0, 0]);
-        expect(await filesUnder(path.join(root, 'empty'))).toEqual(emptyBefore);
+        expect(await dataFilesUnder(path.join(root, 'empty'))).toEqual(emptyBefore);
       } finally {
         await other.close();
         await rm(path.join(root, 'bad.zip'));
