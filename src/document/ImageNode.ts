@@ -79,6 +79,8 @@ export class ImageNode extends DecoratorNode<unknown> {
   override createDOM(config: EditorConfig): RenderedElement {
     const element = createElement('div', themeClass(config.theme, 'image'));
     element.setAttribute('data-image', '');
+    // Its fields are inputs of their own, not text of the body.
+    element.setAttribute('contenteditable', 'false');
     return element;
   }
 

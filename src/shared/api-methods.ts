@@ -40,6 +40,8 @@ export const API_METHODS = [
   'export.importBundle',
   'trash.list',
   'trash.restore',
+  'assets.put',
+  'assets.get',
   'trash.purge',
   'search.query',
   'search.status',

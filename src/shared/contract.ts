@@ -7,6 +7,7 @@
  * renderer derive their types from, and reading it whole is how a reviewer sees the API.
  */
 import { COMMAND_IDS } from './commands';
+import { ASSET_NAME_PATTERN, MAX_ASSET_BYTES } from './assets';
 import { z } from 'zod';
 import type { ApiEvent, ApiMethod } from './api-methods';
 import {
@@ -69,6 +70,9 @@ const addSourceResponse = z.discriminatedUnion('status', [
 /** Largest file imported: 20 MB, as base64. */
 const MAX_IMPORT_MB = 20;
 const MAX_IMPORT_BASE64 = Math.ceil((MAX_IMPORT_MB * 1024 * 1024) / 3) * 4;
+
+/** Room for an image a little over the cap, so its size is refused in words, not by the schema. */
+const MAX_ASSET_BASE64 = Math.ceil((MAX_ASSET_BYTES * 1.5) / 3) * 4;
 
 function method<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
   return { request, response };
@@ -323,6 +327,18 @@ export const contract = {
   'trash.list': method(empty, z.object({ items: z.array(trashedArticleSchema) })),
   /** Puts an article back from the trash. */
   'trash.restore': method(z.object({ trashId: z.string().min(1) }).strict(), articleSummarySchema),
+  /** Stores an image under assets/<sha256>.<ext> (its type read from its bytes); refused with the reason when it is not one Copydesk takes. */
+  'assets.put': method(
+    z
+      .object({
+        fileName: z.string().min(1).max(500),
+        data: z.base64({ error: 'must be the image’s bytes in base64' }).max(MAX_ASSET_BASE64, `is much larger than the ${MAX_ASSET_BYTES / 1024 / 1024} MB images may be`),
+      })
+      .strict(),
+    z.object({ asset: z.string().regex(ASSET_NAME_PATTERN), type: z.string(), size: z.number().int().nonnegative(), existed: z.boolean() }),
+  ),
+  /** An image of the workspace by its name, as base64 bytes with its type. */
+  'assets.get': method(z.object({ asset: z.string().regex(ASSET_NAME_PATTERN, 'must be assets/<sha256>.<ext>') }).strict(), z.object({ asset: z.string(), type: z.string(), data: z.string() })),
   /** Deletes a trashed article for good; other articles' links to it are removed, and named. */
   'trash.purge': method(
     z.object({ trashId: z.string().min(1) }).strict(),

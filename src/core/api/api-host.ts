@@ -68,6 +68,11 @@ function implementation(workspace: Workspace, emitProgress: (progress: ApiEventP
     'export.importBundle': (request) => importBundleFrom(workspace, 'path' in request ? { path: request.path } : { fileName: request.fileName, data: Buffer.from(request.data, 'base64') }),
     'trash.list': async () => ({ items: await articles.listTrash() }),
     'trash.restore': ({ trashId }) => articles.restore(trashId),
+    'assets.put': ({ fileName, data }) => workspace.assets.put(Buffer.from(data, 'base64'), fileName),
+    'assets.get': async ({ asset }) => {
+      const found = await workspace.assets.get(asset);
+      return { asset: found.asset, type: found.type, data: found.bytes.toString('base64') };
+    },
     'trash.purge': async ({ trashId }) => ({ removedLinks: await removeLinksTo(articles, (await articles.purge(trashId)).id) }),
     'search.query': ({ query, limit }) => workspace.search.query(query, limit),
     'search.status': () => workspace.search.status(),

@@ -15,6 +15,7 @@ import { ReviewService } from '../review/review-service';
 import { SearchService } from '../search/search-service';
 import { SourceStore } from '../sources/source-store';
 import { SerialQueue } from '../storage/serial-queue';
+import { AssetStore } from '../assets/asset-store';
 import { WorkspaceLock } from '../storage/workspace-lock';
 import { TeamService, type TeamOptions } from '../team/team-service';
 import { serializeArticle } from '../articles/article-file';
@@ -53,6 +54,7 @@ export class Workspace {
   readonly review: ReviewService;
   readonly search: SearchService;
   readonly team: TeamService;
+  readonly assets: AssetStore;
   private readonly emitter = new EventEmitter();
 
   private constructor(
@@ -78,6 +80,7 @@ export class Workspace {
       entriesChanged: (entries) => this.index.scheduleSources(entries),
     });
     this.review = new ReviewService(this.articles, this.sources);
+    this.assets = new AssetStore(layout, queue);
     // Only the workspace's owner writes the search index; others build theirs in memory when asked.
     this.search = new SearchService(this.articles, this.sources, { file: layout.searchIndex, persist: lock !== null });
     this.search.onStatus((status) => this.emitter.emit('search-status', status));

@@ -28,6 +28,9 @@ import { SubheadPlugin } from './plugins/SubheadPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import { EditorCommandsPlugin } from './plugins/EditorCommandsPlugin';
 import { LinkEditorPlugin } from './plugins/LinkEditorPlugin';
+import { PastePlugin } from './plugins/PastePlugin';
+import { ImagePlugin } from './plugins/ImagePlugin';
+import { IMAGE_IMPORT } from './paste/image-import';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { WordCountPlugin } from './plugins/WordCountPlugin';
 import { isSafeLinkUrl } from '../../../shared/safe-url';
@@ -61,6 +64,7 @@ export function ArticleEditor({ header, aside, footer, plugins, editable = true,
       namespace: 'copydesk-article',
       nodes: ARTICLE_NODES,
       theme: copydeskTheme,
+      html: { import: IMAGE_IMPORT },
       editable,
       editorState: JSON.stringify(body),
       onError: (error) => {
@@ -99,6 +103,8 @@ export function ArticleEditor({ header, aside, footer, plugins, editable = true,
       <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} hasHorizontalScroll={false} />
       <EditorCommandsPlugin />
       <LinkEditorPlugin />
+      <PastePlugin />
+      <ImagePlugin />
       <AttributionPlugin />
       <AttributionPopover />
       <AttributionCard />
