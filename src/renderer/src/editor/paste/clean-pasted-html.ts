@@ -9,7 +9,7 @@
  * Lexical; nothing of it ever reaches the live page.
  */
 import DOMPurify from 'dompurify';
-import { stripHandlerAttributes } from './strip-handlers';
+import { PASTE_STYLE, prepareMarkup } from './pre-parse';
 
 /** Elements that are never an article's words. */
 const CHROME_TAGS = 'nav, header:not(:has(h1, h2, h3)), footer, button, form, input, select, textarea, label, iframe, video, audio, canvas, noscript, template, dialog, menu';
@@ -33,33 +33,48 @@ function wrapChildren(element: Element, tag: string): void {
 }
 
 function sanitize(html: string): HTMLElement {
-  return DOMPurify.sanitize(stripHandlerAttributes(html), {
+  return DOMPurify.sanitize(prepareMarkup(html), {
     RETURN_DOM: true,
     WHOLE_DOCUMENT: false,
     FORBID_TAGS: ['style', 'script', 'svg', 'math', 'iframe', 'object', 'embed', 'link', 'meta', 'base', 'form', 'input', 'button', 'textarea', 'select', 'template'],
     FORBID_ATTR: ['srcset', 'formaction', 'action', 'background', 'poster'],
     ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
     ALLOW_DATA_ATTR: false,
+    ADD_ATTR: [PASTE_STYLE],
+    // Its value is a style, not an address: not checked against the link schemes.
+    ADD_URI_SAFE_ATTR: [PASTE_STYLE],
   }) as HTMLElement;
+}
+
+/** The declarations of a pasted style attribute (kept as data-paste-style), by property. */
+function declarations(element: Element): Map<string, string> {
+  const style = new Map<string, string>();
+  for (const part of (element.getAttribute(PASTE_STYLE) ?? '').split(';')) {
+    const colon = part.indexOf(':');
+    if (colon > 0) style.set(part.slice(0, colon).trim().toLowerCase(), part.slice(colon + 1).trim().toLowerCase());
+  }
+  return style;
 }
 
 /** Docs and Word write emphasis as styles: it becomes tags, then every style goes. */
 function stylesToTags(root: HTMLElement): void {
   // Google Docs wraps the whole paste in <b style="font-weight:normal" id="docs-internal-guid-…">.
-  for (const b of Array.from(root.querySelectorAll('b[id^="docs-internal-guid"], b[style*="font-weight:normal"], b[style*="font-weight: normal"]'))) unwrap(b);
-  for (const element of Array.from(root.querySelectorAll<HTMLElement>('[style]'))) {
-    const style = element.style;
+  for (const b of Array.from(root.querySelectorAll('b'))) {
+    if (b.id.startsWith('docs-internal-guid') || declarations(b).get('font-weight') === 'normal') unwrap(b);
+  }
+  for (const element of Array.from(root.querySelectorAll(`[${PASTE_STYLE}]`))) {
     if (element.tagName === 'SPAN' || element.tagName === 'FONT') {
-      const weight = style.fontWeight;
+      const style = declarations(element);
+      const weight = style.get('font-weight') ?? '';
       if (weight === 'bold' || Number(weight) >= 600) wrapChildren(element, 'strong');
-      if (style.fontStyle === 'italic') wrapChildren(element, 'em');
-      const decoration = `${style.textDecoration} ${style.textDecorationLine}`;
+      if (style.get('font-style') === 'italic') wrapChildren(element, 'em');
+      const decoration = `${style.get('text-decoration') ?? ''} ${style.get('text-decoration-line') ?? ''}`;
       if (decoration.includes('underline')) wrapChildren(element, 'u');
       if (decoration.includes('line-through')) wrapChildren(element, 's');
-      if (style.verticalAlign === 'super') wrapChildren(element, 'sup');
-      if (style.verticalAlign === 'sub') wrapChildren(element, 'sub');
+      if (style.get('vertical-align') === 'super') wrapChildren(element, 'sup');
+      if (style.get('vertical-align') === 'sub') wrapChildren(element, 'sub');
     }
-    element.removeAttribute('style');
+    element.removeAttribute(PASTE_STYLE);
   }
 }
 
@@ -72,9 +87,9 @@ function wordLists(root: HTMLElement, html: string): void {
   if (!/mso-list|MsoListParagraph/i.test(html)) return;
   let list: HTMLElement | null = null;
   for (const item of Array.from(root.querySelectorAll<HTMLElement>('p'))) {
-    const isItem = /MsoListParagraph/i.test(item.className) || /mso-list:\s*l\d/i.test(item.getAttribute('style') ?? '');
+    const isItem = /MsoListParagraph/i.test(item.className) || /mso-list:\s*l\d/i.test(item.getAttribute(PASTE_STYLE) ?? '');
     if (!isItem) continue;
-    const ignored = Array.from(item.querySelectorAll('[style*="mso-list:Ignore" i], [style*="mso-list: Ignore" i]'));
+    const ignored = Array.from(item.querySelectorAll(`[${PASTE_STYLE}]`)).filter((span) => declarations(span).get('mso-list') === 'ignore');
     const marker = ignored.map(text).join('').trim();
     for (const span of ignored) span.remove();
     const ordered = /^(\d+|[a-z]|[ivx]+)[.)]$/i.test(marker);

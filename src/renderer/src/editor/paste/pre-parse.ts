@@ -1,9 +1,10 @@
 /**
  * Takes the event-handler attributes (onerror=, onload=, …) out of pasted markup before
- * any parser sees it. Parsing is inert (DOMParser runs nothing), but Chromium still
- * checks each handler attribute against the page's CSP as it parses and reports a
- * violation; without the attributes there is nothing to report. DOMPurify then does the
- * sanitizing proper. A small tokenizer after the HTML standard's rules for start tags
+ * any parser sees it, and renames style attributes to `data-paste-style`. Parsing is inert
+ * (DOMParser runs nothing), but Chromium still checks each handler and style attribute
+ * against the page's CSP as it parses and reports a violation; with neither there is
+ * nothing to report. (The styles are kept under another name because Docs and Word write
+ * bold and italic as styles.) DOMPurify then does the sanitizing proper. A small tokenizer after the HTML standard's rules for start tags
  * (quoted and unquoted values, `/` between attributes), comments and raw-text elements,
  * so `<img/onerror=…>` and a `>` inside a quoted value are read as a browser reads them.
  * No DOM: testable in Node.
@@ -12,7 +13,9 @@
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext']);
 const SPACE = /[\t\n\f\r ]/;
 
-export function stripHandlerAttributes(html: string): string {
+export const PASTE_STYLE = 'data-paste-style';
+
+export function prepareMarkup(html: string): string {
   let out = '';
   let i = 0;
   const n = html.length;
@@ -65,7 +68,8 @@ export function stripHandlerAttributes(html: string): string {
         }
         k = m;
       }
-      if (!/^on/i.test(attribute)) tag += ` ${attribute}${value ? `=${value}` : ''}`;
+      const kept = /^style$/i.test(attribute) ? PASTE_STYLE : /^on/i.test(attribute) || attribute.toLowerCase() === PASTE_STYLE ? null : attribute;
+      if (kept) tag += ` ${kept}${value ? `=${value}` : ''}`;
       j = k;
     }
     out += `${tag}>`;
