@@ -25,6 +25,7 @@ import { IS_MAC, runCommand, useCommandShortcuts } from './shell/command-registr
 import { KeyboardShortcuts } from './shell/KeyboardShortcuts';
 import { useNavigationCommands } from './shell/use-navigation-commands';
 import { UndoToast } from './shell/UndoToast';
+import { WindowDrop } from './shell/WindowDrop';
 import { useOpenArticle } from './shell/use-open-article';
 import './App.css';
 
@@ -123,6 +124,7 @@ export function App() {
             />
           </div>
           <CommandPalette store={store} onOpenArticle={(id) => void openView({ kind: 'article', id })} onSearch={requestSearch} />
+          <WindowDrop onOpenArticle={(id) => void openView({ kind: 'article', id })} onMessage={(message) => setToast({ message })} />
           <main className="main" id="main" tabIndex={-1}>
             {view.kind === 'article' && (
               <ArticleErrorBoundary key={view.id}>
