@@ -9,11 +9,12 @@ import { callApi } from './page-helpers';
 
 /** Drops files (name → text) on the element the selector names, with the drag that comes first. */
 async function dropFiles(app: Page, selector: string, files: Record<string, string>): Promise<void> {
-  const dataTransfer = await app.evaluateHandle((entries) => {
+  // A page script (a string): the test's own types know no DOM.
+  const dataTransfer = await app.evaluateHandle(`(() => {
     const transfer = new DataTransfer();
-    for (const [name, text] of entries) transfer.items.add(new File([text], name));
+    for (const [name, text] of ${JSON.stringify(Object.entries(files))}) transfer.items.add(new File([text], name));
     return transfer;
-  }, Object.entries(files));
+  })()`);
   await app.dispatchEvent(selector, 'dragenter', { dataTransfer });
   await app.dispatchEvent(selector, 'dragover', { dataTransfer });
   await app.dispatchEvent(selector, 'drop', { dataTransfer });
