@@ -68,6 +68,15 @@ test('filters combine, show their counts, and are kept for the workspace', async
   await app.getByRole('button', { name: /^Order: A to Z/ }).click();
   await expect(list.getByRole('button').first()).toContainText('Schools');
 
+  // One Tab stop: Ctrl+1 goes into the list; typing a headline's first letters jumps to it, Enter opens it.
+  await app.keyboard.press('Control+1');
+  await expect(list.getByRole('button').first()).toBeFocused();
+  await expect(list.locator('button[tabindex="0"]')).toHaveCount(1);
+  await app.keyboard.type('ener');
+  await expect(list.getByRole('button', { name: /Energy two/ })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('textbox', { name: 'Headline' })).toHaveValue('Energy two');
+
   // Kept for this workspace: after a reload the same view.
   await filters.getByRole('combobox', { name: 'Section' }).selectOption('Climate');
   await app.reload();
@@ -75,4 +84,28 @@ test('filters combine, show their counts, and are kept for the workspace', async
   await expect(list.getByRole('button', { name: /Energy two/ })).toBeVisible();
   await expect(app.getByRole('list', { name: 'Filters on' })).toContainText('Section: Climate');
   await expect(app.getByRole('combobox', { name: 'Sort by' })).toHaveValue('headline');
+});
+
+test('a save updates its own row from the change event, and never loads the whole list again', async ({ app }) => {
+  await createArticle(app, { headline: 'First story' });
+  const id = await createArticle(app, { headline: 'Second story' });
+  const list = app.getByRole('list', { name: 'Articles', exact: true });
+  await expect(list.getByRole('button')).toHaveCount(2);
+  let listLoads = 0;
+  app.on('request', (request) => {
+    if (request.url().includes('/api/articles.list')) listLoads++;
+  });
+  await list.getByRole('button', { name: /Second story/ }).click();
+  const headline = app.getByRole('textbox', { name: 'Headline' });
+  await headline.press('End');
+  await headline.pressSequentially(', updated');
+  await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
+  await expect(list.locator(`[data-id="${id}"]`)).toContainText('Second story, updated');
+  await app.getByRole('textbox', { name: 'Article body' }).click();
+  await app.keyboard.type('Words that change the count.');
+  await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
+  await expect(list.locator(`[data-id="${id}"]`)).toContainText('5 words');
+  // The row kept its place, and the list was never fetched again.
+  await expect(list.getByRole('button').nth(0)).toContainText('Second story, updated');
+  expect(listLoads).toBe(0);
 });

@@ -9,8 +9,8 @@ import { api } from './api';
 import { ArticleErrorBoundary } from './article/ArticleErrorBoundary';
 import { ArticlePane } from './article/ArticlePane';
 import { DamagedFilePane } from './library/DamagedFilePane';
-import { LibraryStoreContext, sameItems, useLibrarySelector, useLibrarySnapshot, type DamagedFile, type LibraryStore } from './library/library-store';
-import { sameSuggestions, suggestionsFrom } from './library/suggestions';
+import { LibraryStoreContext, sameItems, useLibrarySelector, useLibrarySnapshot, type DamagedFile, type LibrarySnapshot, type LibraryStore } from './library/library-store';
+import { sameSuggestions, suggestionsFrom, type FieldSuggestions } from './library/suggestions';
 import { TrashPane } from './library/TrashPane';
 import { useLibrary } from './library/use-library';
 import { requestSearch } from './search/search-request';
@@ -48,13 +48,27 @@ function undoFailure(error: unknown, headline: string): string {
 
 const NONE_DAMAGED: readonly DamagedFile[] = [];
 
+/**
+ * The header's suggestions (kickers, sections, tags), counted again only when one of them
+ * changed somewhere (`fieldsVersion`), not at every save of an article's text.
+ */
+const suggestionsOf = (() => {
+  let last: { snapshot: LibrarySnapshot | null; suggestions: FieldSuggestions } | null = null;
+  return (snapshot: LibrarySnapshot | null): FieldSuggestions => {
+    if (!last || !snapshot || !last.snapshot || last.snapshot.fieldsVersion !== snapshot.fieldsVersion) {
+      last = { snapshot, suggestions: suggestionsFrom(snapshot?.articles ?? []) };
+    }
+    return last.suggestions;
+  };
+})();
+
 export function App() {
   const [error, setError] = useState<string | null>(null);
   const [toast, setToast] = useState<Toast | null>(null);
   // The app reads the library through selectors: a save redraws the list's row, not the open article.
   const { store, info, locked, refresh } = useLibrary({ setError });
   const { view, show, openView, newArticle, registerOpenArticle, leaveUnsaved } = useOpenArticle({ refresh, setError });
-  const suggestions = useLibrarySelector(store, (snapshot) => suggestionsFrom(snapshot?.articles ?? []), sameSuggestions);
+  const suggestions = useLibrarySelector(store, suggestionsOf, sameSuggestions);
   const damaged = useLibrarySelector(store, (snapshot) => snapshot?.damaged ?? NONE_DAMAGED, sameItems);
   const damagedFile = view.kind === 'damaged' ? damaged.find((d) => d.slug === view.slug) : undefined;
   const closeToast = useCallback(() => setToast(null), []);

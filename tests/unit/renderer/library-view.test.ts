@@ -120,6 +120,16 @@ describe('one save moves one row', () => {
     expect(next).toEqual(orderArticles(store.get()!.articles, drafts));
   });
 
+  it('counts kickers, sections and tags again only when one of them changed', () => {
+    const store = new LibraryStore();
+    store.reset({ articles: many.slice(0, 10), damaged: [] });
+    const before = store.get()!.fieldsVersion;
+    store.apply([change('changed', { ...many[3]!, words: 999, updatedAt: '2027-01-01T00:00:00.000Z' })]);
+    expect(store.get()!.fieldsVersion).toBe(before);
+    store.apply([change('changed', { ...many[3]!, tags: ['energy'] })]);
+    expect(store.get()!.fieldsVersion).toBe(before + 1);
+  });
+
   it('asks for a full sort after a reload', () => {
     const store = new LibraryStore();
     store.reset({ articles: many.slice(0, 10), damaged: [] });

@@ -107,6 +107,12 @@ export function ArticleList({ snapshot, order, selectedId, selectedDamaged, empt
   };
 
   const onFocusRow = useCallback((id: string) => setActiveId(id), []);
+  // One callback for every row whatever the parent passes, so the memoized rows stay put when the list redraws.
+  const onSelectRef = useRef(onSelect);
+  useLayoutEffect(() => {
+    onSelectRef.current = onSelect;
+  }, [onSelect]);
+  const onOpenRow = useCallback((id: string) => onSelectRef.current(id), []);
 
   return (
     <nav className="library" aria-label="Articles">
@@ -133,7 +139,7 @@ export function ArticleList({ snapshot, order, selectedId, selectedDamaged, empt
                     selected={id === selectedId}
                     tabbable={item.index === tabIndexRow}
                     now={now}
-                    onOpen={onSelect}
+                    onOpen={onOpenRow}
                     onFocusRow={onFocusRow}
                   />
                 </li>

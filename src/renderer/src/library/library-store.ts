@@ -17,6 +17,16 @@ export interface LibrarySnapshot extends Library {
   byId: ReadonlyMap<string, ArticleSummary>;
   /** Grows by one with every change. */
   version: number;
+  /**
+   * Grows only when a kicker, section or tag changes somewhere (or articles come or go):
+   * what the header's suggestions are made from, so a save of the text does not recount them.
+   */
+  fieldsVersion: number;
+}
+
+/** The fields the header offers from the whole library. */
+function offeredFields(a: ArticleSummary | undefined): string {
+  return a ? `${a.kicker}\u0000${a.section}\u0000${a.tags.join('\u0000')}` : '';
 }
 
 /** How many versions back `changedSince` can tell one row from another. */
@@ -38,7 +48,8 @@ export class LibraryStore {
   /** Takes a whole new list (from `articles.list`). */
   reset(library: Library): void {
     const version = (this.snapshot?.version ?? 0) + 1;
-    this.snapshot = { ...library, byId: new Map(library.articles.map((a) => [a.id, a])), version };
+    const fieldsVersion = (this.snapshot?.fieldsVersion ?? 0) + 1;
+    this.snapshot = { ...library, byId: new Map(library.articles.map((a) => [a.id, a])), version, fieldsVersion };
     this.log = [{ version, ids: null }];
     this.notify();
   }
@@ -54,7 +65,8 @@ export class LibraryStore {
     for (const id of ids) byId.delete(id);
     for (const article of next.articles) if (ids.includes(article.id)) byId.set(article.id, article);
     const version = current.version + 1;
-    this.snapshot = { ...next, byId, version };
+    const fieldsChanged = ids.some((id) => offeredFields(current.byId.get(id)) !== offeredFields(byId.get(id)));
+    this.snapshot = { ...next, byId, version, fieldsVersion: current.fieldsVersion + (fieldsChanged ? 1 : 0) };
     this.log = [...this.log.slice(-LOG_LENGTH), { version, ids }];
     this.notify();
     return true;

@@ -5,12 +5,13 @@
  * expect; Escape closes it and puts focus back where it was.
  */
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { ArticleSummary } from '../../../shared/article';
 import type { CommandId } from '../../../shared/commands';
 import { shortcutLabel } from '../../../shared/commands';
 import { statusLabel } from '../format';
 import type { LibraryStore } from '../library/library-store';
 import { availableCommands, IS_MAC, runCommand, useCommand } from './command-registry';
-import { foldForMatch, fuzzyMatch } from './fuzzy-match';
+import { foldForMatch, fuzzyMatch, type FuzzyMatch } from './fuzzy-match';
 import './CommandPalette.css';
 
 interface PaletteItem {
@@ -32,6 +33,11 @@ interface CommandPaletteProps {
 }
 
 const MAX_ARTICLES = 8;
+
+interface Ranked {
+  article: ArticleSummary;
+  match: FuzzyMatch;
+}
 
 export function CommandPalette(props: CommandPaletteProps) {
   const [open, setOpen] = useState(false);
@@ -68,16 +74,24 @@ function PaletteDialog({ store, onOpenArticle, onSearch, onClose }: CommandPalet
 
   const items = useMemo<PaletteItem[]>(() => {
     const folded = foldForMatch(query);
-    const articles = headlines
-      .map(({ article, folded: text }) => ({ article, match: fuzzyMatch(folded, text) }))
-      .filter((x) => x.match !== null)
-      .sort((x, y) => (folded.trim() ? y.match!.score - x.match!.score : 0) || (x.article.updatedAt < y.article.updatedAt ? 1 : -1))
-      .slice(0, MAX_ARTICLES)
-      .map(({ article, match }): PaletteItem => ({
+    // The best few of 10,000 headlines, kept as they come rather than sorting them all.
+    const ranked = folded.trim();
+    const better = (x: Ranked, y: Ranked) => (ranked ? y.match.score - x.match.score : 0) || (x.article.updatedAt < y.article.updatedAt ? 1 : -1);
+    const best: Ranked[] = [];
+    for (const { article, folded: text } of headlines) {
+      const match = fuzzyMatch(folded, text);
+      if (!match) continue;
+      const candidate = { article, match };
+      if (best.length === MAX_ARTICLES && better(candidate, best[MAX_ARTICLES - 1]!) >= 0) continue;
+      const at = best.findIndex((b) => better(candidate, b) < 0);
+      best.splice(at < 0 ? best.length : at, 0, candidate);
+      if (best.length > MAX_ARTICLES) best.pop();
+    }
+    const articles = best.map(({ article, match }): PaletteItem => ({
         key: `article:${article.id}`,
         group: 'Articles',
         label: article.headline || 'Untitled',
-        positions: match!.positions,
+        positions: match.positions,
         detail: [article.section, statusLabel(article.status)].filter(Boolean).join(' · '),
         run: () => onOpenArticle(article.id),
       }));

@@ -18,6 +18,7 @@ import { SearchResults } from '../search/SearchResults';
 import { useLibrarySearch } from '../search/use-library-search';
 import { useSourceLibrary } from '../sources/SourceLibraryProvider';
 import { TagManager } from '../tags/TagManager';
+import { useCommand } from './command-registry';
 import type { View } from './use-open-article';
 import './Sidebar.css';
 
@@ -43,6 +44,11 @@ export function Sidebar({ info, store, error, view, onNewArticle, onOpen }: Side
   const hitsRef = useRef<HTMLUListElement>(null);
   const searching = query.trim() !== '';
   const [managingTags, setManagingTags] = useState(false);
+  // Ctrl/Cmd+1: into the library, on its one Tab stop (or the first hit while searching).
+  useCommand('show-library', () => {
+    const into = ['.library__list [tabindex="0"]', '.search-hit', '.library-search__input'].map((selector) => document.querySelector<HTMLElement>(selector)).find(Boolean);
+    into?.focus();
+  });
   return (
     <aside className="sidebar">
       <div className="sidebar__head">
