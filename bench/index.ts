@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { editorFigures } from './editor.bench';
 import { exportFigures } from './export.bench';
+import { libraryFigures } from './library.bench';
 import { libraryUiFigures } from './library-ui.bench';
 import { quick, formatTable, toRow, type Figure } from './report';
 import { machine, writeResults } from './results';
@@ -35,6 +36,7 @@ const SUITES: Suite[] = [
   { name: 'export', run: exportFigures },
   { name: 'editor', run: editorFigures, needsBuild: true },
   { name: 'scaling', run: scalingFigures },
+  { name: 'library', run: libraryFigures },
   { name: 'library-ui', run: libraryUiFigures, needsBuild: true },
 ];
 

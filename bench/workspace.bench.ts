@@ -1,9 +1,9 @@
 /**
- * Workspace figures: autosave of one article, opening a 10,000-article workspace with a
- * warm index, and rebuilding the index from 10,000 files.
+ * Workspace figures: autosave of one article. Opening and rebuilding a 10,000-article
+ * workspace are measured with the library (library.bench.ts), on generated articles.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, openSync, closeSync, fsyncSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, openSync, closeSync, fsyncSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -11,7 +11,6 @@ import { createApiHost } from '../src/core/api/api-host';
 import { serializeArticle } from '../src/core/articles/article-file';
 import { Workspace } from '../src/core/workspace/workspace';
 import type { ArticleFile, LexicalBody } from '../src/shared/article';
-import { slugify } from '../src/shared/slug';
 import { median, percentile, scaled, type Figure } from './report';
 
 const WORDS = 'the council said on monday that 99,000 households would receive the subsidy before winter while unions warned of delays'.split(' ');
@@ -109,56 +108,10 @@ async function autosave(root: string, words: number, rounds: number): Promise<Fi
   };
 }
 
-async function largeWorkspace(root: string, count: number): Promise<Figure[]> {
-  const dir = path.join(root, 'large');
-  mkdirSync(path.join(dir, 'articles'), { recursive: true });
-  for (let i = 0; i < count; i++) {
-    const article = articleFile(`Council story number ${i}`, 300);
-    writeFileSync(path.join(dir, 'articles', `${slugify(article.meta.headline)}.json`), serializeArticle(article));
-  }
-  // Baseline: read and parse every file, nothing else.
-  const names = readdirSync(path.join(dir, 'articles'));
-  let started = performance.now();
-  for (const name of names) JSON.parse(readFileSync(path.join(dir, 'articles', name), 'utf8'));
-  const parseAll = performance.now() - started;
-
-  started = performance.now();
-  let ws = await Workspace.open(dir, { watch: false });
-  const rebuild = performance.now() - started;
-  await ws.close();
-
-  const warm: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    started = performance.now();
-    ws = await Workspace.open(dir, { watch: false });
-    const listed = ws.articles.list().articles.length;
-    warm.push(performance.now() - started);
-    if (listed !== count) throw new Error(`listed ${listed} of ${count}`);
-    await ws.close();
-  }
-  return [
-    {
-      what: `rebuild the index from ${count.toLocaleString('en-US')} article files`,
-      measured: rebuild,
-      baseline: parseAll,
-      baselineLabel: 'readFileSync + JSON.parse',
-      budget: 2,
-      budgetIsRatio: true,
-    },
-    {
-      what: `open a ${count.toLocaleString('en-US')}-article workspace, index warm, to a listed library (median of 5)`,
-      measured: median(warm),
-      baseline: null,
-      baselineLabel: '',
-      budget: 300,
-    },
-  ];
-}
-
 export async function workspaceFigures(): Promise<Figure[]> {
   const root = mkdtempSync(path.join(tmpdir(), 'copydesk-bench-'));
   try {
-    return [await autosave(root, 2_000, scaled(60, 20)), await autosave(root, 20_000, scaled(30, 10)), ...(await largeWorkspace(root, scaled(10_000, 1_000)))];
+    return [await autosave(root, 2_000, scaled(60, 20)), await autosave(root, 20_000, scaled(30, 10))];
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -73,6 +73,56 @@ export function parseArticleText(text: string): ParsedArticle {
   return ok(checked.data);
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+const STATUSES: ReadonlySet<unknown> = new Set(['draft', 'in-review', 'approved']);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isText = (v: unknown, max: number) => typeof v === 'string' && v.length <= max;
+const isTextList = (v: unknown, max: number, items: number) => Array.isArray(v) && v.length <= items && v.every((x) => isText(x, max));
+
+/**
+ * An article file's summary at a rebuild of the index, without running the schema, which
+ * costs more than reading and parsing the file: when the frame and every field of the meta
+ * have the types and limits the schema wants, the summary is made from the parsed JSON (the
+ * body's limits checked in the same one walk that counts its words). Anything else gives
+ * null, and the file goes through parseArticleText, which says what is wrong. The review's
+ * inner fields are checked when the article is first opened.
+ */
+export function quickSummary(text: string, slug: string): { id: string; summary: ArticleSummary } | null {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!isObject(raw) || raw.schemaVersion !== ARTICLE_SCHEMA_VERSION || typeof raw.id !== 'string' || !UUID.test(raw.id)) return null;
+  const { meta, body, review } = raw;
+  if (!isObject(meta) || !isObject(body) || !isObject(review) || !Array.isArray(review.decisions)) return null;
+  if (review.history !== undefined && !Array.isArray(review.history)) return null;
+  const root = body.root;
+  if (!isObject(root) || root.type !== 'root' || !Array.isArray(root.children) || !root.children.every((c) => isObject(c) && typeof c.type === 'string')) return null;
+  const fine =
+    isText(meta.headline, 500) &&
+    isText(meta.dek, 5_000) &&
+    isText(meta.kicker, 100) &&
+    isText(meta.section, 100) &&
+    isTextList(meta.bylines, 200, 20) &&
+    isText(meta.dateline, 200) &&
+    isText(meta.language, 35) &&
+    isTextList(meta.tags, 100, 100) &&
+    STATUSES.has(meta.status) &&
+    isText(meta.aiDisclosure, 1_000) &&
+    typeof meta.slugLocked === 'boolean' &&
+    isTextList(meta.sourceIds, Infinity, 1_000) &&
+    isTextList(meta.related, Infinity, 1_000) &&
+    typeof meta.createdAt === 'string' &&
+    ISO_DATE.test(meta.createdAt) &&
+    typeof meta.updatedAt === 'string' &&
+    ISO_DATE.test(meta.updatedAt);
+  if (!fine || fileShapeProblem(raw)) return null;
+  return { id: raw.id, summary: summarize(raw as unknown as ArticleFile, slug) };
+}
+
 /** Parses a file's bytes; bytes that are not UTF-8 are a damaged file, never silently replaced. */
 export function parseArticleBytes(content: Uint8Array | string): ParsedArticle {
   if (typeof content === 'string') return parseArticleText(content);

@@ -29,7 +29,7 @@ import type { FileEntry } from '../storage/file-registry';
 import { JsonFileFolder, type FolderChange } from '../storage/json-file-folder';
 import type { SerialQueue } from '../storage/serial-queue';
 import type { WorkspaceLayout } from '../workspace/workspace-layout';
-import { jsonErrorPosition, newArticleFile, parseArticleBytes, parseArticleText, previewOf, revisionOf, serializeArticle, summarize } from './article-file';
+import { jsonErrorPosition, newArticleFile, parseArticleBytes, parseArticleText, previewOf, quickSummary, revisionOf, serializeArticle, summarize } from './article-file';
 import { keepInHistory } from './history';
 import { listVersions, newestVersion, readVersion, restorableMeta, SETTLED_VERSION_INTERVAL_MS } from './versions';
 import type { ArticleVersion, ArticleVersionSummary } from '../../shared/article-version';
@@ -66,10 +66,12 @@ export class ArticleStore {
   constructor(
     private readonly layout: WorkspaceLayout,
     private readonly queue: SerialQueue,
-    hooks: {
+    private readonly hooks: {
       changed: (changes: LibraryChange[]) => void;
       entriesChanged: (entries: ArticleEntry[]) => void;
       recordSeen?: (record: ArticleFile, entry: ArticleEntry) => void;
+      /** The open claims the review engine counted for an article: [revision counted, count]. */
+      openClaims?: (id: string) => [string, number] | undefined;
     },
   ) {
     this.folder = new JsonFileFolder<ArticleFile, ArticleSummary>(
@@ -85,6 +87,7 @@ export class ArticleStore {
         summarize,
         titleOf: (article) => article.meta.headline,
         revisionOf,
+        quickSummary,
       },
       {
         changed: (changes) => hooks.changed(this.withSummaries(changes)),
@@ -104,7 +107,7 @@ export class ArticleStore {
 
   /** Every article's summary, newest first, and the files that could not be read. */
   list(): { articles: ArticleSummary[]; damaged: DamagedFile[] } {
-    const articles = this.folder.registry.entries().map((e) => e.summary);
+    const articles = this.folder.registry.entries().map((e) => this.withOpenClaims(e));
     articles.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
     return { articles, damaged: this.folder.registry.damagedFiles() };
   }
@@ -400,9 +403,21 @@ export class ArticleStore {
 
   /** Adds each added or changed article's current summary, so a list can update without asking again. */
   private withSummaries(changes: FolderChange[]): LibraryChange[] {
-    return changes.map((change) => ({
-      ...change,
-      summary: (change.kind === 'added' || change.kind === 'changed') && change.id ? (this.folder.registry.byId(change.id)?.summary ?? null) : null,
-    }));
+    return changes.map((change) => {
+      const entry = (change.kind === 'added' || change.kind === 'changed') && change.id ? this.folder.registry.byId(change.id) : undefined;
+      return { ...change, summary: entry ? this.withOpenClaims(entry) : null };
+    });
+  }
+
+  /** The summary with the open claims counted for its revision (null when not counted for this one). */
+  withOpenClaims(entry: ArticleEntry): ArticleSummary {
+    const counted = this.hooks.openClaims?.(entry.summary.id);
+    return counted && entry.revision !== '' && counted[0] === entry.revision ? { ...entry.summary, openClaims: counted[1] } : entry.summary;
+  }
+
+  /** Tells the library an article's open claims were counted afresh (its summary changes, not its file). */
+  openClaimsCounted(id: string): void {
+    const entry = this.folder.registry.byId(id);
+    if (entry) this.hooks.changed([{ kind: 'changed', id, slug: entry.summary.slug, origin: 'app', revision: entry.revision || null, summary: this.withOpenClaims(entry) }]);
   }
 }

@@ -28,6 +28,8 @@ export class ReviewService {
   constructor(
     private readonly articles: ArticleStore,
     private readonly sources: SourceStore,
+    /** Told the open claims of an article's saved text (its revision), for the library's summaries. */
+    private readonly counted: (id: string, revision: string, open: number) => void = () => undefined,
   ) {}
 
   /** Checks an article as saved, or the body on screen when given (unsaved edits included). */
@@ -44,12 +46,15 @@ export class ReviewService {
     const latest = new Map<string, ReviewDecision>();
     for (const decision of article.review.decisions) latest.set(decision.claimId, decision);
     const claims: ReviewedClaim[] = result.claims.map((claim) => ({ ...claim, decision: latest.get(claim.id) ?? null }));
+    // The count belongs to the saved text: a check of the text on screen counts when it is the same.
+    const open = openClaims(claims).length;
+    if (!body || body === article.body || JSON.stringify(body) === JSON.stringify(article.body)) this.counted(article.id, article.revision, open);
     // Sources named but not in the library (deleted, renamed) are the engine's to warn about.
     return {
       article: { id: article.id, slug: article.slug, headline: article.meta.headline, status: article.meta.status, revision: article.revision },
       claims,
       warnings: result.warnings,
-      open: openClaims(claims).length,
+      open,
       checkedAt: new Date().toISOString(),
     };
   }

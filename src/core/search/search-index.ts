@@ -10,6 +10,9 @@ import { FIELD_BOOST, INDEXED_FIELDS, termOf, tokenize, type SearchDocument } fr
 import { headerOf, postingsOf, termsOf } from './engine-internals';
 import type { EngineState, IndexedFromTable } from './search-file';
 
+/** Documents kept in memory for snippets: about 30 MB of text at 800 words an article. */
+const MAX_DOCUMENTS = 5_000;
+
 /** What an article's entry was built from. */
 export interface IndexedFrom {
   revision: string;
@@ -41,7 +44,10 @@ export type TermWeight = (term: string) => number;
 
 export class ArticleSearchIndex {
   private readonly from = new Map<string, IndexedFrom>();
-  /** Documents indexed or read since load, by id: snippets and phrase checks read them. */
+  /**
+   * The documents indexed or read most recently, by id (at most MAX_DOCUMENTS, the oldest
+   * dropped): snippets and phrase checks read them, and read the file again for the others.
+   */
   private readonly documents = new Map<string, SearchDocument>();
 
   private constructor(private readonly engine: MiniSearch<SearchDocument>) {}
@@ -76,7 +82,13 @@ export class ArticleSearchIndex {
     if (this.engine.has(document.id)) this.engine.replace(document);
     else this.engine.add(document);
     this.from.set(document.id, from);
+    this.keep(document);
+  }
+
+  private keep(document: SearchDocument): void {
+    this.documents.delete(document.id);
     this.documents.set(document.id, document);
+    if (this.documents.size > MAX_DOCUMENTS) this.documents.delete(this.documents.keys().next().value as string);
   }
 
   remove(id: string): void {
@@ -92,7 +104,7 @@ export class ArticleSearchIndex {
 
   /** Keeps a document read from its file for later snippets (it was indexed from the same bytes). */
   remember(document: SearchDocument): void {
-    if (this.from.has(document.id)) this.documents.set(document.id, document);
+    if (this.from.has(document.id)) this.keep(document);
   }
 
   /**

@@ -15,7 +15,8 @@ import type { ArticleFile, ArticleSummary } from '../../shared/article';
 import type { SearchField, SearchHit, SearchResult, SearchStatus } from '../../shared/library';
 import { foldForMatch, isEmptyQuery, parseSearchQuery, type SearchQuery } from '../../shared/search-query';
 import type { ArticleEntry, ArticleStore } from '../articles/article-store';
-import { parseArticleText, revisionOf } from '../articles/article-file';
+import { revisionOf } from '../articles/article-file';
+import { plainTextFromBody, type SerializedNodeLike } from '../../document/plain-text';
 import type { SourceStore } from '../sources/source-store';
 import { searchDocumentOf, termOf, tokenize, type SearchDocument } from './search-document';
 import { readSearchIndex, writeSearchIndex } from './search-file';
@@ -184,11 +185,9 @@ export class SearchService {
     if (!entry) return undefined;
     const read = this.articles.folder.readSync(entry.summary.slug);
     if (!read.ok) return undefined;
-    const parsed = parseArticleText(read.value.text);
-    if (!parsed.ok || parsed.value.id !== id) return undefined;
-    const document = this.documentFor(parsed.value);
-    this.index.remember(document);
-    return document;
+    const document = this.documentOfText(read.value.text, id);
+    if (document) this.index.remember(document);
+    return document ?? undefined;
   }
 
   async close(): Promise<void> {
@@ -363,10 +362,43 @@ export class SearchService {
     if (!entry) return;
     const read = this.articles.folder.readSync(entry.summary.slug);
     if (!read.ok) return;
-    const parsed = parseArticleText(read.value.text);
-    if (!parsed.ok || parsed.value.id !== id) return;
-    this.index.put(this.documentFor(parsed.value), { revision: revisionOf(read.value.bytes), mtimeMs: read.value.mtimeMs, size: read.value.size });
+    const document = this.documentOfText(read.value.text, id);
+    if (!document) return;
+    this.index.put(document, { revision: revisionOf(read.value.bytes), mtimeMs: read.value.mtimeMs, size: read.value.size });
     this.changed();
+  }
+
+  /**
+   * The searchable text of a file the library has read whole before (its entry says so):
+   * its fields taken as they are, without validating the file again, which would cost as
+   * much as the indexing (the text walk is iterative, so no nesting can hurt it). A file that is no longer an article of that id gives null (the
+   * folder's own read will list it as damaged).
+   */
+  private documentOfText(text: string, id: string): SearchDocument | null {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      return null;
+    }
+    const file = raw as { id?: unknown; meta?: Record<string, unknown>; body?: unknown };
+    if (typeof raw !== 'object' || raw === null || file.id !== id || typeof file.meta !== 'object' || file.meta === null) return null;
+    const meta = file.meta;
+    const textOf = (value: unknown) => (typeof value === 'string' ? value : '');
+    const list = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+    const body = typeof file.body === 'object' && file.body !== null ? (file.body as { root?: SerializedNodeLike }) : null;
+    return {
+      id,
+      headline: textOf(meta.headline),
+      dek: textOf(meta.dek),
+      body: plainTextFromBody(body),
+      tags: list(meta.tags).join('\n'),
+      bylines: list(meta.bylines).join('\n'),
+      sources: list(meta.sourceIds)
+        .map((s) => this.sources.folder.registry.byId(s)?.summary.title ?? '')
+        .filter(Boolean)
+        .join('\n'),
+    };
   }
 
   /** Tells listeners when the state changes (ready ⇄ indexing). */

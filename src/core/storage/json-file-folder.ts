@@ -42,6 +42,11 @@ export interface FolderCodec<T, S extends { id: string; slug: string }> {
   titleOf(record: T): string;
   /** A revision of exact bytes (identity, not security). */
   revisionOf(bytes: string | Uint8Array): string;
+  /**
+   * A file's id and summary without the full parse, for rebuilding the index; null when
+   * the file needs the full parse (which then says what is wrong with it).
+   */
+  quickSummary?(text: string, name: string): { id: string; summary: S } | null;
 }
 
 /** A change as the folder sees it; the store adds the summary. */
@@ -326,6 +331,15 @@ export class JsonFileFolder<T, S extends { id: string; slug: string }> {
   private take(name: string, read: FileRead, withRevision = true): LibraryChange['kind'] | null {
     if (!read.ok && read.error.kind === 'missing') return null;
     const previous = this.registry.atName(name);
+    // At open, a file whose fields are plainly fine is summarized without the full parse.
+    const quick = !withRevision && read.ok && this.codec.quickSummary ? this.codec.quickSummary(read.value.text, name) : null;
+    if (quick && read.ok) {
+      const twin = this.registry.byId(quick.id);
+      if (!twin && !previous) {
+        this.registry.add({ summary: quick.summary, revision: '', mtimeMs: read.value.mtimeMs, size: read.value.size });
+        return 'added';
+      }
+    }
     const parsed = this.parse(read);
     if (!parsed.ok) {
       if (previous) this.forget(previous);

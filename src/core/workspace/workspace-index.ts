@@ -38,6 +38,8 @@ interface IndexData {
   articles: IndexEntry[];
   /** Added with the source library; an index without it simply has no cached sources. */
   sources?: SourceIndexEntry[];
+  /** Claims not backed per article, as the review engine last counted them: [revision counted, count]. */
+  openClaims?: Record<string, [string, number]>;
   settings: Record<string, unknown>;
 }
 
@@ -97,6 +99,21 @@ export class WorkspaceIndex {
   updateSettings(patch: Record<string, unknown>): void {
     this.db.data.settings = { ...this.db.data.settings, ...patch };
     this.markDirty();
+  }
+
+  /** The open claims counted for an article's revision, if they were. */
+  openClaimsOf(id: string): [string, number] | undefined {
+    const known = this.db.data.openClaims?.[id];
+    return Array.isArray(known) && typeof known[0] === 'string' && typeof known[1] === 'number' ? known : undefined;
+  }
+
+  /** Records what the review engine counted; true when it differs from what was known. */
+  noteOpenClaims(id: string, revision: string, count: number): boolean {
+    const known = this.openClaimsOf(id);
+    if (known && known[0] === revision && known[1] === count) return false;
+    this.db.data.openClaims = { ...this.db.data.openClaims, [id]: [revision, count] };
+    this.markDirty();
+    return true;
   }
 
   /** The sources' entries as last written. */

@@ -71,6 +71,7 @@ export class Workspace {
       },
       entriesChanged: (entries) => this.index.schedule(entries),
       recordSeen: (record, entry) => this.search.recordSeen(record, entry),
+      openClaims: (id) => this.index.openClaimsOf(id),
     });
     this.sources = new SourceStore(layout, queue, this.articles, {
       changed: (changes) => {
@@ -79,7 +80,9 @@ export class Workspace {
       },
       entriesChanged: (entries) => this.index.scheduleSources(entries),
     });
-    this.review = new ReviewService(this.articles, this.sources);
+    this.review = new ReviewService(this.articles, this.sources, (id, revision, open) => {
+      if (this.index.noteOpenClaims(id, revision, open)) this.articles.openClaimsCounted(id);
+    });
     this.assets = new AssetStore(layout, queue);
     // Only the workspace's owner writes the search index; others build theirs in memory when asked.
     this.search = new SearchService(this.articles, this.sources, { file: layout.searchIndex, persist: lock !== null });
