@@ -72,18 +72,3 @@ export type TeamCommit = z.infer<typeof teamCommitSchema>;
 /** Who last changed an article, and when (from git). */
 export const presenceSchema = z.object({ slug: z.string(), by: z.string(), at: z.string() });
 export type Presence = z.infer<typeof presenceSchema>;
-
-/** "2 min ago", "yesterday", "3 Nov": a time as a person reads it in a list. */
-export function agoText(at: string, now = Date.now()): string {
-  const ms = now - Date.parse(at);
-  if (!Number.isFinite(ms)) return '';
-  const minutes = Math.round(ms / 60_000);
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${minutes} min ago`;
-  const hours = Math.round(minutes / 60);
-  if (hours < 24) return `${hours} h ago`;
-  const days = Math.round(hours / 24);
-  if (days === 1) return 'yesterday';
-  if (days < 7) return `${days} days ago`;
-  return new Date(at).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
-}

@@ -5,6 +5,7 @@
 import { memo } from 'react';
 import type { ArticleSummary } from '../../../shared/article';
 import { formatCount, relativeTime, statusLabel } from '../format';
+import { ArticlePresence } from '../team/ArticlePresence';
 
 interface ArticleRowProps {
   article: ArticleSummary;
@@ -40,6 +41,7 @@ export const ArticleRow = memo(function ArticleRow({ article: a, selected, tabba
             {formatCount(openClaims, 'claim', 'claims')} open
           </span>
         )}
+        <ArticlePresence slug={a.slug} />
       </span>
     </button>
   );

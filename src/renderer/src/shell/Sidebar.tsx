@@ -18,6 +18,7 @@ import { SearchResults } from '../search/SearchResults';
 import { useLibrarySearch } from '../search/use-library-search';
 import { useSourceLibrary } from '../sources/SourceLibraryProvider';
 import { TagManager } from '../tags/TagManager';
+import { TeamFoot } from '../team/TeamFoot';
 import { useCommand } from './command-registry';
 import type { View } from './use-open-article';
 import './Sidebar.css';
@@ -114,6 +115,7 @@ export function Sidebar({ info, store, error, view, onNewArticle, onOpen }: Side
           }}
         />
       )}
+      <TeamFoot onOpenArticle={(id) => onOpen({ kind: 'article', id })} />
       <div className="sidebar__foot">
         <span>{snapshot ? formatCount(total, 'article', 'articles') : ''}</span>
         <span className="sidebar__foot-links">

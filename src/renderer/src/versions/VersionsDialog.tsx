@@ -10,6 +10,7 @@ import { api } from '../api';
 import { formatCount, relativeTime } from '../format';
 import { Dialog } from '../shell/Dialog';
 import { comparableText, wordDiff } from './word-diff';
+import { TeamCommits } from '../team/TeamCommits';
 import { WordDiffView } from './WordDiffView';
 import './VersionsDialog.css';
 
@@ -142,6 +143,7 @@ export function VersionsDialog({ id, currentText, canRestore, onRestore, onClose
           </section>
         </div>
       )}
+      <TeamCommits id={id} />
     </Dialog>
   );
 }
