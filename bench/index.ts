@@ -15,6 +15,7 @@ import { libraryFigures } from './library.bench';
 import { libraryUiFigures } from './library-ui.bench';
 import { quick, formatTable, toRow, type Figure } from './report';
 import { machine, writeResults } from './results';
+import { memoryFigures } from './memory.bench';
 import { reviewFigures } from './review.bench';
 import { scalingFigures } from './scaling.bench';
 import { sourceLibraryFigures } from './source-library.bench';
@@ -37,6 +38,7 @@ const SUITES: Suite[] = [
   { name: 'editor', run: editorFigures, needsBuild: true },
   { name: 'scaling', run: scalingFigures },
   { name: 'library', run: libraryFigures },
+  { name: 'memory', run: memoryFigures, needsBuild: true },
   { name: 'library-ui', run: libraryUiFigures, needsBuild: true },
 ];
 
