@@ -137,7 +137,7 @@ export class DesktopApp {
   private createWindow(root: string, workspace: Workspace): void {
     const placement = placeWindow(this.state.state.windows[root], screen.getAllDisplays().map((display) => display.workArea), DEFAULT_WINDOW_SIZE);
     const window = new BrowserWindow(buildWindowOptions(this.paths.preload, { ...placement, title: `${path.basename(root)} — Copydesk` }));
-    const host = createApiHost(workspace);
+    const host = createApiHost(workspace, { reveal: (file) => shell.showItemInFolder(file) });
     const entry: WorkspaceWindow = { root, window, workspace, host, stop: [] };
     this.windows.set(root, entry);
     const contents = window.webContents;

@@ -6,6 +6,7 @@ export const API_METHODS = [
   'workspace.info',
   'workspace.settings',
   'workspace.updateSettings',
+  'workspace.reveal',
   'articles.list',
   'articles.get',
   'articles.create',

@@ -87,6 +87,15 @@ export const contract = {
   /** The workspace's settings: the reviewer's name, asked once. */
   'workspace.settings': method(empty, workspaceSettingsSchema),
   'workspace.updateSettings': method(workspaceSettingsSchema.partial().strict(), workspaceSettingsSchema),
+  /**
+   * Shows an article's file, or a file or folder of the workspace (a bundle), in the system's
+   * file manager. `shown` is false where the shell cannot (browser mode): `path` is then what
+   * to show the person instead. Nothing outside the workspace is shown.
+   */
+  'workspace.reveal': method(
+    z.union([z.object({ articleId: z.string().min(1).max(200) }).strict(), z.object({ path: z.string().min(1).max(4_000) }).strict()]),
+    z.object({ path: z.string(), shown: z.boolean() }),
+  ),
   /** Every article's summary, newest first, and the files that could not be read. */
   'articles.list': method(
     empty,

@@ -18,16 +18,18 @@ import { suggestRelated } from '../search/suggest';
 import { captureSourceAt, exportSources, importReferenceFile, importSourceFile } from '../sources/source-import';
 import { isDiskFailure } from '../storage/write-durably';
 import { cloneWorkspace } from '../team/team-service';
+import { revealInFolder } from '../workspace/reveal';
 import type { Workspace } from '../workspace/workspace';
 
 type Implementation = { [M in ApiMethod]: (request: z.output<(typeof contract)[M]['request']>) => Promise<ApiResponse<M>> | ApiResponse<M> };
 
-function implementation(workspace: Workspace, emitProgress: (progress: ApiEventPayload<'export.progress'>) => void): Implementation {
+function implementation(workspace: Workspace, emitProgress: (progress: ApiEventPayload<'export.progress'>) => void, options: ApiHostOptions = {}): Implementation {
   const { articles, sources, review } = workspace;
   return {
     'workspace.info': () => workspace.info(),
     'workspace.settings': () => workspace.settings(),
     'workspace.updateSettings': (patch) => workspace.updateSettings(patch),
+    'workspace.reveal': (request) => revealInFolder(workspace, request, options.reveal),
     'articles.list': () => articles.list(),
     'articles.get': ({ id }) => articles.get(id),
     'articles.create': ({ meta }) => articles.create(meta),
@@ -123,12 +125,23 @@ export interface ApiHost {
 /** The signature of `ApiHost.call`, for transports that only carry calls. */
 export type ApiHandler = ApiHost['call'];
 
-export function createApiHost(workspace: Workspace, options: { onEventRefused?: (event: ApiEvent, problem: string) => void } = {}): ApiHost {
+/** What a shell adds to the host. */
+export interface ApiHostOptions {
+  onEventRefused?: (event: ApiEvent, problem: string) => void;
+  /** Shows a path in the system's file manager (the desktop app's shell.showItemInFolder). */
+  reveal?: (absolutePath: string) => void;
+}
+
+export function createApiHost(workspace: Workspace, options: ApiHostOptions = {}): ApiHost {
   // Progress of an export reaches listeners through the same contract check as every event.
-  const impl = implementation(workspace, (progress) => {
-    const problem = deliver('export.progress', progress);
-    if (problem) refused('export.progress', describe(problem));
-  });
+  const impl = implementation(
+    workspace,
+    (progress) => {
+      const problem = deliver('export.progress', progress);
+      if (problem) refused('export.progress', describe(problem));
+    },
+    options,
+  );
   const listeners = new Map<ApiEvent, Set<(payload: never) => void>>();
   const refused = options.onEventRefused ?? ((event, problem) => console.error(`Copydesk held back a ${event} event that broke the contract: ${problem}`));
 

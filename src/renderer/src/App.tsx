@@ -26,6 +26,7 @@ import { KeyboardShortcuts } from './shell/KeyboardShortcuts';
 import { useNavigationCommands } from './shell/use-navigation-commands';
 import { UndoToast } from './shell/UndoToast';
 import { WindowDrop } from './shell/WindowDrop';
+import { useRevealInFolder } from './shell/use-reveal-in-folder';
 import { useOpenArticle } from './shell/use-open-article';
 import './App.css';
 
@@ -73,6 +74,7 @@ export function App() {
   const damagedFile = view.kind === 'damaged' ? damaged.find((d) => d.slug === view.slug) : undefined;
   const closeToast = useCallback(() => setToast(null), []);
   useCommandShortcuts();
+  useRevealInFolder(view.kind === 'article' ? view.id : null, (message) => setToast({ message }));
   const { collapsed, toggleSidebar } = useNavigationCommands();
 
   /** Brings an article back from the trash, and opens it. */

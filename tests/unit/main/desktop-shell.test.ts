@@ -130,7 +130,7 @@ const electron = vi.hoisted(() => {
       },
       screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }] },
       session: { defaultSession },
-      shell: { openExternal: vi.fn((_url: string) => Promise.resolve()), openPath: vi.fn((_path: string) => Promise.resolve('')) },
+      shell: { openExternal: vi.fn((_url: string) => Promise.resolve()), openPath: vi.fn((_path: string) => Promise.resolve('')), showItemInFolder: vi.fn((_path: string) => undefined) },
     },
   };
 });
@@ -290,6 +290,17 @@ describe('menus and launches', () => {
       const list = await ipc('articles.list', window!.webContents.id, {});
       expect((list.value as { articles: Array<{ headline: string }> }).articles.map((a) => a.headline)).toContain('Harbour pilots warn of night-shift gaps');
     });
+  });
+
+  it('reveals an article’s file in the system’s file manager (Reveal in Folder)', async () => {
+    const [window] = BrowserWindow.all;
+    const list = await ipc('articles.list', window!.webContents.id, {});
+    const article = (list.value as { articles: Array<{ id: string; slug: string }> }).articles[0]!;
+    expect(await ipc('workspace.reveal', window!.webContents.id, { articleId: article.id })).toMatchObject({ ok: true, value: { shown: true } });
+    expect(shell.showItemInFolder).toHaveBeenCalledWith(path.join(parent, 'workspace', 'articles', `${article.slug}.json`));
+    shell.showItemInFolder.mockClear();
+    expect(await ipc('workspace.reveal', window!.webContents.id, { path: '/etc' })).toMatchObject({ ok: false });
+    expect(shell.showItemInFolder).not.toHaveBeenCalled();
   });
 
   it('a second launch naming a folder opens that workspace in a window of its own, with its own IPC', async () => {
