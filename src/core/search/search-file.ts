@@ -26,7 +26,9 @@ export interface EngineState {
   postings(term: string): Map<number, Map<number, number>> | undefined;
 }
 
-export type LoadedSearchIndex = { ok: true; engine: AsPlainObject; from: IndexedFromTable } | { ok: false; reason: string };
+export type LoadedSearchIndex =
+  | { ok: true; header: Omit<AsPlainObject, 'index'>; postings: string[]; from: IndexedFromTable }
+  | { ok: false; reason: string };
 
 const TERMS_PER_LINE = 500;
 const yieldToOthers = () => new Promise((resolve) => setImmediate(resolve));
@@ -57,7 +59,7 @@ export async function readSearchIndex(file: string, keepGarbledAside: boolean): 
     return { ok: false, reason: code === 'ENOENT' ? 'there was no search index yet' : `the search index could not be read (${code ?? String(error)})` };
   }
   const garbled = async (): Promise<LoadedSearchIndex> => {
-    if (keepGarbledAside) await rename(file, `${file}.damaged-${Date.now()}`).catch(() => undefined);
+    if (keepGarbledAside) await keepAside(file);
     return { ok: false, reason: 'the search index could not be read (garbled)' };
   };
   const lines = text.split('\n');
@@ -69,15 +71,14 @@ export async function readSearchIndex(file: string, keepGarbledAside: boolean): 
     if (typeof ours.from !== 'object' || ours.from === null || Array.isArray(ours.from)) return await garbled();
     const header = JSON.parse(lines[1] ?? '') as Omit<AsPlainObject, 'index'>;
     if (typeof header !== 'object' || header === null || typeof header.documentCount !== 'number') return await garbled();
-    const index: AsPlainObject['index'] = [];
-    for (let i = 2; i < lines.length; i++) {
-      const slice = JSON.parse(lines[i]!) as AsPlainObject['index'];
-      if (!Array.isArray(slice)) return await garbled();
-      for (const entry of slice) index.push(entry);
-      if (i % 8 === 0) await yieldToOthers();
-    }
-    return { ok: true, engine: { ...header, index }, from: ours.from as IndexedFromTable };
+    // The postings are parsed as they are loaded, a line at a time (see loadEngine).
+    return { ok: true, header, postings: lines.slice(2), from: ours.from as IndexedFromTable };
   } catch {
     return await garbled();
   }
+}
+
+/** A garbled index file, renamed for whoever wants to look at it; it is never read again. */
+export async function keepAside(file: string): Promise<void> {
+  await rename(file, `${file}.damaged-${Date.now()}`).catch(() => undefined);
 }

@@ -7,7 +7,7 @@
 import MiniSearch, { type AsPlainObject, type Options, type SearchResult as EngineResult } from 'minisearch';
 import type { SearchField } from '../../shared/library';
 import { FIELD_BOOST, INDEXED_FIELDS, termOf, tokenize, type SearchDocument } from './search-document';
-import { headerOf, postingsOf, termsOf } from './engine-internals';
+import { headerOf, loadEngine, postingsOf, termsOf } from './engine-internals';
 import type { EngineState, IndexedFromTable } from './search-file';
 
 /** Documents kept in memory for snippets: about 30 MB of text at 800 words an article. */
@@ -56,9 +56,9 @@ export class ArticleSearchIndex {
     return new ArticleSearchIndex(new MiniSearch(ENGINE_OPTIONS));
   }
 
-  /** The index as saved by `toJSON`, loaded a slice at a time so the process keeps answering. */
-  static async load(engine: AsPlainObject, from: IndexedFromTable): Promise<ArticleSearchIndex> {
-    const index = new ArticleSearchIndex(await MiniSearch.loadJSAsync(engine, ENGINE_OPTIONS));
+  /** The index as a save wrote it, loaded a slice of time at a time so the process keeps answering. */
+  static async load(header: Omit<AsPlainObject, 'index'>, postings: readonly string[], from: IndexedFromTable, sliceMs: number): Promise<ArticleSearchIndex> {
+    const index = new ArticleSearchIndex(await loadEngine(ENGINE_OPTIONS, header, postings, sliceMs));
     for (const [id, [revision, mtimeMs, size]] of Object.entries(from)) {
       if (index.engine.has(id)) index.from.set(id, { revision, mtimeMs, size });
     }

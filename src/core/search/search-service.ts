@@ -19,7 +19,7 @@ import { revisionOf } from '../articles/article-file';
 import { plainTextFromBody, type SerializedNodeLike } from '../../document/plain-text';
 import type { SourceStore } from '../sources/source-store';
 import { searchDocumentOf, termOf, tokenize, type SearchDocument } from './search-document';
-import { readSearchIndex, writeSearchIndex } from './search-file';
+import { keepAside, readSearchIndex, writeSearchIndex } from './search-file';
 import { ArticleSearchIndex, type IndexedFrom } from './search-index';
 import { phrasePattern, snippetOf } from './snippet';
 
@@ -304,10 +304,11 @@ export class SearchService {
     const loaded = await readSearchIndex(this.options.file, this.options.persist);
     if (loaded.ok) {
       try {
-        this.index = await ArticleSearchIndex.load(loaded.engine, loaded.from);
+        this.index = await ArticleSearchIndex.load(loaded.header, loaded.postings, loaded.from, SLICE_MS);
       } catch (error) {
-        this.rebuiltBecause = `the search index could not be loaded (${error instanceof Error ? error.message : String(error)})`;
+        this.rebuiltBecause = `the search index could not be read (garbled: ${error instanceof Error ? error.message : String(error)})`;
         this.index = ArticleSearchIndex.empty();
+        if (this.options.persist) await keepAside(this.options.file);
       }
     } else {
       this.rebuiltBecause = loaded.reason;

@@ -194,4 +194,16 @@ describe('keeping the index current', () => {
     expect(await readFile(path.join(dir, '.copydesk', kept[0]!), 'utf8')).toBe('{"version": 1, "from": {}}\n{"documentCount": 3,');
     expect(await call('search.status', {})).toEqual({ state: 'ready', indexed: 3, total: 3 });
   });
+
+  it('rebuilds an index whose postings are garbled past its first lines, keeping it aside', async () => {
+    await close();
+    const file = path.join(dir, '.copydesk', 'search-index.jsonl');
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    await writeFile(file, [lines[0], lines[1], '[["substation", {"2": {"0": 1}}], ["cut off'].join('\n'));
+    await open({ watch: false });
+    await ws.search.settled();
+    expect(ws.search.rebuiltBecause).toMatch(/garbled/);
+    expect(await ids('substation')).toEqual([grid.id]);
+    expect((await readdir(path.join(dir, '.copydesk'))).filter((n) => n.startsWith('search-index.jsonl.damaged-')).length).toBe(1);
+  });
 });
