@@ -41,6 +41,11 @@ export const articleMetaSchema = z.looseObject({
   tags: z.array(z.string().max(100)).max(100),
   status: articleStatusSchema,
   aiDisclosure: z.string().max(1_000),
+  /**
+   * How AI took part (the IPTC digital source type in export): none, AI-assisted, or
+   * AI-generated from sources. Absent in older files: a disclosure note then means generated.
+   */
+  aiUse: z.enum(['none', 'ai-assisted', 'ai-generated']).optional(),
   /** When true the slug no longer follows the headline. */
   slugLocked: z.boolean(),
   sourceIds: z.array(z.string()).max(1_000),

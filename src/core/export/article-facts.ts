@@ -5,6 +5,7 @@
  */
 import { loadBody } from '../../document/headless';
 import { countWords, plainTextFromBody, readingMinutes } from '../../document/plain-text';
+import { AI_DIGITAL_SOURCE_TYPES, aiUseOf, DEFAULT_AI_NOTES, type AiUse } from '../../shared/ai-use';
 import { ApiError } from '../../shared/errors';
 import type { BodyNode, SourceNumber } from './body-nodes';
 import type { ArticleState, RelatedArticle } from './bundle-types';
@@ -24,6 +25,10 @@ export interface ArticleFacts {
   language: string;
   tags: string[];
   aiDisclosure: string;
+  /** How AI took part; `none` declares nothing. */
+  aiUse: AiUse;
+  /** The IPTC digital source type of that use, when AI took part. */
+  digitalSourceType: { name: string; uri: string } | null;
   /** The kicker says "Analysis": schema.org's AnalysisNewsArticle. */
   analysis: boolean;
   /** An AI disclosure is set: the content is declared as made with a model. */
@@ -43,7 +48,7 @@ export interface ArticleFacts {
 }
 
 /** The IPTC digital source type of content a model generated. */
-export const AI_DIGITAL_SOURCE_TYPE = 'https://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia';
+export const AI_DIGITAL_SOURCE_TYPE = AI_DIGITAL_SOURCE_TYPES['ai-generated'].uri;
 
 /** "Daan Willemsen", "A and B", "A, B and C". */
 export function joinNames(names: string[]): string {
@@ -65,6 +70,7 @@ export function articleFacts(state: ArticleState, at: Date): ArticleFacts {
   const datePublished = iso(approvals.at(-1)?.at ?? exportedAt);
   const sources = listSources(state.sources);
   const meta = article.meta;
+  const aiUse = aiUseOf(meta);
   return {
     id: article.id,
     slug: article.slug,
@@ -77,9 +83,11 @@ export function articleFacts(state: ArticleState, at: Date): ArticleFacts {
     dateline: meta.dateline.trim(),
     language: meta.language.trim() || 'en',
     tags: meta.tags.map((t) => t.trim()).filter(Boolean),
-    aiDisclosure: meta.aiDisclosure.trim(),
+    aiDisclosure: aiUse === 'none' ? '' : meta.aiDisclosure.trim() || DEFAULT_AI_NOTES[aiUse],
+    aiUse,
+    digitalSourceType: aiUse === 'none' ? null : AI_DIGITAL_SOURCE_TYPES[aiUse],
     analysis: /analysis/i.test(meta.kicker),
-    aiContent: meta.aiDisclosure.trim() !== '',
+    aiContent: aiUse !== 'none',
     words,
     minutes: readingMinutes(words),
     plainText,

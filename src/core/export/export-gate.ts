@@ -8,6 +8,7 @@
 import { findEditorNotes } from '../../document/claims/editor-notes';
 import { editorNotesIn, withoutEditorNotes } from '../../document/editor-note-json';
 import { positionedText } from '../../document/plain-text';
+import { aiUseOf } from '../../shared/ai-use';
 import type { Article, StatusChange } from '../../shared/article';
 import type { ReviewCheck, ReviewedClaim } from '../../shared/review';
 import type { GateProblem } from './bundle-types';
@@ -82,7 +83,7 @@ export function gateProblems({ article, check, missingRelated, missingSources }:
       problems.push({ code: 'open-claim', message: `${what} is ${STATUS_WORDS[claim.status]}, and no reviewer has verified it.` });
     }
   }
-  if (mentionsAi(meta.kicker) && !meta.aiDisclosure.trim()) {
+  if (mentionsAi(meta.kicker) && aiUseOf(meta) === 'none') {
     problems.push({ code: 'ai-undisclosed', message: `The kicker “${meta.kicker}” mentions AI, but the article has no AI disclosure.` });
   }
   for (const id of missingRelated) problems.push({ code: 'broken-related', message: `The related article ${id} is not in the workspace.` });

@@ -44,6 +44,7 @@ function metaPatch(article: ArticleFile, ids: Map<string, string>): ArticleMetaP
     language: meta.language,
     tags: meta.tags,
     aiDisclosure: meta.aiDisclosure,
+    ...(meta.aiUse ? { aiUse: meta.aiUse } : {}),
     slugLocked: meta.slugLocked,
     sourceIds: meta.sourceIds.map((id) => ids.get(id) ?? id),
     related: meta.related,

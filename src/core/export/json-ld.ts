@@ -4,7 +4,7 @@
  * citation and isBasedOn, and IPTC's digital source type when a model made the content.
  * Written so it cannot close its script element.
  */
-import { AI_DIGITAL_SOURCE_TYPE, type ArticleFacts } from './article-facts';
+import type { ArticleFacts } from './article-facts';
 import type { ListedSource } from './source-list';
 import { stableJson } from './stable-json';
 
@@ -40,7 +40,7 @@ export function jsonLd(facts: ArticleFacts): Record<string, unknown> {
     ...(facts.dateline ? { locationCreated: { '@type': 'Place', name: facts.dateline } } : {}),
     ...(sources.length ? { citation: sources, isBasedOn: sources } : {}),
     ...(facts.related.length ? { relatedLink: facts.related.map((r) => `urn:uuid:${r.id}`) } : {}),
-    ...(facts.aiContent ? { digitalSourceType: AI_DIGITAL_SOURCE_TYPE } : {}),
+    ...(facts.digitalSourceType ? { digitalSourceType: facts.digitalSourceType.uri } : {}),
   };
 }
 

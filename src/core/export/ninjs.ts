@@ -5,7 +5,7 @@
  * sources, and the digital source type when a model made the content.
  */
 import { slugify } from '../../shared/slug';
-import { AI_DIGITAL_SOURCE_TYPE, joinNames, type ArticleFacts } from './article-facts';
+import { joinNames, type ArticleFacts } from './article-facts';
 
 export const NINJS_SCHEMA = 'http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#';
 
@@ -64,6 +64,6 @@ export function ninjs(facts: ArticleFacts, bodyHtml: string): Record<string, unk
     ...(facts.related.length
       ? { associations: facts.related.map((r) => ({ name: r.headline || r.slug, rel: 'related', uri: articleUri(r.id), type: 'text', headlines: [{ role: 'main', value: r.headline || r.slug }] })) }
       : {}),
-    ...(facts.aiContent ? { digitalSourceType: { name: 'Trained algorithmic media', uri: AI_DIGITAL_SOURCE_TYPE } } : {}),
+    ...(facts.digitalSourceType ? { digitalSourceType: facts.digitalSourceType } : {}),
   };
 }

@@ -39,7 +39,10 @@ describe('article meta', () => {
       bylines: [],
       dateline: '',
       sourceIds: ['harbour-ledger-2026-11-10'],
+      language: 'en',
+      aiDisclosure: '',
     });
+    expect(shownMeta({ ...meta, aiUse: 'ai-assisted', aiDisclosure: 'Checked.' })).toMatchObject({ aiUse: 'ai-assisted', aiDisclosure: 'Checked.' });
   });
 
   it('bylines are typed as text and kept as a list of names', () => {

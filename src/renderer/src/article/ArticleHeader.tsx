@@ -10,10 +10,17 @@ import type { FieldSuggestions } from '../library/suggestions';
 import { TagsField } from '../tags/TagsField';
 import { bylinesFromText } from './article-meta';
 import { AutoGrowTextarea } from './AutoGrowTextarea';
+import { DisclosureFields } from './DisclosureFields';
+import { FieldCount } from './FieldCount';
+import { WordUndoInput } from './WordUndoInput';
 import './ArticleHeader.css';
 
 /** The fields a person edits here; the status has its own call. */
-export type HeaderField = 'kicker' | 'section' | 'headline' | 'dek' | 'bylines' | 'dateline' | 'tags';
+export type HeaderField = 'kicker' | 'section' | 'headline' | 'dek' | 'bylines' | 'dateline' | 'tags' | 'language' | 'aiUse' | 'aiDisclosure';
+
+/** Soft limits: past them the count turns red; nothing is cut. */
+export const HEADLINE_SOFT_LIMIT = 80;
+export const DEK_SOFT_LIMIT = 220;
 
 interface ArticleHeaderProps {
   meta: ArticleMeta;
@@ -40,24 +47,24 @@ export function ArticleHeader({ meta, readOnly, autoFocusHeadline, suggestions, 
     <header className="article-header">
       {workflow}
       <div className="article-header__row">
-        <input
+        <WordUndoInput
           className="field-kicker"
           list="copydesk-kickers"
           aria-label="Kicker"
           placeholder="Kicker"
           value={meta.kicker}
           readOnly={readOnly}
-          onChange={(e) => onEdit('kicker', e.target.value)}
+          onValue={(value) => onEdit('kicker', value)}
         />
         <span className="dot">·</span>
-        <input
+        <WordUndoInput
           className="field-section"
           list="copydesk-sections"
           aria-label="Section"
           placeholder="Section"
           value={meta.section}
           readOnly={readOnly}
-          onChange={(e) => onEdit('section', e.target.value)}
+          onValue={(value) => onEdit('section', value)}
         />
         {actions}
       </div>
@@ -70,7 +77,9 @@ export function ArticleHeader({ meta, readOnly, autoFocusHeadline, suggestions, 
         autoFocus={autoFocusHeadline}
         onChange={(value) => onEdit('headline', value)}
         onEnter={() => focusField('Dek')}
+        describedBy="headline-count"
       />
+      <FieldCount id="headline-count" label="Headline" length={meta.headline.length} limit={HEADLINE_SOFT_LIMIT} />
       <AutoGrowTextarea
         className="field-dek"
         ariaLabel="Dek"
@@ -79,32 +88,40 @@ export function ArticleHeader({ meta, readOnly, autoFocusHeadline, suggestions, 
         readOnly={readOnly}
         onChange={(value) => onEdit('dek', value)}
         onEnter={() => focusField('Article body')}
+        describedBy="dek-count"
       />
+      <FieldCount id="dek-count" label="Dek" length={meta.dek.length} limit={DEK_SOFT_LIMIT} />
       <div className="article-header__byline">
         <span>By</span>
-        <input
+        <WordUndoInput
           className="field-byline"
           aria-label="Bylines"
           placeholder="Reporter, Reporter"
           value={bylineText}
           readOnly={readOnly}
-          onChange={(e) => {
-            setBylineText(e.target.value);
-            onEdit('bylines', bylinesFromText(e.target.value));
+          onValue={(value) => {
+            setBylineText(value);
+            onEdit('bylines', bylinesFromText(value));
           }}
         />
         <span className="dot">·</span>
-        <input
+        <WordUndoInput
           className="field-dateline"
           aria-label="Dateline"
           placeholder="Dateline"
           value={meta.dateline}
           readOnly={readOnly}
-          onChange={(e) => onEdit('dateline', e.target.value)}
+          onValue={(value) => onEdit('dateline', value)}
         />
       </div>
       <TagsField tags={meta.tags} vocabulary={suggestions.tags} readOnly={readOnly} onChange={(tags) => onEdit('tags', tags)} />
-      {meta.aiDisclosure && <p className="ai-disclosure">{meta.aiDisclosure}</p>}
+      <DisclosureFields
+        meta={meta}
+        readOnly={readOnly}
+        onLanguage={(language) => onEdit('language', language)}
+        onAiUse={(use) => onEdit('aiUse', use)}
+        onAiNote={(note) => onEdit('aiDisclosure', note)}
+      />
       <datalist id="copydesk-kickers">
         {suggestions.kickers.map((k) => (
           <option key={k} value={k} />

@@ -1,7 +1,8 @@
 /**
  * A one-line-at-heart text field that wraps and grows with its text (CSS field-sizing),
- * for headlines and deks: they wrap but never scroll inside.
+ * for headlines and deks: they wrap but never scroll inside. Undo goes by word runs.
  */
+import { useWordUndo } from './use-word-undo';
 import './AutoGrowTextarea.css';
 
 interface AutoGrowTextareaProps {
@@ -14,9 +15,12 @@ interface AutoGrowTextareaProps {
   onEnter?: () => void;
   autoFocus?: boolean;
   readOnly?: boolean;
+  /** Ids of what describes the field (its character count). */
+  describedBy?: string;
 }
 
-export function AutoGrowTextarea({ className, ariaLabel, placeholder, value, onChange, onEnter, autoFocus, readOnly }: AutoGrowTextareaProps) {
+export function AutoGrowTextarea({ className, ariaLabel, placeholder, value, onChange, onEnter, autoFocus, readOnly, describedBy }: AutoGrowTextareaProps) {
+  const undo = useWordUndo(value, onChange);
   return (
     <textarea
       rows={1}
@@ -26,12 +30,14 @@ export function AutoGrowTextarea({ className, ariaLabel, placeholder, value, onC
       value={value}
       autoFocus={autoFocus}
       readOnly={readOnly}
+      aria-describedby={describedBy}
       onKeyDown={(e) => {
+        undo.keyDown(e);
         if (e.key !== 'Enter') return;
         e.preventDefault();
         onEnter?.();
       }}
-      onChange={(e) => onChange(e.target.value.replace(/\s*\n\s*/g, ' '))}
+      onChange={(e) => undo.change(e.target.value.replace(/\s*\n\s*/g, ' '))}
     />
   );
 }

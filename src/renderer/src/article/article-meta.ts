@@ -9,8 +9,8 @@ export function editableMeta(meta: ArticleMeta): ArticleMetaPatch {
 
 /** The fields the form shows (its sources included): what "Keep mine" writes over the version on disk. */
 export function shownMeta(meta: ArticleMeta): ArticleMetaPatch {
-  const { headline, dek, kicker, section, bylines, dateline, sourceIds } = meta;
-  return { headline, dek, kicker, section, bylines, dateline, sourceIds };
+  const { headline, dek, kicker, section, bylines, dateline, sourceIds, language, aiDisclosure, aiUse } = meta;
+  return { headline, dek, kicker, section, bylines, dateline, sourceIds, language, aiDisclosure, ...(aiUse ? { aiUse } : {}) };
 }
 
 /** Bylines as typed ("Ana Lima, Tom Berg") into the list the article keeps. */
