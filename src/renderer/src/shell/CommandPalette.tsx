@@ -96,10 +96,12 @@ function PaletteDialog({ store, onOpenArticle, onSearch, onClose }: CommandPalet
         run: () => onOpenArticle(article.id),
       }));
     const actions: PaletteItem[] = [];
+    const actionScores: number[] = [];
     for (const command of availableCommands()) {
       if (command.id === 'command-palette') continue;
       const match = fuzzyMatch(folded, foldForMatch(command.label));
       if (!match) continue;
+      actionScores.push(match.score);
       actions.push({
         key: `command:${command.id}`,
         group: 'Actions',
@@ -112,6 +114,9 @@ function PaletteDialog({ store, onOpenArticle, onSearch, onClose }: CommandPalet
     if (query.trim()) {
       actions.push({ key: 'search-for', group: 'Actions', label: `Search articles for “${query.trim()}”`, positions: [], run: () => onSearch(query.trim()) });
     }
+    // Whichever group matches what was typed best comes first ("exp" finds Export before scattered letters in headlines).
+    const top = (scores: number[]) => Math.max(-Infinity, ...scores);
+    if (ranked && top(actionScores) > top(best.map((b) => b.match.score))) return [...actions, ...articles];
     return [...articles, ...actions];
   }, [query, headlines, onOpenArticle, onSearch]);
 
