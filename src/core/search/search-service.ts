@@ -195,8 +195,9 @@ export class SearchService {
     this.closed = true;
     clearTimeout(this.liveTimer);
     clearTimeout(this.saveTimer);
-    await this.work;
+    // A load in progress writes nothing and stops once loaded: closing does not wait for it.
     if (!started || this.loading) return;
+    await this.work;
     this.applyFresh();
     await this.save();
   }

@@ -61,6 +61,8 @@ export function suggestRelated(articles: ArticleStore, sources: SourceStore, sea
     }
   }
   const best = Math.max(...hits.map((h) => h.score), 1e-9);
+  // A shared tag is named as a tag, not again as a word.
+  const tagTerms = new Set(own.tags.flatMap((t) => tokenize(t).map(termOf)).filter((t): t is string => t !== null));
   const sourceTitle = (sourceId: string) => sources.folder.registry.byId(sourceId)?.summary.title || sourceId;
   const suggestions: RelatedSuggestion[] = [];
   for (const hit of candidates.values()) {
@@ -74,7 +76,7 @@ export function suggestRelated(articles: ArticleStore, sources: SourceStore, sea
       Math.min(WEIGHT.maxTags, tags.length * WEIGHT.tag) +
       Math.min(WEIGHT.maxSources, shared.length * WEIGHT.source) +
       (section ? WEIGHT.section : 0);
-    const sharedTerms = hit.terms.filter((t) => weights.has(t)).sort((a, b) => (weights.get(b) ?? 0) - (weights.get(a) ?? 0)).slice(0, 5);
+    const sharedTerms = hit.terms.filter((t) => weights.has(t) && !tagTerms.has(t)).sort((a, b) => (weights.get(b) ?? 0) - (weights.get(a) ?? 0)).slice(0, 5);
     suggestions.push({
       id: other.id,
       headline: other.headline,
