@@ -3,7 +3,7 @@
  * search box and filters, the list, the command palette (a combobox over a listbox), the
  * tags field and the related articles, in the light and the dark theme.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { createArticle } from './library-helpers';
