@@ -138,7 +138,7 @@ describe('the fuses', () => {
     };
     const packager = { appInfo: { productFilename: 'Copydesk' }, executableName: config.linux.executableName };
     for (const electronPlatformName of ['linux', 'win32', 'darwin']) await afterPack({ appOutDir: '/out', electronPlatformName, packager }, flip);
-    expect(flipped).toEqual([path.join('/out', 'copydesk'), path.join('/out', 'Copydesk.exe'), path.join('/out', 'Copydesk.app')]);
+    expect(flipped).toEqual([path.join('/out', 'copydesk-desktop'), path.join('/out', 'Copydesk.exe'), path.join('/out', 'Copydesk.app')]);
   });
 
   it('are written into a binary’s fuse wire by @electron/fuses through the hook', async () => {
