@@ -10,8 +10,11 @@ import { FIELD_BOOST, INDEXED_FIELDS, termOf, tokenize, type SearchDocument } fr
 import { headerOf, loadEngine, postingsOf, termsOf } from './engine-internals';
 import type { EngineState, IndexedFromTable } from './search-file';
 
-/** Documents kept in memory for snippets: about 30 MB of text at 800 words an article. */
-const MAX_DOCUMENTS = 5_000;
+/**
+ * Documents kept in memory for snippets and phrases: a hit's file read again costs more
+ * than the query. About 5 KB of text an 800-word article: 75 MB at the most.
+ */
+const MAX_DOCUMENTS = 15_000;
 
 /** What an article's entry was built from. */
 export interface IndexedFrom {
@@ -97,6 +100,11 @@ export class ArticleSearchIndex {
     this.documents.delete(id);
   }
 
+  /** Whether the document's text is at hand (indexed or read in this session). */
+  hasDocument(id: string): boolean {
+    return this.documents.has(id);
+  }
+
   /** The document as last indexed in this session, if it was. */
   document(id: string): SearchDocument | undefined {
     return this.documents.get(id);
@@ -118,7 +126,7 @@ export class ArticleSearchIndex {
         queries: words,
         combineWith: 'AND' as const,
         // The last word is the one being typed; the others are whole words.
-        prefix: (term: string, i: number, terms: string[]) => i === terms.length - 1 && term.length >= 2,
+        prefix: (term: string, i: number, terms: string[]) => i === terms.length - 1 && term.length >= 3,
         // One typo from five letters on, two from ten.
         fuzzy: (term: string) => (term.length >= 10 ? 2 : term.length >= 5 ? 1 : false),
       });

@@ -326,6 +326,25 @@ export class SearchService {
     this.applyFresh();
     await this.catchUp();
     if (this.options.persist && !this.closed) await this.save();
+    void this.readTexts();
+  }
+
+  /**
+   * After a load, the articles' texts are read into memory in the background, a slice at a
+   * time, so a query's snippets and phrase checks never wait for files. Not part of the
+   * index's state: searching is ready before this ends.
+   */
+  private async readTexts(): Promise<void> {
+    const ids = this.articles.folder.registry.entries().map((e) => e.summary.id);
+    let sliceStarted = performance.now();
+    for (const id of ids) {
+      if (this.closed) return;
+      if (!this.index.hasDocument(id)) this.documentOf(id);
+      if (performance.now() - sliceStarted > SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStarted = performance.now();
+      }
+    }
   }
 
   private catchUpSoon(): void {
