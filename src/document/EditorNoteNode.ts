@@ -57,8 +57,9 @@ export class EditorNoteNode extends ElementNode {
     return false;
   }
 
-  override canInsertTextAfter(): false {
-    return false;
+  /** Typing at its end goes on writing the note; the arrow key (or End) leaves it. */
+  override canInsertTextAfter(): true {
+    return true;
   }
 
   override extractWithChild(): boolean {

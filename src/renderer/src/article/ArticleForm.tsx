@@ -233,6 +233,7 @@ export function ArticleForm(props: ArticleFormProps) {
               </>
             }
             editable={!approved}
+            language={meta.language}
             body={article.body}
             onChange={onBody}
             editorRef={editorRef}

@@ -30,6 +30,8 @@ import { EditorCommandsPlugin } from './plugins/EditorCommandsPlugin';
 import { LinkEditorPlugin } from './plugins/LinkEditorPlugin';
 import { PastePlugin } from './plugins/PastePlugin';
 import { ImagePlugin } from './plugins/ImagePlugin';
+import { TypographyPlugin } from './plugins/TypographyPlugin';
+import { PullQuotePlugin } from './plugins/PullQuotePlugin';
 import { IMAGE_IMPORT } from './paste/image-import';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { WordCountPlugin } from './plugins/WordCountPlugin';
@@ -48,6 +50,8 @@ interface ArticleEditorProps {
   footer?: ReactNode;
   /** More plugins the article brings (the claim highlights). */
   plugins?: ReactNode;
+  /** The article's language (a BCP 47 tag): the spellchecker's and the typography's. */
+  language?: string;
   /** False for approved copy: the text starts read-only. */
   editable?: boolean;
   body: LexicalBody;
@@ -58,7 +62,7 @@ interface ArticleEditorProps {
   editorRef: MutableRefObject<LexicalEditor | null>;
 }
 
-export function ArticleEditor({ header, aside, footer, plugins, editable = true, body, onChange, onWordCount, editorRef }: ArticleEditorProps) {
+export function ArticleEditor({ header, aside, footer, plugins, editable = true, language = 'en', body, onChange, onWordCount, editorRef }: ArticleEditorProps) {
   const initialConfig = useMemo<InitialConfigType>(
     () => ({
       namespace: 'copydesk-article',
@@ -85,7 +89,7 @@ export function ArticleEditor({ header, aside, footer, plugins, editable = true,
           <ToolbarPlugin />
           <div className="body-frame">
             <RichTextPlugin
-              contentEditable={<ContentEditable className="CopydeskTheme__body" aria-label="Article body" spellCheck />}
+              contentEditable={<ContentEditable className="CopydeskTheme__body" aria-label="Article body" spellCheck lang={language || undefined} />}
               placeholder={<div className="body-placeholder">Write the story. Type ## for a subhead, &gt; for a quote.</div>}
               ErrorBoundary={LexicalErrorBoundary}
             />
@@ -105,6 +109,8 @@ export function ArticleEditor({ header, aside, footer, plugins, editable = true,
       <LinkEditorPlugin />
       <PastePlugin />
       <ImagePlugin />
+      <TypographyPlugin language={language} />
+      <PullQuotePlugin />
       <AttributionPlugin />
       <AttributionPopover />
       <AttributionCard />

@@ -3,7 +3,7 @@
  * body: the toolbar's buttons, the shortcuts, the desktop menu and the command palette all
  * call these, so they can never do different things.
  */
-import { $createParagraphNode, $getSelection, $isRangeSelection, $isTextNode, FORMAT_TEXT_COMMAND, type LexicalEditor, type TextFormatType } from 'lexical';
+import { $createParagraphNode, $createTextNode, $getSelection, $isParagraphNode, $isRangeSelection, $isTextNode, FORMAT_TEXT_COMMAND, type LexicalEditor, type TextFormatType } from 'lexical';
 import { $insertNodeToNearestRoot } from '@lexical/utils';
 import { INSERT_TABLE_COMMAND } from '@lexical/table';
 import type { CommandId } from '../../../../shared/commands';
@@ -15,7 +15,7 @@ import { FIX_TYPOGRAPHY_COMMAND, OPEN_IMAGE_PICKER_COMMAND, OPEN_LINK_EDITOR_COM
 
 const format = (type: TextFormatType) => (editor: LexicalEditor) => editor.dispatchCommand(FORMAT_TEXT_COMMAND, type);
 
-/** Wraps the selected words in an editor note, or puts a "TK" at the caret with its letters selected to type over. */
+/** Wraps the selected words in an editor note, or starts one with "TK" at the caret, to go on typing the note. */
 export function insertEditorNote(editor: LexicalEditor): void {
   editor.update(() => {
     const selection = $getSelection();
@@ -24,12 +24,24 @@ export function insertEditorNote(editor: LexicalEditor): void {
     const note = $createEditorNoteNode(words || 'TK');
     selection.insertNodes([note]);
     const text = note.getFirstDescendant();
-    if ($isTextNode(text) && !words) text.select(0, text.getTextContentSize());
+    if (!$isTextNode(text) || words) return;
+    // The caret stays in the note, after "TK", to go on with the note's words; a space after
+    // a note that ends its paragraph gives End (and the arrow keys) somewhere outside it.
+    if (!note.getNextSibling()) note.insertAfter($createTextNode(' '));
+    text.select(text.getTextContentSize(), text.getTextContentSize());
   });
 }
 
 export function insertHorizontalRule(editor: LexicalEditor): void {
   editor.update(() => {
+    const selection = $getSelection();
+    const top = $isRangeSelection(selection) ? selection.anchor.getNode().getTopLevelElement() : null;
+    // On an empty line the rule goes before it, and the line stays for what comes next.
+    if ($isParagraphNode(top) && top.getTextContentSize() === 0) {
+      top.insertBefore($createHorizontalRuleNode());
+      top.selectStart();
+      return;
+    }
     const rule = $insertNodeToNearestRoot($createHorizontalRuleNode());
     // The caret goes on below the rule, into a paragraph when there is none.
     const next = rule.getNextSibling() ?? rule.insertAfter($createParagraphNode());

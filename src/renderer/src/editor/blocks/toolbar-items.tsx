@@ -9,6 +9,8 @@ import type { ReactNode } from 'react';
 import { commandById, shortcutLabel, type CommandId } from '../../../../shared/commands';
 import { IS_MAC } from '../../shell/command-registry';
 import { runEditorAction } from '../plugins/EditorCommandsPlugin';
+import { OPEN_PULL_QUOTE_ATTRIBUTION_COMMAND } from '../plugins/PullQuotePlugin';
+import { goToNextNote, resolveNoteAtSelection } from './editor-notes';
 import type { ToolbarState } from './use-toolbar-state';
 
 export interface ToolItem {
@@ -23,6 +25,10 @@ export interface ToolItem {
   run: () => void;
   /** Starts a new group (a divider before it). */
   group?: boolean;
+  /** Stays on the bar however narrow it is (what the caret is in: a table, a note, a pull quote). */
+  pinned?: boolean;
+  /** The shortcut as shown in the More menu. */
+  shortcut?: string;
   className?: string;
 }
 
@@ -35,6 +41,7 @@ function commandItem(editor: LexicalEditor, state: ToolbarState, id: CommandId, 
     label: extra.label ?? spec.label.replace(/…$/, ''),
     title: titled(extra.label ?? spec.label, spec.accelerator),
     face,
+    shortcut: shortcutLabel(spec.accelerator, IS_MAC),
     disabled: !state.editable,
     run: () => {
       runEditorAction(editor, id);
@@ -52,6 +59,7 @@ function tableItems(editor: LexicalEditor, state: ToolbarState): ToolItem[] {
     disabled: !state.editable,
     run: () => editor.update(change),
     group,
+    pinned: true,
     className: 'toolbar__table',
   });
   return [
@@ -85,6 +93,35 @@ export function toolbarItems(editor: LexicalEditor, state: ToolbarState): ToolIt
       title: titled(state.inAttribution ? 'Change or remove this attribution' : 'Attribute the selected words to a source', commandById('attribute').accelerator),
     }),
     item('editor-note', 'TK', { label: 'Editor note (TK)' }),
+    ...(state.notes.length
+      ? [
+          {
+            key: 'notes',
+            label: `${state.notes.length} editor note${state.notes.length === 1 ? '' : 's'}: go to the next`,
+            title: `${state.notes.length} editor note${state.notes.length === 1 ? '' : 's'} left (export waits until they are resolved): go to the next`,
+            face: <span className="toolbar__notes">{state.notes.length} TK</span>,
+            disabled: false,
+            pinned: true,
+            run: () => goToNextNote(editor, state.notes),
+          },
+        ]
+      : []),
+    ...(state.inNote
+      ? [{ key: 'resolve-note', label: 'Resolve note', title: 'Resolve this note (removes it and its words)', face: 'Resolve', disabled: !state.editable, pinned: true, run: () => resolveNoteAtSelection(editor) }]
+      : []),
+    ...(block === 'pullquote'
+      ? [
+          {
+            key: 'pull-quote-by',
+            label: 'Pull quote attribution',
+            title: 'Who said it (shown under the pull quote)',
+            face: 'Said by…',
+            disabled: !state.editable,
+            pinned: true,
+            run: () => editor.dispatchCommand(OPEN_PULL_QUOTE_ATTRIBUTION_COMMAND, undefined),
+          },
+        ]
+      : []),
     {
       key: 'undo',
       label: 'Undo',

@@ -5,8 +5,9 @@
 import { $isLinkNode } from '@lexical/link';
 import { $isTableCellNode } from '@lexical/table';
 import { $findMatchingParent, mergeRegister } from '@lexical/utils';
-import { $getSelection, $isRangeSelection, CAN_REDO_COMMAND, CAN_UNDO_COMMAND, COMMAND_PRIORITY_LOW, type LexicalEditor, type TextFormatType } from 'lexical';
-import { useEffect, useState } from 'react';
+import { $getSelection, $isRangeSelection, CAN_REDO_COMMAND, CAN_UNDO_COMMAND, COMMAND_PRIORITY_LOW, type LexicalEditor, type NodeKey, type TextFormatType } from 'lexical';
+import { useEffect, useMemo, useState } from 'react';
+import { $noteAtSelection, useEditorNotes } from './editor-notes';
 import { $attributionAtSelection } from '../plugins/AttributionPlugin';
 import { $blockKindAtSelection, type BlockKind } from './block-format';
 
@@ -22,6 +23,9 @@ export interface ToolbarState {
   inTable: boolean;
   canUndo: boolean;
   canRedo: boolean;
+  /** The body's editor notes (TKs), and whether the caret is in one. */
+  notes: NodeKey[];
+  inNote: boolean;
 }
 
 const INITIAL: ToolbarState = {
@@ -34,6 +38,8 @@ const INITIAL: ToolbarState = {
   inTable: false,
   canUndo: false,
   canRedo: false,
+  notes: [],
+  inNote: false,
 };
 
 export function useToolbarState(editor: LexicalEditor): ToolbarState {
@@ -54,6 +60,7 @@ export function useToolbarState(editor: LexicalEditor): ToolbarState {
               inLink: $findMatchingParent(anchor, $isLinkNode) !== null,
               inAttribution: $attributionAtSelection() !== null,
               inTable: $findMatchingParent(anchor, $isTableCellNode) !== null,
+              inNote: $noteAtSelection() !== null,
             };
             setState((previous) => {
               const same =
@@ -62,6 +69,7 @@ export function useToolbarState(editor: LexicalEditor): ToolbarState {
                 previous.inLink === next.inLink &&
                 previous.inAttribution === next.inAttribution &&
                 previous.inTable === next.inTable &&
+                previous.inNote === next.inNote &&
                 previous.formats.size === formats.size &&
                 [...formats].every((f) => previous.formats.has(f));
               return same ? previous : { ...previous, ...next };
@@ -74,5 +82,6 @@ export function useToolbarState(editor: LexicalEditor): ToolbarState {
       ),
     [editor],
   );
-  return state;
+  const notes = useEditorNotes(editor);
+  return useMemo(() => ({ ...state, notes }), [state, notes]);
 }

@@ -83,6 +83,7 @@ export function OverflowMenu({ items, tabIndex, onFocus }: OverflowMenuProps) {
               aria-disabled={item.disabled || undefined}
               tabIndex={-1}
               title={item.title}
+              aria-keyshortcuts={item.shortcut || undefined}
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => {
                 if (item.disabled) return;
@@ -93,7 +94,12 @@ export function OverflowMenu({ items, tabIndex, onFocus }: OverflowMenuProps) {
               <span className="toolbar__menu-face" aria-hidden="true">
                 {item.face}
               </span>
-              <span>{item.title}</span>
+              <span className="toolbar__menu-label">{item.label}</span>
+              {item.shortcut && (
+                <span className="toolbar__menu-shortcut" aria-hidden="true">
+                  {item.shortcut}
+                </span>
+              )}
             </button>
           ))}
         </div>

@@ -14,17 +14,25 @@ import './ToolbarPlugin.css';
 const GAP = 4;
 const DIVIDER = 9;
 
-/** How many items fit in `room` pixels, keeping `reserve` for the More button when some do not. */
-function fitting(items: ToolItem[], widths: ReadonlyMap<string, number>, room: number, reserve: number): number {
+/**
+ * Which items stay on the bar in `room` pixels: the pinned ones (what the caret is in: a
+ * table, a note, a pull quote) always, then the others in order while they fit, keeping
+ * `reserve` for the More button when some do not.
+ */
+function onBar(items: ToolItem[], widths: ReadonlyMap<string, number>, room: number, reserve: number): Set<string> {
   const widthOf = (item: ToolItem, i: number) => (widths.get(item.key) ?? 40) + GAP + (item.group && i > 0 ? DIVIDER : 0);
   const total = items.reduce((sum, item, i) => sum + widthOf(item, i), 0);
-  if (total <= room) return items.length;
-  let used = reserve;
+  if (total <= room) return new Set(items.map((item) => item.key));
+  let used = reserve + items.reduce((sum, item, i) => sum + (item.pinned ? widthOf(item, i) : 0), 0);
+  const kept = new Set(items.filter((item) => item.pinned).map((item) => item.key));
   for (let i = 0; i < items.length; i++) {
-    used += widthOf(items[i]!, i);
-    if (used > room) return i;
+    const item = items[i]!;
+    if (item.pinned) continue;
+    used += widthOf(item, i);
+    if (used > room) break;
+    kept.add(item.key);
   }
-  return items.length;
+  return kept;
 }
 
 export function ToolbarPlugin() {
@@ -58,9 +66,9 @@ export function ToolbarPlugin() {
     if (measured.some(([key, width]) => widths.get(key) !== width)) setWidths(new Map([...widths, ...measured]));
   }, [layout, widths]);
 
-  const visibleCount = fitting(items, widths, room, (widths.get('more') ?? 64) + GAP + DIVIDER);
-  const visible = items.slice(0, visibleCount);
-  const hidden = items.slice(visibleCount);
+  const kept = onBar(items, widths, room, (widths.get('more') ?? 64) + GAP + DIVIDER);
+  const visible = items.filter((item) => kept.has(item.key));
+  const hidden = items.filter((item) => !kept.has(item.key));
   // The stops the arrow keys visit: the visible buttons that can act, then More.
   const stops = [...visible.map((item) => item.key).filter((key) => !visible.find((i) => i.key === key)!.disabled), ...(hidden.length ? ['more'] : [])];
   const active = stops[Math.min(current, stops.length - 1)] ?? null;
