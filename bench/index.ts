@@ -20,6 +20,7 @@ import { reviewFigures } from './review.bench';
 import { scalingFigures } from './scaling.bench';
 import { sourceLibraryFigures } from './source-library.bench';
 import { sourceFigures } from './sources.bench';
+import { teamFigures } from './team.bench';
 import { workspaceFigures } from './workspace.bench';
 
 interface Suite {
@@ -40,6 +41,7 @@ const SUITES: Suite[] = [
   { name: 'library', run: libraryFigures },
   { name: 'memory', run: memoryFigures, needsBuild: true },
   { name: 'library-ui', run: libraryUiFigures, needsBuild: true },
+  { name: 'team', run: teamFigures },
 ];
 
 function selected(): Suite[] {

@@ -72,6 +72,28 @@ async function blobsAt(git: GitCommand, commit: string, files: string[]): Promis
 
 const readBlob = (git: GitCommand, oid: string) => git.run(['cat-file', 'blob', oid]);
 
+/**
+ * Many blobs as text in one git process (`cat-file --batch`). Only record files are read
+ * this way, and they are UTF-8, so the text's bytes are the blob's and the sizes line up.
+ */
+async function readBlobs(git: GitCommand, oids: string[]): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  if (oids.length === 0) return texts;
+  const out = Buffer.from(await git.run(['cat-file', '--batch'], { input: `${oids.join('\n')}\n` }), 'utf8');
+  let at = 0;
+  while (at < out.length) {
+    const end = out.indexOf(10, at);
+    if (end < 0) break;
+    const [oid, type, size] = out.subarray(at, end).toString('utf8').split(' ');
+    at = end + 1;
+    if (type === 'missing' || size === undefined) continue;
+    const bytes = Number(size);
+    texts.set(oid!, out.subarray(at, at + bytes).toString('utf8'));
+    at += bytes + 1;
+  }
+  return texts;
+}
+
 function parseJson(text: string | null): unknown {
   if (text === null) return undefined;
   try {
@@ -185,11 +207,12 @@ interface Side {
 async function articlesById(git: GitCommand, commit: string, files: string[]): Promise<Map<string, Side>> {
   const byId = new Map<string, Side>();
   const blobs = await blobsAt(git, commit, files);
+  const texts = await readBlobs(git, [...new Set(blobs.values())]);
   for (const [file, oid] of blobs) {
-    const text = await readBlob(git, oid);
+    const text = texts.get(oid) ?? null;
     const value = parseJson(text);
     const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined;
-    if (typeof id === 'string') byId.set(id, { file, text, value });
+    if (typeof id === 'string' && text !== null) byId.set(id, { file, text, value });
   }
   return byId;
 }

@@ -51,12 +51,21 @@ export async function currentBranch(git: GitCommand): Promise<string> {
 
 /** The remote to sync with: the branch's own, else `origin`, else the only one; null when there is none. */
 export async function remoteOf(git: GitCommand, branch: string): Promise<{ name: string; url: string } | null> {
-  const names = (await git.run(['remote'])).split('\n').map((s) => s.trim()).filter(Boolean);
-  if (names.length === 0) return null;
-  const configured = (await git.run(['config', '--get', `branch.${branch}.remote`], { okExitCodes: [0, 1] })).trim();
-  const name = names.includes(configured) ? configured : names.includes('origin') ? 'origin' : names[0]!;
-  const url = (await git.run(['remote', 'get-url', name])).trim();
-  return { name, url };
+  // One read of the configuration: every remote's URL and the branch's own remote.
+  const out = await git.run(['config', '--get-regexp', '^(remote\\..*\\.url|branch\\..*\\.remote)$'], { okExitCodes: [0, 1] });
+  const urls = new Map<string, string>();
+  let configured = '';
+  for (const line of out.split('\n')) {
+    const space = line.indexOf(' ');
+    if (space < 0) continue;
+    const key = line.slice(0, space);
+    const value = line.slice(space + 1).trim();
+    if (key === `branch.${branch}.remote`) configured = value;
+    else if (key.startsWith('remote.') && key.endsWith('.url')) urls.set(key.slice('remote.'.length, -'.url'.length), value);
+  }
+  if (urls.size === 0) return null;
+  const name = urls.has(configured) ? configured : urls.has('origin') ? 'origin' : [...urls.keys()][0]!;
+  return { name, url: urls.get(name)! };
 }
 
 export async function refExists(git: GitCommand, ref: string): Promise<string | null> {
@@ -80,8 +89,9 @@ export async function mergeBase(git: GitCommand, a: string, b: string): Promise<
 
 /** Who commits: git's user.name and user.email, else the reviewer's name and this computer's user. */
 export async function identityOf(git: GitCommand, fallbackName: string | null): Promise<Identity> {
-  const get = async (key: string) => (await git.run(['config', '--get', key], { okExitCodes: [0, 1] })).trim();
-  const [name, email] = await Promise.all([get('user.name'), get('user.email')]);
+  const out = await git.run(['config', '--get-regexp', '^user\\.(name|email)$'], { okExitCodes: [0, 1] });
+  const value = (key: string) => out.split('\n').filter((line) => line.startsWith(`${key} `)).at(-1)?.slice(key.length + 1).trim() ?? '';
+  const [name, email] = [value('user.name'), value('user.email')];
   const user = (() => {
     try {
       return userInfo().username;

@@ -100,8 +100,8 @@ export class TeamService {
     return this.serial.run(() => this.commitPending(message));
   }
 
-  private async commitPending(message: string | null, extra: string[] = []): Promise<boolean> {
-    const changes = await repo.workingChanges(this.git);
+  private async commitPending(message: string | null, extra: string[] = [], known?: repo.WorkingChanges): Promise<boolean> {
+    const changes = known ?? (await repo.workingChanges(this.git));
     const bad = await repo.unreadableRecords(this.root, changes.own);
     const files = [...changes.own.filter((f) => !bad.includes(f)), ...extra];
     if (files.length === 0) return false;
@@ -193,7 +193,10 @@ export class TeamService {
       if (url) {
         const remotes = (await this.git.run(['remote'])).split('\n').map((s) => s.trim());
         await this.git.run(remotes.includes('origin') ? ['remote', 'set-url', 'origin', url] : ['remote', 'add', 'origin', url]);
-        await this.pushNow('origin', await repo.currentBranch(this.git));
+        const branch = await repo.currentBranch(this.git);
+        await this.pushNow('origin', branch);
+        await this.git.run(['config', `branch.${branch}.remote`, 'origin']);
+        await this.git.run(['config', `branch.${branch}.merge`, `refs/heads/${branch}`]);
       }
       return this.status();
     });
@@ -236,7 +239,7 @@ export class TeamService {
     }
     const bad = await repo.unreadableRecords(this.root, changes.own);
     if (bad.length) throw new ApiError('damaged', `${bad.join(', ')} cannot be read as JSON, so it is not sent to others. Repair it (or restore it from its versions), then sync again. Nothing was changed.`);
-    await this.commitPending(null);
+    await this.commitPending(null, [], changes);
 
     const trackingRef = `refs/remotes/${remote.name}/${branch}`;
     try {
@@ -310,8 +313,6 @@ export class TeamService {
       }
       throw error;
     }
-    await this.git.run(['config', `branch.${branch}.remote`, remote]);
-    await this.git.run(['config', `branch.${branch}.merge`, `refs/heads/${branch}`]);
     return true;
   }
 
@@ -375,7 +376,8 @@ export class TeamService {
   }
 
   private async requireRepository(): Promise<string> {
-    if (!(await this.git.version())) await this.git.run(['version']); // throws "needs git"
+    this.gitVersion ||= await this.git.version();
+    if (!this.gitVersion) await this.git.run(['version']); // throws "needs git"
     if (!(await this.isGitMode())) {
       throw new ApiError('invalid-request', 'This workspace is not shared yet. Use "Start team sync" to make it a git repository connected to a remote, or clone a shared workspace into a new folder.');
     }
