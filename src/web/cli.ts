@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { createApiHost } from '../core/api/api-host';
 import { RENDERER_BUILD, SAMPLE_WORKSPACE } from '../host/app-paths';
 import { openOrCreateWorkspace } from '../core/workspace/open-workspace';
+import { Workspace } from '../core/workspace/workspace';
 import { ApiError } from '../shared/errors';
 import { startWebServer } from './server';
 
@@ -15,7 +16,9 @@ const USAGE = `Usage: npm run web -- [--workspace DIR] [--port N]
   --workspace DIR   the workspace folder (default ./copydesk-workspace; created and
                     seeded with sample articles when it does not exist)
   --port N          the port on 127.0.0.1 (default: a free one)
-  --no-seed         create an empty workspace instead of the sample one`;
+  --no-seed         create an empty workspace instead of the sample one
+  --read-only       open it to read only (a workspace another computer has open on a
+                    shared drive): no lock taken, nothing written`;
 
 function fail(message: string): never {
   process.stderr.write(`copydesk web: ${message}\n`);
@@ -30,6 +33,7 @@ async function main(): Promise<void> {
         workspace: { type: 'string' },
         port: { type: 'string' },
         'no-seed': { type: 'boolean' },
+        'read-only': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -56,7 +60,9 @@ async function main(): Promise<void> {
   }
   let opened;
   try {
-    opened = await openOrCreateWorkspace(root, values['no-seed'] ? null : SAMPLE_WORKSPACE);
+    opened = values['read-only']
+      ? { workspace: await Workspace.open(root, { readOnly: true }), seeded: false }
+      : await openOrCreateWorkspace(root, values['no-seed'] ? null : SAMPLE_WORKSPACE);
   } catch (error) {
     await server.close();
     fail(error instanceof ApiError ? error.message : `cannot open ${root}: ${(error as Error).message}`);
@@ -68,7 +74,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       `Copydesk is running in browser mode.`,
-      `  Workspace: ${root}${seeded ? ' (new, seeded with sample articles)' : ''}`,
+      `  Workspace: ${root}${seeded ? ' (new, seeded with sample articles)' : ''}${values['read-only'] ? ' (read-only)' : ''}`,
       ...(rebuilt ? [`  The index was rebuilt from the article files (${rebuilt}).`] : []),
       ...(workspace.watchingProblem ? [`  Note: ${workspace.watchingProblem}; reload the page to see them.`] : []),
       `  Open: ${server.url}`,

@@ -1,6 +1,6 @@
 /**
- * One writer per workspace: `.copydesk/lock` names the process that has it open (its pid
- * and host and, where the system tells them, the boot it runs in and when it started).
+ * One writer per workspace: `.copydesk/lock` names the process that has it open (its pid,
+ * host, account and, where the system tells them, the boot it runs in and when it started).
  *
  * A lock whose holder is gone is taken over: its pid no longer runs, the machine has
  * restarted since (another boot id), or the pid now names another process (another start
@@ -14,7 +14,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { link, lstat, open, readdir, rename, rm, rmdir, unlink } from 'node:fs/promises';
-import { hostname } from 'node:os';
+import { hostname, userInfo } from 'node:os';
 import path from 'node:path';
 import { ApiError } from '../../shared/errors';
 import { currentBootId, isAlive, processName, processStartTime } from './process-identity';
@@ -24,6 +24,8 @@ import { tempPathBeside } from './write-durably';
 interface LockInfo {
   pid: number;
   host: string;
+  /** Who runs it (the account's name), as messages show it; absent from locks written by older versions. */
+  user?: string;
   /** When the lock was taken (ISO), as messages show it. */
   startedAt: string;
   /** The boot the holder runs in (Linux); absent from locks written by older versions. */
@@ -94,11 +96,21 @@ export class WorkspaceLock {
 
 function ownLockInfo(): LockInfo {
   const info: LockInfo = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
+  const user = accountName();
+  if (user) info.user = user;
   const bootId = currentBootId();
   const processStart = processStartTime(process.pid);
   if (bootId) info.bootId = bootId;
   if (processStart) info.processStart = processStart;
   return info;
+}
+
+function accountName(): string | null {
+  try {
+    return userInfo().username || null;
+  } catch {
+    return null; // no account name on this system
+  }
 }
 
 /** 'stale' when the holder is provably gone; otherwise the refusal, saying how to recover. */
@@ -107,7 +119,7 @@ function judge(holder: LockInfo, file: string): 'stale' | string {
   const sameBoot = holder.bootId !== undefined && bootId !== null ? holder.bootId === bootId : null;
   // The same boot id is the same machine, even if it has been renamed since.
   if (holder.host !== hostname() && sameBoot !== true) {
-    return `This workspace is open on another computer (${holder.host}, since ${holder.startedAt}). Close it there first. If that computer is gone, or Copydesk no longer runs there, delete ${file}.`;
+    return `This workspace is open on another computer (${holder.host}${holder.user ? `, by ${holder.user}` : ''}, since ${holder.startedAt}). Close it there first, or open it read-only here (browser mode: --read-only). If that computer is gone, or Copydesk no longer runs there, delete ${file}.`;
   }
   if (sameBoot === false) return 'stale'; // taken before this machine last started
   if (holder.pid === process.pid) return 'stale'; // left by this process (an earlier open that was not closed)
@@ -151,6 +163,7 @@ function parseHolder(text: string): LockInfo | null {
   if (typeof parsed !== 'object' || parsed === null) return null;
   if (!Number.isSafeInteger(parsed.pid) || (parsed.pid as number) <= 0 || typeof parsed.host !== 'string') return null;
   const holder: LockInfo = { pid: parsed.pid as number, host: parsed.host, startedAt: String(parsed.startedAt ?? 'an unknown time') };
+  if (typeof parsed.user === 'string' && parsed.user.length <= 200) holder.user = parsed.user;
   if (typeof parsed.bootId === 'string') holder.bootId = parsed.bootId;
   if (typeof parsed.processStart === 'string') holder.processStart = parsed.processStart;
   return holder;

@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
-import { hostname } from 'node:os';
+import { hostname, userInfo } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { WorkspaceLock } from '../../../../src/core/storage/workspace-lock';
@@ -108,8 +108,17 @@ describe('a lock held by a live process', () => {
   it('is refused when it comes from another computer, saying what to delete if that computer is gone', async () => {
     await writeFile(lockFile, JSON.stringify({ pid: DEAD_PID, host: 'newsroom-laptop-7', startedAt: '2026-11-28T04:38:00.000Z' }));
     await expect(WorkspaceLock.acquire(lockFile)).rejects.toThrow(
-      `This workspace is open on another computer (newsroom-laptop-7, since 2026-11-28T04:38:00.000Z). Close it there first. If that computer is gone, or Copydesk no longer runs there, delete ${lockFile}.`,
+      `This workspace is open on another computer (newsroom-laptop-7, since 2026-11-28T04:38:00.000Z). Close it there first, or open it read-only here (browser mode: --read-only). If that computer is gone, or Copydesk no longer runs there, delete ${lockFile}.`,
     );
+  });
+
+  it('names who holds it on the other computer, and the lock taken here records this account', async () => {
+    await writeFile(lockFile, JSON.stringify({ pid: DEAD_PID, host: 'newsroom-laptop-7', user: 'ana.lima', startedAt: '2026-11-28T04:38:00.000Z' }));
+    await expect(WorkspaceLock.acquire(lockFile)).rejects.toThrow(/on another computer \(newsroom-laptop-7, by ana\.lima, since 2026-11-28T04:38:00\.000Z\)\. Close it there first, or open it read-only here/);
+    await rm(lockFile);
+    const lock = await WorkspaceLock.acquire(lockFile);
+    expect(await lockJson()).toMatchObject({ host: hostname(), user: userInfo().username, pid: process.pid });
+    await lock.release();
   });
 });
 
