@@ -41,6 +41,8 @@ interface WorkspaceWindow {
 export class DesktopApp {
   private readonly windows = new Map<string, WorkspaceWindow>();
   private quitting = false;
+  /** A quit was held up by a window saving its edits: carry it on once that window closes. */
+  private quitHeldUp = false;
 
   constructor(
     private readonly paths: DesktopPaths,
@@ -62,13 +64,8 @@ export class DesktopApp {
       await this.openWorkspace(envWorkspace, { sample: true });
     } else {
       for (const target of request.targets) if (target.kind === 'workspace') await this.openWorkspace(target.path, { sample: false });
-      if (this.windows.size === 0) {
-        for (const root of workspacesToReopen(this.state.state)) {
-          if (kindOfPath(root) === 'folder') await this.openWorkspace(root, { sample: false });
-        }
-      }
     }
-    if (this.windows.size === 0) await this.askForWorkspace(null);
+    if (this.windows.size === 0) await this.reopenOrAsk();
     await this.handleLaunch({ targets: request.targets.filter((t) => t.kind !== 'workspace'), problems: request.problems });
   }
 
@@ -85,6 +82,14 @@ export class DesktopApp {
       await this.importInto(entry, target.kind, target.path);
     }
     if (!request.targets.length) this.focus(this.focused() ?? [...this.windows.values()][0]);
+  }
+
+  /** The workspaces open at the last quit (or the most recent one), else the first-run choice. */
+  async reopenOrAsk(): Promise<void> {
+    for (const root of workspacesToReopen(this.state.state)) {
+      if (kindOfPath(root) === 'folder') await this.openWorkspace(root, { sample: false });
+    }
+    if (this.windows.size === 0) await this.askForWorkspace(null);
   }
 
   /** First run, or nothing left to reopen: Documents/Copydesk or another folder, the sample offered. */
@@ -154,13 +159,18 @@ export class DesktopApp {
     const guard = new CloseGuard({
       retryClose: () => window.close(),
       askCloseAnyway: () => dialog.showMessageBoxSync(window, UNSAVED_CLOSE_DIALOG) === 0,
-      stayed: () => void (this.quitting = false),
+      stayed: () => {
+        this.quitting = false;
+        this.quitHeldUp = false;
+      },
       setTimer: (run, ms) => setTimeout(run, ms),
       now: () => Date.now(),
     });
     contents.on('will-prevent-unload', (event) => {
       // In Electron, preventing this event is what lets the page unload.
       if (guard.onUnloadBlocked()) event.preventDefault();
+      // Electron calls off a quit that a page held up; it goes on once this window closes.
+      else if (this.quitting) this.quitHeldUp = true;
     });
     // The system is ending the session (Windows reports it): write what is waiting now.
     const saveNow = () => host.emit('app.command', { command: 'save' });
@@ -184,6 +194,10 @@ export class DesktopApp {
     if (!this.quitting) await this.remember((state) => ({ ...state, reopen: state.reopen.filter((root) => root !== entry.root) }));
     await entry.workspace.close().catch((error: unknown) => console.error(`Closing ${entry.root}:`, error));
     this.rebuildMenu();
+    if (this.quitHeldUp) {
+      this.quitHeldUp = false;
+      app.quit();
+    }
   }
 
   private async importInto(entry: WorkspaceWindow, kind: 'import-article' | 'import-bundle', file: string): Promise<void> {

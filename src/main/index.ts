@@ -91,7 +91,7 @@ async function start(): Promise<void> {
   const first = launchRequest(userArgs(process.argv, app.isPackaged), process.cwd());
   await desktop.start({ targets: [...first.targets, ...openedEarly], problems: first.problems }, process.env.COPYDESK_WORKSPACE);
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) void windows.askForWorkspace(null);
+    if (BrowserWindow.getAllWindows().length === 0) void windows.reopenOrAsk();
   });
 }
 

@@ -167,10 +167,11 @@ beforeAll(async () => {
 afterAll(async () => {
   // Quitting closes every workspace (lock, index, watcher) before the app goes.
   app.emit('before-quit', event());
+  const quitsBefore = recorded.quit;
   const quitting = event();
   app.emit('will-quit', quitting);
   expect(quitting.prevented).toBe(true);
-  await vi.waitFor(() => expect(recorded.quit).toBe(1), { timeout: 20_000 });
+  await vi.waitFor(() => expect(recorded.quit).toBe(quitsBefore + 1), { timeout: 20_000 });
   vi.unstubAllEnvs();
   await rm(parent, { recursive: true, force: true });
 });
@@ -317,5 +318,29 @@ describe('menus and launches', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(BrowserWindow.all).toHaveLength(2);
     expect(BrowserWindow.focused).toBe(window);
+  });
+});
+
+describe('closing and quitting', () => {
+  it('remembers a window’s place when it closes, and carries on a quit a saving window held up', async () => {
+    const window = BrowserWindow.all[1]!;
+    const root = path.join(parent, 'elections');
+    window.emit('close', event());
+    await vi.waitFor(async () => {
+      const state = JSON.parse(await readFile(path.join(recorded.userData, 'desktop-state.json'), 'utf8'));
+      expect(state.windows[root]).toEqual({ x: 30, y: 40, width: 1111, height: 777, maximized: false });
+    });
+    // Quitting: the page holds the unload while it saves, so Electron calls the quit off…
+    app.emit('before-quit', event());
+    const held = event();
+    window.webContents.emit('will-prevent-unload', held);
+    expect(held.prevented).toBe(false);
+    const quits = recorded.quit;
+    // …and once the window has closed (the save went through), the quit goes on.
+    window.emit('closed');
+    await vi.waitFor(() => expect(recorded.quit).toBe(quits + 1));
+    // A workspace open at a quit is opened again next time.
+    const state = JSON.parse(await readFile(path.join(recorded.userData, 'desktop-state.json'), 'utf8'));
+    expect(state.reopen).toContain(root);
   });
 });
