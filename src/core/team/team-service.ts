@@ -81,18 +81,21 @@ export class TeamService {
     if (this.hooks.readOnly) return;
     const trigger = commitFor(method, request, response, (id) => this.hooks.headlineOf(id));
     if (!trigger) return;
-    void this.isGitMode().then((git) => {
-      if (!git) return;
-      if (trigger === 'settle') {
-        const headline = typeof request.id === 'string' ? this.hooks.headlineOf(request.id) : null;
-        this.settling.add(headline ?? '');
-        clearTimeout(this.settleTimer);
-        this.settleTimer = setTimeout(() => void this.commitNow(null).catch(() => undefined), this.options.settleMs ?? 120_000);
-        this.settleTimer.unref?.();
-        return;
-      }
-      void this.commitNow(trigger.now).catch((error: unknown) => console.error(`Copydesk could not commit "${trigger.now}": ${String(error)}`));
-    });
+    // On the team's queue at once, so idle() (and closing the workspace) waits for it.
+    void this.serial
+      .run(async () => {
+        if (!(await this.isGitMode())) return;
+        if (trigger === 'settle') {
+          const headline = typeof request.id === 'string' ? this.hooks.headlineOf(request.id) : null;
+          this.settling.add(headline ?? '');
+          clearTimeout(this.settleTimer);
+          this.settleTimer = setTimeout(() => void this.commitNow(null).catch(() => undefined), this.options.settleMs ?? 120_000);
+          this.settleTimer.unref?.();
+          return;
+        }
+        await this.commitPending(trigger.now);
+      })
+      .catch((error: unknown) => console.error(`Copydesk could not commit after ${method}: ${error instanceof Error ? error.message : String(error)}`));
   }
 
   /** Commits Copydesk's changed files now, with `message` (or the batched edits' names). */

@@ -167,3 +167,44 @@ describe('an interrupted sync', () => {
     expect((await writer.articles.get(ids[7]!)).meta.dek).toBe('Reviewer dek, local');
   }, 120_000);
 });
+
+describe('team sync: a remote that refuses or has another history', () => {
+  it('a push the remote refuses (a hook, a protected branch) is said in words; the work stays committed here', async () => {
+    const dir = await scratch();
+    const remote = bareRemote(dir);
+    const { workspace, ids } = await startedWorkspace(path.join(dir, 'writer'), remote);
+    open.push(workspace);
+    writeFileSync(path.join(remote, 'hooks', 'pre-receive'), '#!/bin/sh\necho "main is protected" >&2\nexit 1\n', { mode: 0o755 });
+    await edit(workspace, ids[0]!, { meta: { dek: 'Refused' } });
+    await expect(workspace.team.sync()).rejects.toThrow(/The remote refused your changes .*Ask whoever runs the remote to let you push to main; your work stays committed here/);
+    expect((await workspace.team.status()).ahead).toBe(1);
+    expect(git(workspace.layout.root, 'status', '--porcelain')).toBe('');
+  });
+
+  it('a remote whose history has nothing in common with this one (another workspace pushed over it): refused, nothing changed', async () => {
+    const dir = await scratch();
+    const remote = bareRemote(dir);
+    const { workspace, ids } = await startedWorkspace(path.join(dir, 'writer'), remote);
+    open.push(workspace);
+    const other = await Workspace.open(path.join(dir, 'other'), { watch: false });
+    await other.articles.create({ headline: 'Another desk' });
+    await other.team.start({});
+    git(other.layout.root, 'push', '-q', '--force', remote, 'HEAD:refs/heads/main');
+    await other.close();
+    const head = git(workspace.layout.root, 'rev-parse', 'HEAD');
+    await expect(workspace.team.sync()).rejects.toThrow(/nothing in common.*Clone the remote into a new folder instead/);
+    expect(git(workspace.layout.root, 'rev-parse', 'HEAD')).toBe(head);
+    expect((await workspace.articles.get(ids[0]!)).meta.headline).toBe('Article 1');
+  });
+
+  it('what an API call did is committed before the workspace closes', async () => {
+    const dir = await scratch();
+    const remote = bareRemote(dir);
+    const { workspace, ids } = await startedWorkspace(path.join(dir, 'writer'), remote);
+    const article = await workspace.articles.get(ids[1]!);
+    await workspace.review.setStatus({ id: ids[1]!, baseRevision: article.revision, status: 'in-review', by: 'Writer' });
+    workspace.team.after('articles.setStatus', { id: ids[1]!, status: 'in-review' }, {});
+    await workspace.close();
+    expect(git(workspace.layout.root, 'log', '-1', '--format=%an: %s')).toBe('Writer: Send to review: Article 2\n');
+  });
+});
