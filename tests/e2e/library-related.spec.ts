@@ -26,9 +26,17 @@ test('relating two articles shows the link on both sides, and a trashed one as b
   // The linked article goes to the trash: the link stays, shown as broken, until it is restored.
   await app.getByRole('button', { name: 'Article ▾' }).click();
   await app.getByRole('menuitem', { name: 'Move to trash' }).click();
+  await expect(app.getByRole('status').filter({ hasText: 'moved to the trash' })).toBeVisible();
   await list.getByRole('button', { name: /Harbour pilots warn/ }).click();
   await expect(app.getByRole('region', { name: 'Related' }).getByRole('list', { name: 'Related articles' })).toContainText('In the trash');
   expect((await articlesOnDisk(host.workspace)).get(pilots)!.meta.related).toEqual([rota]);
+
+  // Deleted for good from the trash: the link goes, and the trash says from where.
+  await app.getByRole('button', { name: 'Trash' }).click();
+  await app.getByRole('button', { name: 'Delete for good…' }).click();
+  await app.getByRole('group', { name: /Delete “Port authority answers on rotas” for good/ }).getByRole('button', { name: 'Delete for good' }).click();
+  await expect(app.getByRole('status').filter({ hasText: 'deleted for good' })).toContainText('Its links were removed from “Harbour pilots warn of night shifts”');
+  await expect.poll(async () => (await articlesOnDisk(host.workspace)).get(pilots)!.meta.related).toEqual([]);
 });
 
 test('a suggested article is related in one click, with the reason shown', async ({ app, host }) => {

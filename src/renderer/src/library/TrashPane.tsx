@@ -1,4 +1,7 @@
-/** Articles moved to the trash, each restorable to the library. */
+/**
+ * Articles moved to the trash, each restorable to the library, or deleted for good (after
+ * a confirmation; the links other articles had to it are removed, and named).
+ */
 import { useCallback, useEffect, useState } from 'react';
 import type { TrashedArticle } from '../../../shared/article';
 import { api } from '../api';
@@ -8,6 +11,9 @@ import './TrashPane.css';
 export function TrashPane({ onRestored }: { onRestored: (id: string) => void }) {
   const [items, setItems] = useState<TrashedArticle[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** The item whose deletion for good waits for a confirmation. */
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [report, setReport] = useState<string | null>(null);
   const load = useCallback(async () => setItems((await api.trash.list({})).items), []);
   useEffect(() => {
     void load();
@@ -16,7 +22,12 @@ export function TrashPane({ onRestored }: { onRestored: (id: string) => void }) 
   return (
     <div className="trash-pane">
       <h2>Trash</h2>
-      <p className="muted">Deleted articles stay here, in .copydesk/trash, until you restore them.</p>
+      <p className="muted">Deleted articles stay here, in .copydesk/trash, until you restore them or delete them for good.</p>
+      {report && (
+        <p className="banner banner--info" role="status">
+          {report}
+        </p>
+      )}
       {error && (
         <p className="banner banner--warning" role="alert">
           {error}
@@ -47,6 +58,38 @@ export function TrashPane({ onRestored }: { onRestored: (id: string) => void }) 
             >
               Restore
             </button>
+            {confirming === item.trashId ? (
+              <span className="trash-list__confirm" role="group" aria-label={`Delete “${item.headline || 'Untitled'}” for good`}>
+                <span>It cannot be restored; links to it from other articles are removed.</span>
+                <button type="button" onClick={() => setConfirming(null)}>
+                  Keep
+                </button>
+                <button
+                  type="button"
+                  className="danger"
+                  onClick={async () => {
+                    setConfirming(null);
+                    try {
+                      const { removedLinks } = await api.trash.purge({ trashId: item.trashId });
+                      const from = removedLinks.map((l) => `“${l.headline || 'Untitled'}”`).join(', ');
+                      setReport(
+                        `“${item.headline || 'Untitled'}” is deleted for good. ${removedLinks.length ? `Its links were removed from ${from}.` : 'No other article linked to it.'}`,
+                      );
+                      setError(null);
+                    } catch (e) {
+                      setError(e instanceof Error ? e.message : String(e));
+                    }
+                    await load();
+                  }}
+                >
+                  Delete for good
+                </button>
+              </span>
+            ) : (
+              <button type="button" className="link-button" onClick={() => setConfirming(item.trashId)}>
+                Delete for good…
+              </button>
+            )}
           </li>
         ))}
       </ul>
