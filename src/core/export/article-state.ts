@@ -4,6 +4,7 @@
  * problems. Everything after this is pure.
  */
 import { attributedSourceIds } from '../../document/attribution-json';
+import { imageAssetsIn } from '../../document/image-json';
 import { ApiError } from '../../shared/errors';
 import type { Source, SourceFile } from '../../shared/source';
 import type { Workspace } from '../workspace/workspace';
@@ -39,13 +40,23 @@ export async function readArticleState(workspace: Workspace, articleId: string, 
     else missingRelated.push(id);
   }
   const sourceTitles = new Map(workspace.sources.list().sources.map((s) => [s.id, s.title]));
+  const assets: ArticleState['assets'] = [];
+  const missingImages: Array<{ asset: string; caption: string; reason: string }> = [];
+  for (const image of imageAssetsIn(article.body)) {
+    try {
+      assets.push({ asset: image.asset, bytes: (await workspace.assets.get(image.asset)).bytes });
+    } catch (error) {
+      missingImages.push({ ...image, reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
   return {
     article,
     sources,
     related,
     check: { ...check, checkedAt: at.toISOString() },
     sourceTitles,
-    problems: gateProblems({ article, check, missingRelated, missingSources }),
+    problems: gateProblems({ article, check, missingRelated, missingSources, missingImages }),
+    assets,
   };
 }
 

@@ -74,7 +74,8 @@ export function bundleFromState(state: ArticleState, options: BuildOptions): Bun
   if (article.review.decisions.length || history.length) {
     files.push({ path: 'review.md', bytes: utf8(reportMarkdown({ check: state.check, sourceTitles: state.sourceTitles, history })) });
   }
-  // Images will come here (assets/<sha256>.<ext>) when the body holds image nodes.
+  // The body's images, under the names the page and the Markdown use (assets/<sha256>.<ext>).
+  for (const { asset, bytes } of [...(state.assets ?? [])].sort((a, b) => (a.asset < b.asset ? -1 : 1))) files.push({ path: asset, bytes });
   files.push({ path: 'article.json', bytes: utf8(articleFile(state)) });
   const manifest = {
     format: BUNDLE_FORMAT,

@@ -24,7 +24,7 @@ export interface Bundle {
 }
 
 /** What stops publication. */
-export type GateCode = 'no-headline' | 'editor-note' | 'open-claim' | 'disputed-claim' | 'ai-undisclosed' | 'broken-related' | 'missing-source';
+export type GateCode = 'no-headline' | 'editor-note' | 'open-claim' | 'disputed-claim' | 'ai-undisclosed' | 'broken-related' | 'missing-source' | 'missing-image';
 
 export interface GateProblem {
   code: GateCode;
@@ -49,4 +49,6 @@ export interface ArticleState {
   /** Title of every library source by id, for the review report. */
   sourceTitles: Map<string, string>;
   problems: GateProblem[];
+  /** The workspace images the body shows, with their bytes (those that could be read). */
+  assets: Array<{ asset: string; bytes: Uint8Array }>;
 }

@@ -38,6 +38,8 @@ export interface GateInput {
   missingRelated: string[];
   /** Attached or attributed source ids that are not in the source library. */
   missingSources: string[];
+  /** Images the body shows that cannot be read from the workspace, with the reason. */
+  missingImages?: Array<{ asset: string; caption: string; reason: string }>;
 }
 
 /**
@@ -51,7 +53,7 @@ export function approvalOverride(article: Article): StatusChange | null {
   return last?.override?.trim() ? last : null;
 }
 
-export function gateProblems({ article, check, missingRelated, missingSources }: GateInput): GateProblem[] {
+export function gateProblems({ article, check, missingRelated, missingSources, missingImages = [] }: GateInput): GateProblem[] {
   const problems: GateProblem[] = [];
   const { meta } = article;
   if (!meta.headline.trim()) problems.push({ code: 'no-headline', message: 'The article has no headline.' });
@@ -87,6 +89,9 @@ export function gateProblems({ article, check, missingRelated, missingSources }:
     problems.push({ code: 'ai-undisclosed', message: `The kicker “${meta.kicker}” mentions AI, but the article has no AI disclosure.` });
   }
   for (const id of missingRelated) problems.push({ code: 'broken-related', message: `The related article ${id} is not in the workspace.` });
+  for (const image of missingImages) {
+    problems.push({ code: 'missing-image', message: `The image ${image.caption ? `“${clip(image.caption)}” ` : ''}(${image.asset}) cannot go into the bundle: ${image.reason}` });
+  }
   for (const id of missingSources) problems.push({ code: 'missing-source', message: `The source “${id}” is cited but not in the source library.` });
   return problems;
 }

@@ -85,6 +85,8 @@ export async function importBundle(workspace: Workspace, zipOrFolder: string, li
   const placed: ImportedBundle['sources'] = [];
   try {
     const ids = await placeSources(workspace, bundle, placed);
+    // Images are named by their bytes: putting one that is already there changes nothing.
+    for (const [name, bytes] of bundle.assets) await workspace.assets.put(bytes, name);
     const article = await workspace.articles.create(metaPatch(bundle.article, ids), remapAttributions(bundle.article.body as LexicalBody, ids));
     return { articleId: article.id, slug: article.slug, bundleArticleId: bundle.article.id, sources: placed };
   } catch (error) {

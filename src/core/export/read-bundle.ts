@@ -15,10 +15,13 @@ import { refuse, type ReadLimits } from './bundle-entries';
 import { readFolder } from './folder-reader';
 import { readZip } from './zip-reader';
 import { sha256Hex } from '../storage/sha256';
+import { isAssetName, sniffImage } from '../../shared/assets';
 
 export interface ReadBundle {
   article: ArticleFile;
   sources: Array<{ csl: CslItem; text: string | null }>;
+  /** The images under assets/, by name (checked: an image kind, named by its sha-256). */
+  assets: Map<string, Uint8Array>;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -74,7 +77,14 @@ function parseBundle(files: Map<string, Uint8Array>): ReadBundle {
     if (snapshot !== null && snapshot.length > MAX_SNAPSHOT_CHARS) throw refuse(`${path} is longer than a snapshot may be.`);
     return { csl: checked.data, text: snapshot };
   });
-  return { article: parsed.value, sources };
+  const assets = new Map<string, Uint8Array>();
+  for (const [name, bytes] of files) {
+    if (!name.startsWith('assets/')) continue;
+    const extension = sniffImage(bytes);
+    if (!isAssetName(name) || !extension || !name.endsWith(`/${sha256Hex(bytes)}.${extension}`)) throw refuse(`${name} is not an image named by its sha-256 (assets/<sha256>.<ext>).`);
+    assets.set(name, bytes);
+  }
+  return { article: parsed.value, sources, assets };
 }
 
 /** Reads and checks a bundle (a zip file or a folder); nothing is written. */

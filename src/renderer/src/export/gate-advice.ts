@@ -43,6 +43,10 @@ const KINDS: Record<string, { title: (n: number) => string; advice: string }> = 
     title: (n) => (n === 1 ? 'A cited source is not in the library' : `${n} cited sources are not in the library`),
     advice: 'Add the source to the library again, or take its attribution off the text.',
   },
+  'missing-image': {
+    title: (n) => (n === 1 ? 'An image is missing from the workspace' : `${n} images are missing from the workspace`),
+    advice: 'Insert the file again on the image (“Insert the file…”), or remove the image.',
+  },
 };
 
 const ORDER = Object.keys(KINDS);
