@@ -42,7 +42,7 @@ test('each block comes from its shortcut and its toolbar button, and is saved', 
   await app.keyboard.type('Talks resume');
   await app.keyboard.press(`${mod}+Alt+2`);
   await expect(body.locator('h2')).toHaveText('Talks resume');
-  await expect(toolbar(app).getByRole('button', { name: 'Subhead', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(toolbar(app).getByRole('button', { name: 'H2 Subhead', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await app.keyboard.press('End');
   await app.keyboard.press('Enter');
   await app.keyboard.type('The first day');
@@ -74,7 +74,7 @@ test('each block comes from its shortcut and its toolbar button, and is saved', 
   await app.keyboard.press('Enter');
   await app.keyboard.press('Enter');
   await app.keyboard.type('Back to body text');
-  await toolbar(app).getByRole('button', { name: 'Subhead', exact: true }).click();
+  await toolbar(app).getByRole('button', { name: 'H2 Subhead', exact: true }).click();
   await expect(body.locator('h2').nth(1)).toHaveText('Back to body text');
   await toolbar(app).getByRole('button', { name: 'Body Text' }).click();
   await expect(body.locator('p').last()).toHaveText('Back to body text');
@@ -135,7 +135,7 @@ test('the toolbar is one Tab stop with arrow keys, Home and End, and fits one ro
   expect(await buttons.evaluateAll((els) => els.filter((el) => el.getAttribute('tabindex') === '0').length)).toBe(1);
   await bar.getByRole('button', { name: 'Body Text' }).focus();
   await app.keyboard.press('ArrowRight');
-  await expect(bar.getByRole('button', { name: 'Subhead', exact: true })).toBeFocused();
+  await expect(bar.getByRole('button', { name: 'H2 Subhead', exact: true })).toBeFocused();
   await app.keyboard.press('End');
   await expect(bar.getByRole('button', { name: 'More formatting' })).toBeFocused();
   await app.keyboard.press('Home');

@@ -7,7 +7,8 @@ import './GateVerdict.css';
 
 export function ProblemGroups({ problems }: { problems: readonly GateProblem[] }) {
   return (
-    <div className="gate-groups">
+    // It scrolls when the problems are many: focusable, so the keyboard can scroll it too.
+    <div className="gate-groups" role="region" aria-label="What stops publication" tabIndex={0}>
       {groupProblems(problems).map((group) => (
         <section key={group.code} className="gate-group" aria-label={group.title}>
           <h4 className="gate-group__title">{group.title}</h4>

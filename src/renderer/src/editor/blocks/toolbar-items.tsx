@@ -75,11 +75,12 @@ export function toolbarItems(editor: LexicalEditor, state: ToolbarState): ToolIt
   const item = (id: CommandId, face: ReactNode, extra: Partial<ToolItem> = {}) => commandItem(editor, state, id, face, extra);
   return [
     item('paragraph', '¶', { pressed: block === 'paragraph' }),
-    item('heading-2', 'H2', { pressed: block === 'h2' }),
-    item('heading-3', 'H3', { pressed: block === 'h3' }),
+    // Each name starts with the button's visible text, as speech input needs (WCAG 2.5.3).
+    item('heading-2', 'H2', { pressed: block === 'h2', label: 'H2 Subhead' }),
+    item('heading-3', 'H3', { pressed: block === 'h3', label: 'H3 Minor Subhead' }),
     item('quote', '“ ”', { pressed: block === 'quote' }),
     item('bulleted-list', '• List', { pressed: block === 'bullet' }),
-    item('numbered-list', '1. List', { pressed: block === 'number' }),
+    item('numbered-list', '1. List', { pressed: block === 'number', label: '1. List (numbered)' }),
     item('bold', <b>B</b>, { pressed: formats.has('bold'), group: true }),
     item('italic', <i>I</i>, { pressed: formats.has('italic') }),
     item('underline', <u>U</u>, { pressed: formats.has('underline') }),
