@@ -192,7 +192,9 @@ export class TeamService {
       if (request.name?.trim()) await this.git.run(['config', 'user.name', request.name.trim()]);
       if (request.email?.trim()) await this.git.run(['config', 'user.email', request.email.trim()]);
       await ensureGitignore(this.root);
-      await this.commitPending('Start team sync', ['.gitignore']);
+      // Whatever the folder holds when it is shared is shared (a README, notes); later changes outside Copydesk's folders are the person's to commit.
+      const changes = await repo.workingChanges(this.git);
+      await this.commitPending('Start team sync', ['.gitignore', ...changes.foreign], changes);
       if (url) {
         const remotes = (await this.git.run(['remote'])).split('\n').map((s) => s.trim());
         await this.git.run(remotes.includes('origin') ? ['remote', 'set-url', 'origin', url] : ['remote', 'add', 'origin', url]);

@@ -8,12 +8,20 @@ import { createPortal } from 'react-dom';
 import { api } from '../api';
 import { relativeTime } from '../format';
 import { TeamPanel } from './TeamPanel';
-import { refreshTeam, syncTeam, useTeam } from './team-store';
+import { AUTO_SYNC_MS, refreshTeam, syncTeam, useTeam } from './team-store';
 import './Team.css';
 
 export function TeamFoot({ onOpenArticle }: { onOpenArticle: (id: string) => void }) {
-  const { status, syncing, error } = useTeam();
+  const { status, syncing, error, autoSync } = useTeam();
   const [open, setOpen] = useState(false);
+  const canSync = status?.mode === 'git' && !!status.remote;
+
+  // Every few minutes when asked for; a failure shows at the foot like any other.
+  useEffect(() => {
+    if (!autoSync || !canSync) return;
+    const timer = setInterval(() => void syncTeam(), AUTO_SYNC_MS);
+    return () => clearInterval(timer);
+  }, [autoSync, canSync]);
 
   useEffect(() => {
     void refreshTeam();
@@ -46,6 +54,7 @@ export function TeamFoot({ onOpenArticle }: { onOpenArticle: (id: string) => voi
           status.remote?.name ?? 'no remote',
           `↑${status.ahead} ↓${status.behind}`,
           offline ? 'offline' : problem ? 'last sync failed' : last ? `synced ${relativeTime(last.at)}` : 'never synced',
+          ...(last?.ok && last.keptBoth.length ? [`${last.keptBoth.length} kept both ways`] : []),
         ].join(' · ');
 
   return (

@@ -5,10 +5,11 @@
  * "Clone a workspace" (a copy of a shared one, in a new folder). Failures say what to do.
  */
 import { useState, type FormEvent } from 'react';
+import type { KeptBothFile } from '../../../shared/team';
 import { api } from '../api';
 import { relativeTime } from '../format';
 import { Dialog } from '../shell/Dialog';
-import { setTeamStatus, syncTeam, useTeam } from './team-store';
+import { setAutoSync, setTeamStatus, syncTeam, useTeam } from './team-store';
 import './Team.css';
 
 interface TeamPanelProps {
@@ -17,7 +18,7 @@ interface TeamPanelProps {
 }
 
 export function TeamPanel({ onClose, onOpenArticle }: TeamPanelProps) {
-  const { status, syncing, result, error } = useTeam();
+  const { status, syncing, result, error, autoSync } = useTeam();
   const git = status?.mode === 'git';
   return (
     <Dialog title="Team sync" subtitle={git ? 'This workspace is shared over git.' : 'Share this workspace with your desk over git.'} onClose={onClose} className="team-panel">
@@ -57,8 +58,12 @@ export function TeamPanel({ onClose, onOpenArticle }: TeamPanelProps) {
             </dd>
           </dl>
           {status.lastSync && !status.lastSync.ok && !error && <p className="banner banner--warning">{status.lastSync.message}</p>}
-          <KeptBoth result={result} onOpenArticle={onOpenArticle} />
+          <KeptBoth kept={result?.keptBoth ?? status.lastSync?.keptBoth ?? []} onOpenArticle={onOpenArticle} />
           <div className="team-panel__actions">
+            <label className="team-panel__auto">
+              <input type="checkbox" checked={autoSync} disabled={!status.remote} onChange={(e) => setAutoSync(e.target.checked)} />
+              Sync every 5 minutes while Copydesk is open
+            </label>
             <button type="button" className="primary" disabled={syncing || !status.remote} onClick={() => void syncTeam()}>
               {syncing ? 'Syncing…' : 'Sync now'}
             </button>
@@ -76,8 +81,7 @@ export function TeamPanel({ onClose, onOpenArticle }: TeamPanelProps) {
   );
 }
 
-function KeptBoth({ result, onOpenArticle }: { result: ReturnType<typeof useTeam>['result']; onOpenArticle: (id: string) => void }) {
-  const kept = result?.keptBoth ?? [];
+function KeptBoth({ kept, onOpenArticle }: { kept: KeptBothFile[]; onOpenArticle: (id: string) => void }) {
   if (kept.length === 0) return null;
   return (
     <section className="team-panel__kept" aria-label="Changed on both sides">

@@ -16,9 +16,23 @@ export interface TeamState {
   /** The last sync's outcome in this session, or why it failed. */
   result: SyncResult | null;
   error: string | null;
+  /** Sync every few minutes while the app is open (kept in the page's storage). */
+  autoSync: boolean;
 }
 
-let state: TeamState = { status: null, presence: new Map(), syncing: false, result: null, error: null };
+const AUTO_SYNC_KEY = 'copydesk-team-autosync';
+/** How often an automatic sync runs. */
+export const AUTO_SYNC_MS = 5 * 60 * 1000;
+
+function storedAutoSync(): boolean {
+  try {
+    return localStorage.getItem(AUTO_SYNC_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+let state: TeamState = { status: null, presence: new Map(), syncing: false, result: null, error: null, autoSync: storedAutoSync() };
 const listeners = new Set<() => void>();
 
 function set(patch: Partial<TeamState>): void {
@@ -72,6 +86,15 @@ export async function syncTeam(): Promise<SyncResult | null> {
     await refreshTeam();
     return null;
   }
+}
+
+export function setAutoSync(on: boolean): void {
+  try {
+    localStorage.setItem(AUTO_SYNC_KEY, on ? '1' : '0');
+  } catch {
+    // storage refused: it holds for this session only
+  }
+  set({ autoSync: on });
 }
 
 export function setTeamStatus(status: TeamStatus): void {

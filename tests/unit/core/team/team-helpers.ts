@@ -3,7 +3,7 @@
  * workspaces started on it or cloned from it.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { cloneWorkspace } from '../../../../src/core/team/team-service';
 import { Workspace } from '../../../../src/core/workspace/workspace';
@@ -28,6 +28,7 @@ export async function startedWorkspace(root: string, remote: string, count = 2):
     const article = await workspace.articles.create({ headline: `Article ${i}`, dek: `Dek ${i}` }, bodyOf(`First paragraph of ${i}.`, `Second paragraph of ${i}.`, `Third paragraph of ${i}.`));
     ids.push(article.id);
   }
+  writeFileSync(path.join(root, 'NOTES.md'), 'Desk notes kept beside the articles.\n');
   await workspace.team.start({ remoteUrl: remote, name: 'Writer', email: 'writer@example.org' });
   return { workspace, ids };
 }

@@ -29,10 +29,13 @@ const textOf = async (w: Workspace, id: string) => {
 
 describe('team sync between two clones of one bare repository', () => {
   it('starts a workspace: a commit with a .gitignore for local state, pushed to the remote', async () => {
-    const { remote, writer } = await twoClones();
+    const { remote, writer, reviewer } = await twoClones();
     expect(readFileSync(path.join(writer.layout.root, '.gitignore'), 'utf8')).toMatch(/^\.copydesk\/$/m);
     expect(git(remote, 'log', '--format=%an %s', 'main')).toMatch(/^Writer Start team sync/m);
     expect(git(remote, 'ls-tree', '-r', '--name-only', 'main')).not.toMatch(/\.copydesk/);
+    // What else the folder held when it was shared is shared with it, so the next sync is not refused for it.
+    expect(git(remote, 'ls-tree', '-r', '--name-only', 'main')).toMatch(/^NOTES\.md$/m);
+    await expect(reviewer.team.sync()).resolves.toMatchObject({ message: 'Up to date' });
     const status = await writer.team.status();
     expect(status).toMatchObject({ mode: 'git', branch: 'main', remote: { name: 'origin', url: remote }, ahead: 0, behind: 0, pending: 0 });
   });
