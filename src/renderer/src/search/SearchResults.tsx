@@ -68,11 +68,20 @@ export const SearchResults = forwardRef<HTMLUListElement, SearchResultsProps>(fu
                   onClick={() => onOpen(hit.id)}
                 >
                   {article && (article.kicker || article.section) && <span className="library__kicker">{[article.kicker, article.section].filter(Boolean).join(' · ')}</span>}
-                  <span className="search-hit__headline">{article?.headline || 'Untitled'}</span>
-                  {hit.snippet.text && (
-                    <span className="search-hit__snippet">
-                      {snippetParts(hit.snippet).map((part, i) => (part.marked ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+                  {/* A passage that is the headline itself is marked in the headline, not shown twice. */}
+                  {article && hit.snippet.text.trim() === article.headline.trim() ? (
+                    <span className="search-hit__headline">
+                      <Marked snippet={hit.snippet} />
                     </span>
+                  ) : (
+                    <>
+                      <span className="search-hit__headline">{article?.headline || 'Untitled'}</span>
+                      {hit.snippet.text && (
+                        <span className="search-hit__snippet">
+                          <Marked snippet={hit.snippet} />
+                        </span>
+                      )}
+                    </>
                   )}
                   <span className="library__meta">
                     {article && <span className={`pill status--${article.status}`}>{statusLabel(article.status)}</span>}
@@ -87,3 +96,12 @@ export const SearchResults = forwardRef<HTMLUListElement, SearchResultsProps>(fu
     </section>
   );
 });
+
+/** A passage with its matched words in <mark>. */
+function Marked({ snippet }: { snippet: SearchHit['snippet'] }) {
+  return (
+    <>
+      {snippetParts(snippet).map((part, i) => (part.marked ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+    </>
+  );
+}
