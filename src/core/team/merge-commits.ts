@@ -182,7 +182,7 @@ export async function buildMerge(
     finalTree = (await git.run(['write-tree'], { env })).trim();
   }
   await checkRecordsParse(git, finalTree, ours, theirs);
-  const commit = (await git.run(['commit-tree', finalTree, '-p', ours, '-p', theirs, '-m', options.message(keptBoth)], { env: options.env })).trim();
+  const commit = (await git.run(['commit-tree', '--no-gpg-sign', finalTree, '-p', ours, '-p', theirs, '-m', options.message(keptBoth)], { env: options.env })).trim();
   return { commit, keptBoth };
 }
 
