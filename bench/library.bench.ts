@@ -19,6 +19,23 @@ import { median, percentile, scaled, type Figure } from './report';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
+/** The longest the process went without running a 1 ms timer while `work` ran: how long a call to the host could wait. */
+async function longestPause(work: () => Promise<void>): Promise<number> {
+  let last = performance.now();
+  let longest = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 1);
+  try {
+    await work();
+  } finally {
+    clearInterval(timer);
+  }
+  return longest;
+}
+
 /** 100 queries as editors type them: common and rare words, prefixes, typos, two words, a phrase, filters. */
 function mixedQueries(records: ArticleFile[]): string[] {
   const random = seededRandom(42);
@@ -70,7 +87,7 @@ export async function libraryFigures(): Promise<Figure[]> {
 
     // The search index from scratch (there is none yet), in the background as the app builds it.
     started = performance.now();
-    await ws.search.settled();
+    const buildPause = await longestPause(() => ws.search.settled());
     const searchBuild = performance.now() - started;
     const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
 
@@ -134,7 +151,7 @@ export async function libraryFigures(): Promise<Figure[]> {
     // Loading the saved search index (a slice at a time) and catching up.
     ws = await Workspace.open(dir, { watch: false });
     started = performance.now();
-    await ws.search.settled();
+    const loadPause = await longestPause(() => ws.search.settled());
     const searchLoad = performance.now() - started;
     await ws.close();
 
@@ -144,6 +161,8 @@ export async function libraryFigures(): Promise<Figure[]> {
       { what: `rebuild the article index from ${n} generated article files`, measured: rebuild, baseline: parseAll, baselineLabel: 'readFileSync + JSON.parse', budget: 2, budgetIsRatio: true },
       { what: `build the search index from scratch, ${n} articles (in the background; heap after: ${Math.round(heapMb)} MB)`, measured: searchBuild, baseline: bareBuild, baselineLabel: 'MiniSearch addAll of the same texts', budget: null },
       { what: `load the saved search index and check it, ${n} articles (in the background)`, measured: searchLoad, baseline: searchBuild, baselineLabel: 'building it from scratch', budget: null },
+      { what: `longest pause of the host (event loop) while the search index is built from scratch`, measured: buildPause, baseline: null, baselineLabel: '', budget: null },
+      { what: `longest pause of the host (event loop) while the saved search index loads`, measured: loadPause, baseline: null, baselineLabel: '', budget: null },
       { what: `search, ${n} articles, 100 mixed queries through the API host: p50`, measured: median(times), baseline: median(bare), baselineLabel: 'MiniSearch queried directly, p50', budget: null },
       { what: `search, ${n} articles, 100 mixed queries through the API host: p95`, measured: percentile(times, 95), baseline: percentile(bare, 95), baselineLabel: 'MiniSearch queried directly, p95', budget: 30 },
       { what: `related suggestions for one article, ${n} articles (median of 20; p95 ${percentile(suggestTimes, 95).toFixed(0)} ms)`, measured: median(suggestTimes), baseline: null, baselineLabel: '', budget: 100 },
