@@ -7,8 +7,11 @@ import { termOf, type SearchDocument } from './search-document';
 
 const SNIPPET_CHARS = 180;
 const LEAD_CHARS = 50;
-/** Where a snippet is taken from, by preference, among the fields that matched. */
-const SNIPPET_FIELDS: SearchField[] = ['body', 'dek', 'sources', 'tags', 'bylines', 'headline'];
+/**
+ * Where a snippet is taken from, by preference, among the fields that matched. Never the
+ * headline, which a hit shows anyway: a match there alone gets the dek (or the lead).
+ */
+const SNIPPET_FIELDS: SearchField[] = ['body', 'dek', 'sources', 'tags', 'bylines'];
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
@@ -82,7 +85,7 @@ export function snippetOf(document: SearchDocument, fields: readonly SearchField
     if (ranges.length) return around(text, ranges);
   }
   const lead = (document.dek || document.body).replace(/\s+/g, ' ');
-  return around(lead, []);
+  return around(lead, matchRanges(lead.slice(0, SNIPPET_CHARS + LEAD_CHARS), terms, phrases));
 }
 
 /** A window of `text` from a little before the first range, cut at word boundaries, with the ranges inside it. */

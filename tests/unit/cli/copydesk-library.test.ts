@@ -1,31 +1,26 @@
 /**
- * `copydesk search` and `copydesk tags`, run as a user runs them (a real child process) on
- * a workspace made by the generator and on the sample newsroom.
+ * `copydesk search` and `copydesk tags`, run as a user runs them (the built command, a
+ * real child process) on a copy of the sample newsroom.
  */
-import { execFile } from 'node:child_process';
 import { cp, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_WORKSPACE } from '../../../src/host/app-paths';
+import { copydesk, ensureBuiltCommand } from '../../helpers/copydesk-bin';
 import { tempDir } from '../../helpers/temp';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
-const run = promisify(execFile);
-const copydesk = (...args: string[]) =>
-  run(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'src/cli/index.ts'), ...args], { cwd: ROOT }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
-  );
+// Each test runs the command several times, each a fresh process.
+const SLOW = 120_000;
 
 let scratch: { dir: string; cleanup: () => Promise<void> };
 let workspace: string;
 beforeAll(async () => {
+  await ensureBuiltCommand();
   scratch = await tempDir('copydesk-cli-library-');
   workspace = path.join(scratch.dir, 'desk');
   await cp(path.join(SAMPLE_WORKSPACE, 'articles'), path.join(workspace, 'articles'), { recursive: true });
   await cp(path.join(SAMPLE_WORKSPACE, 'sources'), path.join(workspace, 'sources'), { recursive: true });
-});
+}, SLOW);
 afterAll(() => scratch.cleanup());
 
 describe('copydesk search', () => {
@@ -39,7 +34,7 @@ describe('copydesk search', () => {
     const parsed = JSON.parse(json.stdout) as { total: number; hits: Array<{ id: string; slug: string; snippet: { text: string } }> };
     expect(parsed.total).toBeGreaterThan(0);
     expect(parsed.hits[0]!.slug).not.toBe('');
-  });
+  }, SLOW);
 
   it('exits 1 when nothing matches and 2 on bad usage, writing nothing', async () => {
     const none = await copydesk('search', 'zzzqqqxxx', '--workspace', workspace);
@@ -49,7 +44,7 @@ describe('copydesk search', () => {
     expect((await copydesk('search', 'x', '--limit', 'many', '--workspace', workspace)).stderr).toMatch(/--limit must be a whole number/);
     // Searching reads only: nothing appears under .copydesk/.
     expect(await readdir(workspace)).toEqual(['articles', 'sources']);
-  });
+  }, SLOW);
 });
 
 describe('copydesk tags', () => {
@@ -71,5 +66,5 @@ describe('copydesk tags', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/No article carries the tag "no-such-tag"/);
     expect((await copydesk('tags', 'rename', 'only-one', '--workspace', workspace)).code).toBe(2);
-  });
+  }, SLOW);
 });

@@ -102,6 +102,9 @@ describe('search.query', () => {
   it('searches the dek, tags, bylines and attached sources’ titles', async () => {
     expect(await ids('roster')).toEqual([harbour.id]);
     expect(await ids('quintela')).toEqual([school.id]);
+    // A match in the headline alone shows the dek: the hit shows its headline anyway.
+    const village = (await call('search.query', { query: 'village' })).hits[0]!;
+    expect(village).toMatchObject({ id: school.id, fields: ['headline'], snippet: { text: '135 children remain.', highlights: [] } });
     const source = await call('sources.add', { fields: { type: 'report', title: 'Copper shortage bulletin' } });
     if (source.status !== 'added') throw new Error('not added');
     const current = await call('articles.get', { id: school.id });
