@@ -142,7 +142,13 @@ export class DesktopApp {
   private createWindow(root: string, workspace: Workspace): void {
     const placement = placeWindow(this.state.state.windows[root], screen.getAllDisplays().map((display) => display.workArea), DEFAULT_WINDOW_SIZE);
     const window = new BrowserWindow(buildWindowOptions(this.paths.preload, { ...placement, title: `${path.basename(root)} — Copydesk` }));
-    const host = createApiHost(workspace, { reveal: (file) => shell.showItemInFolder(file) });
+    const host = createApiHost(workspace, {
+      reveal: (file) => shell.showItemInFolder(file),
+      windowState: {
+        read: () => ({ sidebar: this.state.state.windows[root]?.sidebar }),
+        write: (patch) => this.remember((state) => ({ ...state, windows: { ...state.windows, [root]: { ...state.windows[root], ...patch } } })),
+      },
+    });
     const entry: WorkspaceWindow = { root, window, workspace, host, stop: [] };
     this.windows.set(root, entry);
     const contents = window.webContents;

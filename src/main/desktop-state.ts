@@ -12,12 +12,15 @@ import { writeFileDurably } from '../core/storage/write-durably';
 
 export const RECENT_LIMIT = 10;
 
+/** A workspace's window: its size and place (once it has closed once) and its layout. */
 export interface WindowPlacement {
-  width: number;
-  height: number;
+  width?: number;
+  height?: number;
   x?: number;
   y?: number;
   maximized?: boolean;
+  /** The library shown or hidden. */
+  sidebar?: 'open' | 'collapsed';
   /** Fields a later version adds. */
   [unknown: string]: unknown;
 }
@@ -45,15 +48,20 @@ export function emptyDesktopState(): DesktopState {
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
-/** A placement as read, or null when it is not one (sizes must be positive numbers). */
+/** A placement as read, or null when it is not an object; fields that are wrong are dropped (a size must be two positive numbers). */
 function placementOf(value: unknown): WindowPlacement | null {
-  if (!isObject(value) || !isFiniteNumber(value.width) || !isFiniteNumber(value.height) || value.width <= 0 || value.height <= 0) return null;
-  const placement: WindowPlacement = { ...value, width: value.width, height: value.height };
-  if (!isFiniteNumber(value.x) || !isFiniteNumber(value.y)) {
+  if (!isObject(value)) return null;
+  const placement: WindowPlacement = { ...value };
+  if (!isFiniteNumber(value.width) || !isFiniteNumber(value.height) || value.width <= 0 || value.height <= 0) {
+    delete placement.width;
+    delete placement.height;
+  }
+  if (!isFiniteNumber(value.x) || !isFiniteNumber(value.y) || placement.width === undefined) {
     delete placement.x;
     delete placement.y;
   }
   if (typeof value.maximized !== 'boolean') delete placement.maximized;
+  if (value.sidebar !== 'open' && value.sidebar !== 'collapsed') delete placement.sidebar;
   return placement;
 }
 
@@ -103,7 +111,7 @@ export interface Rectangle {
  * system centers it), else the default size.
  */
 export function placeWindow(saved: WindowPlacement | undefined, workAreas: readonly Rectangle[], fallback: { width: number; height: number }): { width: number; height: number; x?: number; y?: number; maximized: boolean } {
-  if (!saved) return { ...fallback, maximized: false };
+  if (!saved || saved.width === undefined || saved.height === undefined) return { ...fallback, maximized: saved?.maximized === true };
   const largest = workAreas.reduce((max, area) => Math.max(max, area.width), 0) || saved.width;
   const tallest = workAreas.reduce((max, area) => Math.max(max, area.height), 0) || saved.height;
   const width = Math.min(Math.round(saved.width), largest);

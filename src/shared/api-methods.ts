@@ -7,6 +7,7 @@ export const API_METHODS = [
   'workspace.settings',
   'workspace.updateSettings',
   'workspace.reveal',
+  'workspace.windowState',
   'articles.list',
   'articles.get',
   'articles.create',

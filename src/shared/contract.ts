@@ -92,6 +92,15 @@ export const contract = {
    * file manager. `shown` is false where the shell cannot (browser mode): `path` is then what
    * to show the person instead. Nothing outside the workspace is shown.
    */
+  /**
+   * How this workspace's window is laid out (the library shown or hidden), read with an
+   * empty request and changed with a patch. The desktop app keeps it per workspace
+   * (`kept: true`); browser mode keeps nothing (`kept: false`, `sidebar: null`).
+   */
+  'workspace.windowState': method(
+    z.object({ sidebar: z.enum(['open', 'collapsed']).optional() }).strict(),
+    z.object({ sidebar: z.enum(['open', 'collapsed']).nullable(), kept: z.boolean() }),
+  ),
   'workspace.reveal': method(
     z.union([z.object({ articleId: z.string().min(1).max(200) }).strict(), z.object({ path: z.string().min(1).max(4_000) }).strict()]),
     z.object({ path: z.string(), shown: z.boolean() }),

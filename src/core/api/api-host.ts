@@ -30,6 +30,11 @@ function implementation(workspace: Workspace, emitProgress: (progress: ApiEventP
     'workspace.settings': () => workspace.settings(),
     'workspace.updateSettings': (patch) => workspace.updateSettings(patch),
     'workspace.reveal': (request) => revealInFolder(workspace, request, options.reveal),
+    'workspace.windowState': async (patch) => {
+      if (!options.windowState) return { sidebar: null, kept: false };
+      if (patch.sidebar) await options.windowState.write(patch);
+      return { sidebar: options.windowState.read().sidebar ?? null, kept: true };
+    },
     'articles.list': () => articles.list(),
     'articles.get': ({ id }) => articles.get(id),
     'articles.create': ({ meta }) => articles.create(meta),
@@ -130,6 +135,11 @@ export interface ApiHostOptions {
   onEventRefused?: (event: ApiEvent, problem: string) => void;
   /** Shows a path in the system's file manager (the desktop app's shell.showItemInFolder). */
   reveal?: (absolutePath: string) => void;
+  /** Where the shell keeps the window's layout for this workspace (the desktop app's desktop-state.json). */
+  windowState?: {
+    read: () => { sidebar?: 'open' | 'collapsed' };
+    write: (patch: { sidebar?: 'open' | 'collapsed' }) => Promise<void>;
+  };
 }
 
 export function createApiHost(workspace: Workspace, options: ApiHostOptions = {}): ApiHost {

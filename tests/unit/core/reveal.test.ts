@@ -48,3 +48,10 @@ describe('workspace.reveal', () => {
     expect(await host.call('workspace.reveal', { articleId: article.id })).toEqual({ ok: true, value: { path: path.join(dir, 'articles', 'quay-figures.json'), shown: false } });
   });
 });
+
+describe('workspace.windowState', () => {
+  it('keeps nothing where the shell has nowhere to keep it (browser mode)', async () => {
+    const host = createApiHost(ws);
+    expect(await host.call('workspace.windowState', { sidebar: 'collapsed' })).toEqual({ ok: true, value: { sidebar: null, kept: false } });
+  });
+});

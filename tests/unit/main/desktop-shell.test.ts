@@ -321,6 +321,21 @@ describe('menus and launches', () => {
   });
 });
 
+describe('the window layout per workspace', () => {
+  it('keeps each workspace’s library shown or hidden, in desktop-state.json', async () => {
+    const [first, second] = BrowserWindow.all;
+    expect(await ipc('workspace.windowState', first!.webContents.id, {})).toEqual({ ok: true, value: { sidebar: null, kept: true } });
+    expect(await ipc('workspace.windowState', second!.webContents.id, { sidebar: 'collapsed' })).toEqual({ ok: true, value: { sidebar: 'collapsed', kept: true } });
+    expect(await ipc('workspace.windowState', first!.webContents.id, {})).toMatchObject({ value: { sidebar: null } });
+    expect(await ipc('workspace.windowState', second!.webContents.id, {})).toMatchObject({ value: { sidebar: 'collapsed' } });
+    await vi.waitFor(async () => {
+      const state = JSON.parse(await readFile(path.join(recorded.userData, 'desktop-state.json'), 'utf8'));
+      expect(state.windows[path.join(parent, 'elections')].sidebar).toBe('collapsed');
+    });
+    expect(await ipc('workspace.windowState', second!.webContents.id, { sidebar: 'sideways' })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+});
+
 describe('closing and quitting', () => {
   it('remembers a window’s place when it closes, and carries on a quit a saving window held up', async () => {
     const window = BrowserWindow.all[1]!;
@@ -328,7 +343,7 @@ describe('closing and quitting', () => {
     window.emit('close', event());
     await vi.waitFor(async () => {
       const state = JSON.parse(await readFile(path.join(recorded.userData, 'desktop-state.json'), 'utf8'));
-      expect(state.windows[root]).toEqual({ x: 30, y: 40, width: 1111, height: 777, maximized: false });
+      expect(state.windows[root]).toEqual({ x: 30, y: 40, width: 1111, height: 777, maximized: false, sidebar: 'collapsed' });
     });
     // Quitting: the page holds the unload while it saves, so Electron calls the quit off…
     app.emit('before-quit', event());

@@ -28,14 +28,14 @@ describe('the desktop state file', () => {
   });
 
   it('keeps fields it does not know, at the top and inside entries, through a save', async () => {
-    await writeFile(file, JSON.stringify({ version: 1, recent: [{ path: '/desk/a', openedAt: 'x', pinned: true }], reopen: [], windows: { '/desk/a': { width: 800, height: 600, sidebar: 'closed' } }, theme: 'dark' }));
+    await writeFile(file, JSON.stringify({ version: 1, recent: [{ path: '/desk/a', openedAt: 'x', pinned: true }], reopen: [], windows: { '/desk/a': { width: 800, height: 600, zoom: 1.2 } }, theme: 'dark' }));
     const loaded = await DesktopStateFile.load(file);
     await loaded.update((state) => withRecent(state, '/desk/b', new Date('2026-11-28T10:00:00Z')));
     const written = JSON.parse(await readFile(file, 'utf8'));
     expect(written.theme).toBe('dark');
     expect(written.recent.map((e: { path: string }) => e.path)).toEqual(['/desk/b', '/desk/a']);
     expect(written.recent[1].pinned).toBe(true);
-    expect(written.windows['/desk/a'].sidebar).toBe('closed');
+    expect(written.windows['/desk/a'].zoom).toBe(1.2);
   });
 
   for (const [what, bytes] of [
@@ -73,7 +73,7 @@ describe('the desktop state file', () => {
     })!;
     expect(state.recent.map((e) => e.path)).toEqual(['/desk/a']);
     expect(state.reopen).toEqual(['/desk/a']);
-    expect(state.windows).toEqual({ '/desk/b': { width: 800, height: 600 } });
+    expect(state.windows).toEqual({ '/desk/a': {}, '/desk/b': { width: 800, height: 600 } });
   });
 
   it('keeps the recent list short, newest first, each workspace once', () => {

@@ -4,7 +4,8 @@
  * the page when what held it goes away (a trashed article, a closed menu, an undo): it
  * lands on the open article's headline, or else the main pane.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from '../api';
 import { useCommand } from './command-registry';
 
 const SIDEBAR_KEY = 'copydesk-sidebar';
@@ -27,8 +28,22 @@ export function focusLibrary(): boolean {
 
 export function useNavigationCommands() {
   const [collapsed, setCollapsed] = useState(() => localStorage.getItem(SIDEBAR_KEY) === 'collapsed');
+  // The desktop app keeps the library's state per workspace (workspace.windowState); the
+  // page's own storage, shared by every workspace, is the fallback (browser mode).
+  const perWorkspace = useRef<'loading' | 'kept' | 'not-kept'>('loading');
   useEffect(() => {
-    localStorage.setItem(SIDEBAR_KEY, collapsed ? 'collapsed' : 'open');
+    api.workspace
+      .windowState({})
+      .then(({ sidebar, kept }) => {
+        perWorkspace.current = kept ? 'kept' : 'not-kept';
+        if (kept && sidebar) setCollapsed(sidebar === 'collapsed');
+      })
+      .catch(() => (perWorkspace.current = 'not-kept'));
+  }, []);
+  useEffect(() => {
+    const sidebar = collapsed ? 'collapsed' : 'open';
+    localStorage.setItem(SIDEBAR_KEY, sidebar);
+    if (perWorkspace.current === 'kept') void api.workspace.windowState({ sidebar }).catch(() => undefined);
   }, [collapsed]);
 
   const toggleSidebar = useCallback(() => setCollapsed((c) => !c), []);
