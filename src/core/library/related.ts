@@ -65,7 +65,8 @@ export async function unrelate(articles: ArticleStore, id: string, otherId: stri
 
 /** Takes a purged article out of every article that links to it; says which. */
 export async function removeLinksTo(articles: ArticleStore, goneId: string): Promise<Array<{ id: string; headline: string }>> {
-  if (!goneId) return [];
+  // An article of the same id still in the library (a copy put back by hand) keeps its links.
+  if (!goneId || articles.folder.registry.byId(goneId)) return [];
   const removed: Array<{ id: string; headline: string }> = [];
   for (const { summary } of articles.folder.registry.entries()) {
     if (!summary.related.includes(goneId)) continue;

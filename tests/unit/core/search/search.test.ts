@@ -187,7 +187,7 @@ describe('keeping the index current', () => {
     await writeFile(file, '{"version": 1, "from": {}}\n{"documentCount": 3,');
     const statuses: string[] = [];
     await open({ watch: false });
-    ws.onSearchStatus((s) => statuses.push(s.state));
+    host.on('search.status', (s) => statuses.push(s.state));
     expect((await call('articles.list', {})).articles.length).toBe(3);
     await ws.search.settled();
     expect(ws.search.rebuiltBecause).toMatch(/garbled/);
@@ -196,6 +196,8 @@ describe('keeping the index current', () => {
     expect(kept.length).toBe(1);
     expect(await readFile(path.join(dir, '.copydesk', kept[0]!), 'utf8')).toBe('{"version": 1, "from": {}}\n{"documentCount": 3,');
     expect(await call('search.status', {})).toEqual({ state: 'ready', indexed: 3, total: 3 });
+    // The rebuild was announced through the API's event, ending ready.
+    expect(statuses.at(-1)).toBe('ready');
   });
 
   it('rebuilds an index whose postings are garbled past its first lines, keeping it aside', async () => {
