@@ -5,6 +5,7 @@
  * syncs and sees the decision and the status with who and when — in the library, the
  * review panel and the article's versions.
  */
+import { AxeBuilder } from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -32,6 +33,14 @@ async function openApp(page: Page, host: Host): Promise<Page> {
   return page;
 }
 
+/** axe-core's findings within the given parts of the page, as lines. */
+async function violations(app: Page, ...selectors: string[]) {
+  let builder = new AxeBuilder({ page: app });
+  for (const selector of selectors) builder = builder.include(selector);
+  const result = await builder.analyze();
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
 async function syncFromFoot(app: Page) {
   const foot = app.getByTestId('team-foot');
   await foot.getByRole('button', { name: 'Sync', exact: true }).click();
@@ -46,18 +55,21 @@ test('a writer sends to review, the reviewer syncs, decides, approves and syncs;
   execFileSync('git', ['init', '-q', '--bare', '-b', 'main', remote]);
   const writerHost = await startHost(path.join(parent, 'writer'), true);
   hosts.push(writerHost);
-  const writer = await openApp(await browser.newPage(), writerHost);
+  const writer = await openApp(await (await browser.newContext({ viewport: { width: 1360, height: 860 } })).newPage(), writerHost);
 
   // The writer starts team sync from the panel in the sidebar's foot.
   await writer.getByTestId('team-foot').getByRole('button', { name: /Not shared · Team sync…/ }).click();
   const panel = writer.getByRole('dialog', { name: 'Team sync' });
   const start = panel.getByRole('form', { name: 'Start team sync' });
+  await expect(panel.getByRole('form', { name: 'Clone a workspace' })).toBeVisible();
+  expect(await violations(writer, '.team-panel', '.team-foot')).toEqual([]);
   await start.getByRole('textbox', { name: /Remote address/ }).fill(remote);
   await start.getByRole('textbox', { name: 'Your name' }).fill('Wen Writer');
   await start.getByRole('textbox', { name: 'Your email' }).fill('wen@desk.example');
   await start.getByRole('button', { name: 'Start team sync' }).click();
   await expect(panel).toContainText(`origin — ${remote}`);
   await expect(panel).toContainText('Wen Writer <wen@desk.example>');
+  expect(await violations(writer, '.team-panel')).toEqual([]);
   await panel.getByRole('button', { name: 'Close' }).click();
 
   // A copy for the reviewer, cloned through the same API.
@@ -72,7 +84,7 @@ test('a writer sends to review, the reviewer syncs, decides, approves and syncs;
   // The reviewer syncs: the piece arrives in review, with who sent it and when.
   const reviewerHost = await startHost(reviewerRoot, false);
   hosts.push(reviewerHost);
-  const reviewer = await openApp(await browser.newPage(), reviewerHost);
+  const reviewer = await openApp(await (await browser.newContext({ viewport: { width: 1360, height: 860 } })).newPage(), reviewerHost);
   await syncFromFoot(reviewer);
   const reviewerRow = reviewer.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: SCHOOLS });
   await expect(reviewerRow).toContainText('In review');
@@ -115,6 +127,10 @@ test('a writer sends to review, the reviewer syncs, decides, approves and syncs;
   const commits = writer.getByRole('region', { name: 'In the team’s history' });
   await expect(commits.getByRole('listitem').first()).toContainText(/Rui Reviewer.*Approve: Serra do Lume’s village schools/);
   await expect(commits).toContainText(/Wen Writer.*Send to review: Serra do Lume’s/);
+  expect(await violations(writer, '.team-commits', '.library', '.team-foot')).toEqual([]);
+  await writer.emulateMedia({ colorScheme: 'dark' });
+  expect(await violations(writer, '.team-commits', '.library', '.team-foot')).toEqual([]);
+  await writer.emulateMedia({ colorScheme: 'light' });
   if (process.env.COPYDESK_TEAM_SCREENSHOTS) {
     await writer.getByRole('dialog', { name: 'Versions' }).getByRole('button', { name: 'Close' }).click();
     await writer.getByTestId('team-foot').getByRole('button', { name: /origin/ }).click();
