@@ -5,7 +5,7 @@
  * fields it does not know are kept; a file it cannot read is moved aside (never
  * overwritten) and the app starts from defaults, saying where the old file went.
  */
-import { rename } from 'node:fs/promises';
+import { mkdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { readUserFile } from '../core/storage/read-file';
 import { writeFileDurably } from '../core/storage/write-durably';
@@ -168,7 +168,11 @@ export class DesktopStateFile {
     // An unreadable file that could not be moved aside is never written over.
     if (this.setAside?.file === this.file) return Promise.resolve();
     const text = `${JSON.stringify(this.current, null, 2)}\n`;
-    const write = this.saving.then(() => writeFileDurably(this.file, text));
+    // The user data folder may not exist yet on a first launch.
+    const write = this.saving.then(async () => {
+      await mkdir(path.dirname(this.file), { recursive: true });
+      return writeFileDurably(this.file, text);
+    });
     this.saving = write.catch(() => undefined);
     return write.then(() => undefined);
   }

@@ -27,6 +27,13 @@ describe('the desktop state file', () => {
     expect(workspacesToReopen(again.state)).toEqual(['/desk/a']);
   });
 
+  it('creates its folder on a first launch', async () => {
+    const nested = path.join(dir, 'not', 'yet', 'desktop-state.json');
+    const loaded = await DesktopStateFile.load(nested);
+    await loaded.update((state) => withRecent(state, '/desk/a', new Date()));
+    expect(JSON.parse(await readFile(nested, 'utf8')).recent).toHaveLength(1);
+  });
+
   it('keeps fields it does not know, at the top and inside entries, through a save', async () => {
     await writeFile(file, JSON.stringify({ version: 1, recent: [{ path: '/desk/a', openedAt: 'x', pinned: true }], reopen: [], windows: { '/desk/a': { width: 800, height: 600, zoom: 1.2 } }, theme: 'dark' }));
     const loaded = await DesktopStateFile.load(file);
