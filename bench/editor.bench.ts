@@ -20,7 +20,7 @@ const KEYSTROKES = 120;
 const OPENS = 5;
 
 /** Resolves with ms from `start()` until the body holds `marker`, measured inside the page. */
-async function timeUntilText(page: Page, startScript: string, marker: string): Promise<number> {
+export async function timeUntilText(page: Page, startScript: string, marker: string): Promise<number> {
   return page.evaluate(
     ({ script, text }) =>
       new Promise<number>((resolve) => {
@@ -43,7 +43,7 @@ async function timeUntilText(page: Page, startScript: string, marker: string): P
 }
 
 /** Keydown to the editor's DOM mutation and the work behind it, per keystroke, typed at the end of the body. */
-async function keystrokeLatencies(page: Page): Promise<number[]> {
+export async function keystrokeLatencies(page: Page): Promise<number[]> {
   await page.locator('[aria-label="Article body"]').click();
   await page.keyboard.press('Control+End');
   await page.evaluate(() => {

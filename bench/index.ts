@@ -10,6 +10,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { editorFigures } from './editor.bench';
+import { editorBlocksFigures } from './editor-blocks.bench';
 import { exportFigures } from './export.bench';
 import { libraryFigures } from './library.bench';
 import { libraryUiFigures } from './library-ui.bench';
@@ -37,6 +38,7 @@ const SUITES: Suite[] = [
   { name: 'review', run: reviewFigures },
   { name: 'export', run: exportFigures },
   { name: 'editor', run: editorFigures, needsBuild: true },
+  { name: 'editor-blocks', run: editorBlocksFigures, needsBuild: true },
   { name: 'scaling', run: scalingFigures },
   { name: 'library', run: libraryFigures },
   { name: 'memory', run: memoryFigures, needsBuild: true },
