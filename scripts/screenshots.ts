@@ -46,6 +46,13 @@ async function main(): Promise<void> {
         await page.screenshot({ path: path.join(OUT, 'changed-on-disk.png') });
         await page.getByRole('button', { name: 'Keep mine' }).click();
         await page.getByText('Saved', { exact: true }).waitFor();
+        // Their version, kept in the history, compared word by word with the text now.
+        await page.getByRole('button', { name: 'Article ▾' }).click();
+        await page.getByRole('menuitem', { name: 'Versions…' }).click();
+        await page.getByTestId('version-compare').getByText('compared with the text now').waitFor();
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: path.join(OUT, 'version-compare.png') });
+        await page.keyboard.press('Escape');
 
         // Review mode on the Rotterdam piece, a close quote's diff in view.
         await page.getByRole('button', { name: /Rotterdam terminal strike talks/ }).click();

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { callApi } from './page-helpers';
@@ -36,7 +36,7 @@ test('a version is kept when edits settle; compare it word by word and restore i
   await expect(compare.locator('del')).toContainText(['night shifts were unsafe']);
   await expect(compare.locator('ins').first()).toContainText('everything');
   await expect(dialog.getByRole('button', { name: /Saved while editing/ })).toHaveAttribute('aria-pressed', 'true');
-  await app.screenshot({ path: 'docs/screenshots/version-compare.png' });
+  await app.screenshot({ path: test.info().outputPath('version-compare.png') });
 
   await dialog.getByRole('button', { name: 'Restore this version' }).click();
   await expect(dialog).toHaveCount(0);
@@ -76,4 +76,30 @@ test('the Article menu is a menu for the keyboard: arrows move, Escape closes ba
   await app.keyboard.press('Escape');
   await expect(app.getByRole('dialog', { name: 'Versions' })).toHaveCount(0);
   await expect(toggle).toBeFocused();
+});
+
+test('the conflict banner shows what differs, word by word, before the choice', async ({ app, host }) => {
+  await app.getByRole('button', { name: 'New article' }).click();
+  await expect(app.getByRole('textbox', { name: 'Headline' })).toBeFocused();
+  await app.keyboard.type('Contested rosters');
+  await app.getByRole('textbox', { name: 'Article body' }).click();
+  await app.keyboard.type('The night shift has nine crews.');
+  await expect(app.getByText('articles/contested-rosters.json')).toBeVisible({ timeout: 10_000 });
+  await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
+  const file = path.join(host.workspace, 'articles', 'contested-rosters.json');
+
+  await app.keyboard.type(' Pilots agree.');
+  // Before the autosave fires, another program rewrites a word of the body.
+  await writeFile(file, (await readFile(file, 'utf8')).replace('nine crews', 'seven crews'));
+
+  const banner = app.getByRole('alert').filter({ hasText: 'changed on disk' });
+  await expect(banner).toBeVisible({ timeout: 10_000 });
+  const diff = banner.getByTestId('conflict-diff');
+  await expect(diff).toContainText('What differs: 1 word only on disk, 3 words only here');
+  // Each change is named for a screen reader too.
+  await expect(diff.locator('del')).toHaveText(['[removed: seven]']);
+  await expect(diff.locator('ins')).toHaveText([/^\[added: nine\]$/, /^\[added: \s*Pilots agree\.\]$/]);
+  await banner.getByRole('button', { name: 'Keep mine' }).click();
+  await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
+  await expect(banner).toHaveCount(0);
 });

@@ -18,6 +18,8 @@ import { NO_COUNTS } from '../editor/counts/text-counts';
 import { jumpToSubhead, OutlinePlugin, type OutlineEntry } from '../editor/outline/OutlinePlugin';
 import { OutlineMenu } from './OutlineMenu';
 import { ArticleVersions } from '../versions/ArticleVersions';
+import { ConflictDiff } from '../versions/ConflictDiff';
+import { useCurrentText } from '../versions/current-text';
 import { RecoveryNotice } from '../recovery/RecoveryNotice';
 import { useCrashRecovery } from '../recovery/use-crash-recovery';
 import { ApprovedLock } from '../review/ApprovedLock';
@@ -105,6 +107,7 @@ export function ArticleForm(props: ArticleFormProps) {
     },
     [editMeta],
   );
+  const currentText = useCurrentText(editorRef, meta);
   const recovery = useCrashRecovery({ article, meta, editorRef, saveState: autosave.state, hasPending, applyMeta });
   const { noteBody } = recovery;
   const onBody = useCallback(
@@ -216,6 +219,7 @@ export function ArticleForm(props: ArticleFormProps) {
         onTryNow={() => void flush()}
         onDismissInfo={() => setInfo(null)}
         leaving={leaveUnsaved}
+        conflictDiff={conflict ? <ConflictDiff id={article.id} currentText={currentText} /> : null}
       />
       {recovery.offer && <RecoveryNotice offer={recovery.offer} onRecover={() => void run(recovery.recover)} onDiscard={recovery.discard} />}
       <ReviewContext.Provider value={review}>

@@ -4,6 +4,7 @@
  * failed. Each says what happened and offers what can be done; a failure that will not
  * pass offers a way out, "Leave without saving" (a copy kept in the history first).
  */
+import type { ReactNode } from 'react';
 import { RETRYABLE_ERROR_CODES, type ApiErrorCode } from '../../../shared/errors';
 import type { useLeaveUnsaved } from './use-leave-unsaved';
 import './ArticleNotices.css';
@@ -23,6 +24,8 @@ interface ArticleNoticesProps {
   onTryNow: () => void;
   onDismissInfo: () => void;
   leaving: ReturnType<typeof useLeaveUnsaved>;
+  /** What differs between the version on disk and the one on screen, shown in the conflict banner. */
+  conflictDiff?: ReactNode;
 }
 
 export function ArticleNotices(props: ArticleNoticesProps) {
@@ -60,6 +63,7 @@ export function ArticleNotices(props: ArticleNoticesProps) {
           <button type="button" onClick={props.onKeepMine}>
             Keep mine
           </button>
+          {props.conflictDiff}
         </div>
       )}
       {saveError && (

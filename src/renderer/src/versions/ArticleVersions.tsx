@@ -6,23 +6,21 @@
  * as a version and writes the one restored; the form starts afresh on it.
  */
 import type { LexicalEditor } from 'lexical';
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Article } from '../../../shared/article';
-import { bodyOfEditorState } from '../../../document/serialized-body';
-import { plainTextFromBody } from '../../../document/plain-text';
 import { api } from '../api';
 import type { Autosave, SaveState } from '../article/use-autosave';
 import type { ReplaceContext } from '../article/use-external-changes';
 import { useCommand } from '../shell/command-registry';
 import { VersionsDialog } from './VersionsDialog';
-import { comparableText } from './word-diff';
+import { useCurrentText } from './current-text';
 
 /** How long the text must rest after a save before it counts as settled. */
 export const SETTLE_MS = 15_000;
 
 interface ArticleVersionsProps {
   id: string;
-  meta: { headline: string; dek: string };
+  meta: { kicker: string; section: string; headline: string; dek: string };
   editorRef: RefObject<LexicalEditor | null>;
   autosave: Pick<Autosave, 'change' | 'state'>;
   canRestore: boolean;
@@ -54,14 +52,8 @@ export function ArticleVersions({ id, meta, editorRef, autosave, canRestore, rep
   const [open, setOpen] = useState(false);
   useSettledVersions(id, autosave.state);
   useCommand('versions', () => setOpen(true));
-  const { headline, dek } = meta;
   const { change } = autosave;
-
-  const currentText = useCallback(() => {
-    const editor = editorRef.current;
-    const body = editor ? plainTextFromBody(bodyOfEditorState(editor.getEditorState())) : '';
-    return comparableText({ headline, dek }, body);
-  }, [editorRef, headline, dek]);
+  const currentText = useCurrentText(editorRef, meta);
 
   const restore = async (versionId: string) => {
     await change((baseRevision) => api.articles.restoreVersion({ id, versionId, baseRevision }));

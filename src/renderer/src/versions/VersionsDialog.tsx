@@ -9,7 +9,7 @@ import { versionKindLabel, type ArticleVersion, type ArticleVersionSummary } fro
 import { api } from '../api';
 import { formatCount, relativeTime } from '../format';
 import { Dialog } from '../shell/Dialog';
-import { comparableText, wordDiff } from './word-diff';
+import { changesOnly, comparableText, wordDiff } from './word-diff';
 import { TeamCommits } from '../team/TeamCommits';
 import { WordDiffView } from './WordDiffView';
 import './VersionsDialog.css';
@@ -40,6 +40,7 @@ export function VersionsDialog({ id, currentText, canRestore, onRestore, onClose
   const [version, setVersion] = useState<ArticleVersion | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [whole, setWhole] = useState(false);
   const now = useMemo(() => currentText(), [currentText]);
 
   useEffect(() => {
@@ -70,7 +71,8 @@ export function VersionsDialog({ id, currentText, canRestore, onRestore, onClose
     };
   }, [id, picked]);
 
-  const diff = useMemo(() => (version ? wordDiff(comparableText(version.meta, version.text), now) : null), [version, now]);
+  const full = useMemo(() => (version ? wordDiff(comparableText(version.meta, version.text), now) : null), [version, now]);
+  const diff = useMemo(() => (full && !whole ? { ...full, runs: changesOnly(full.runs) } : full), [full, whole]);
 
   const restore = async () => {
     if (!version) return;
@@ -137,6 +139,9 @@ export function VersionsDialog({ id, currentText, canRestore, onRestore, onClose
                   </button>
                 </div>
                 {!canRestore && <p className="muted">This article is approved: reopen it for editing to restore a version.</p>}
+                <label className="versions__whole">
+                  <input type="checkbox" checked={whole} onChange={(e) => setWhole(e.target.checked)} /> Show the whole text, not only the changes
+                </label>
                 <WordDiffView diff={diff} label="Changes from this version to the text now" />
               </>
             )}

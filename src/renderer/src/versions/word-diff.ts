@@ -35,8 +35,41 @@ export function wordDiff(before: string, after: string, timeoutMs = 1500): WordD
   return { runs, added, removed, tooLarge: false };
 }
 
-/** An article's words as one text to compare: headline, dek and body, a blank line apart. */
-export function comparableText(meta: { headline?: unknown; dek?: unknown }, bodyText: string): string {
-  const parts = [meta.headline, meta.dek].filter((part): part is string => typeof part === 'string' && part.trim() !== '');
+const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+
+/** An article's words as one text to compare: kicker and section, headline, dek and body, a blank line apart. */
+export function comparableText(meta: { kicker?: unknown; section?: unknown; headline?: unknown; dek?: unknown }, bodyText: string): string {
+  const label = [text(meta.kicker), text(meta.section)].filter(Boolean).join(' · ');
+  const parts = [label, text(meta.headline), text(meta.dek)].filter(Boolean);
   return [...parts, bodyText].join('\n\n');
+}
+
+/**
+ * The runs with long stretches of unchanged text cut down to `context` words either side
+ * of each change ("… "), so the changes of a long article are what meets the eye.
+ */
+export function changesOnly(runs: DiffRun[], context = 12): DiffRun[] {
+  if (!runs.some((run) => run.kind !== 'same')) return runs;
+  return runs.map((run, i) => {
+    if (run.kind !== 'same') return run;
+    const tokens = run.text.match(/\S+|\s+/g) ?? [];
+    const wordAt = tokens.map((token) => /\S/.test(token));
+    const words = wordAt.filter(Boolean).length;
+    const first = i === 0;
+    const last = i === runs.length - 1;
+    const keep = (first ? 0 : context) + (last ? 0 : context);
+    if (words <= keep + 4) return run;
+    /** Tokens from one end up to and with the `context`-th word. */
+    const take = (from: 'start' | 'end') => {
+      const order = from === 'start' ? tokens.map((_, k) => k) : tokens.map((_, k) => tokens.length - 1 - k);
+      let seen = 0;
+      let at = 0;
+      while (at < order.length && seen < context) if (wordAt[order[at++]!]) seen++;
+      const taken = order.slice(0, at).sort((a, b) => a - b);
+      return taken.map((k) => tokens[k]).join('');
+    };
+    const head = first ? '' : take('start');
+    const tail = last ? '' : take('end');
+    return { kind: 'same', text: `${head}${head ? ' ' : ''}…${tail ? ' ' : ''}${tail}` };
+  });
 }
