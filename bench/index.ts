@@ -9,6 +9,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { desktopFigures } from './desktop.bench';
 import { editorFigures } from './editor.bench';
 import { editorBlocksFigures } from './editor-blocks.bench';
 import { exportFigures } from './export.bench';
@@ -44,6 +45,7 @@ const SUITES: Suite[] = [
   { name: 'memory', run: memoryFigures, needsBuild: true },
   { name: 'library-ui', run: libraryUiFigures, needsBuild: true },
   { name: 'team', run: teamFigures },
+  { name: 'desktop', run: desktopFigures },
 ];
 
 function selected(): Suite[] {
