@@ -6,7 +6,7 @@
  */
 import type { ArticleFile } from '../../shared/article';
 import type { SearchField } from '../../shared/library';
-import { plainTextFromBody } from '../../document/plain-text';
+import { plainTextFromBody, type SerializedNodeLike } from '../../document/plain-text';
 
 /** One article as the index takes it in; list fields are joined by newlines. */
 export interface SearchDocument {
@@ -55,5 +55,39 @@ export function searchDocumentOf(article: ArticleFile, sourceTitle: (id: string)
     tags: article.meta.tags.join('\n'),
     bylines: article.meta.bylines.join('\n'),
     sources: article.meta.sourceIds.map((id) => sourceTitle(id) ?? '').filter(Boolean).join('\n'),
+  };
+}
+
+/**
+ * The searchable text of a file the library has read whole before (its entry says so):
+ * its fields taken as they are, without validating the file again, which would cost as
+ * much as the indexing (the text walk is iterative, so no nesting can hurt it). A file
+ * that is no longer an article of that id gives null (the folder's own read will list it
+ * as damaged).
+ */
+export function searchDocumentOfText(text: string, id: string, sourceTitle: (id: string) => string | undefined): SearchDocument | null {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const file = raw as { id?: unknown; meta?: Record<string, unknown>; body?: unknown };
+  if (typeof raw !== 'object' || raw === null || file.id !== id || typeof file.meta !== 'object' || file.meta === null) return null;
+  const meta = file.meta;
+  const textOf = (value: unknown) => (typeof value === 'string' ? value : '');
+  const list = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+  const body = typeof file.body === 'object' && file.body !== null ? (file.body as { root?: SerializedNodeLike }) : null;
+  return {
+    id,
+    headline: textOf(meta.headline),
+    dek: textOf(meta.dek),
+    body: plainTextFromBody(body),
+    tags: list(meta.tags).join('\n'),
+    bylines: list(meta.bylines).join('\n'),
+    sources: list(meta.sourceIds)
+      .map((s) => sourceTitle(s) ?? '')
+      .filter(Boolean)
+      .join('\n'),
   };
 }

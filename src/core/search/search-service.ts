@@ -6,22 +6,21 @@
  * source's new title re-indexes the articles citing it. It is saved under .copydesk/ once
  * caught up, a while after changes settle, and on close.
  *
- * A little over 300 lines: the catch-up, the live updates and the query meet on one index
- * and one state (what is pending, what is indexed), which must change together.
+ * A little over 300 lines: the catch-up, the live updates, the saves and the text cache
+ * meet on one index and one state (what is pending, what is indexed, what is being
+ * saved), which must change together. A query itself is run-query.ts.
  */
 import { EventEmitter } from 'node:events';
 import { performance } from 'node:perf_hooks';
-import type { ArticleFile, ArticleSummary } from '../../shared/article';
-import type { SearchField, SearchHit, SearchResult, SearchStatus } from '../../shared/library';
-import { foldForMatch, isEmptyQuery, parseSearchQuery, type SearchQuery } from '../../shared/search-query';
+import type { ArticleFile } from '../../shared/article';
+import type { SearchResult, SearchStatus } from '../../shared/library';
 import type { ArticleEntry, ArticleStore } from '../articles/article-store';
 import { revisionOf } from '../articles/article-file';
-import { plainTextFromBody, type SerializedNodeLike } from '../../document/plain-text';
 import type { SourceStore } from '../sources/source-store';
-import { searchDocumentOf, termOf, tokenize, type SearchDocument } from './search-document';
+import { runQuery } from './run-query';
+import { searchDocumentOf, searchDocumentOfText, type SearchDocument } from './search-document';
 import { keepAside, readSearchIndex, writeSearchIndex } from './search-file';
 import { ArticleSearchIndex, type IndexedFrom } from './search-index';
-import { phrasePattern, snippetOf } from './snippet';
 
 export interface SearchServiceOptions {
   /** `.copydesk/search-index.jsonl`. */
@@ -135,39 +134,9 @@ export class SearchService {
   query(text: string, limit = 50): SearchResult {
     const started = performance.now();
     this.applyFresh();
-    const query = parseSearchQuery(text);
     const { state } = this.status();
-    if (isEmptyQuery(query)) return { hits: [], total: 0, state, tookMs: performance.now() - started };
-    const accept = this.filterOf(query);
-    const words = query.words.map(termOf).filter((t): t is string => t !== null);
-    const phraseWords = query.phrases.flatMap((p) => tokenize(p).map(termOf)).filter((t): t is string => t !== null);
-    const phrases = query.phrases.map(phrasePattern).filter((p): p is RegExp => p !== null);
-    let hits: SearchHit[];
-    let total: number;
-    if (!words.length && !phraseWords.length && !phrases.length) {
-      // Filters alone: the matching articles, newest first, each with its dek.
-      const matching = this.articles.folder.registry
-        .entries()
-        .filter((e) => accept(e.summary.id))
-        .map((e) => e.summary)
-        .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
-      total = matching.length;
-      hits = matching.slice(0, limit).map((a) => ({ id: a.id, score: 0, fields: [], snippet: { text: a.dek, highlights: [] } }));
-    } else if (!words.length && !phraseWords.length) {
-      // Phrases of stop words only ("to be or not"): nothing the index can narrow by.
-      return { hits: [], total: 0, state, tookMs: performance.now() - started };
-    } else {
-      let found = this.index.match(words, phraseWords, accept);
-      if (phrases.length) found = found.filter((hit) => this.holdsPhrases(hit.id, phrases, hit.fields));
-      total = found.length;
-      hits = [];
-      for (const hit of found.slice(0, limit)) {
-        const document = this.documentOf(hit.id);
-        if (!document) continue;
-        hits.push({ id: hit.id, score: hit.score, fields: hit.fields, snippet: snippetOf(document, hit.fields, new Set(hit.terms), phrases) });
-      }
-    }
-    return { hits, total, state, tookMs: performance.now() - started };
+    const found = runQuery(text, limit, { index: this.index, registry: this.articles.folder.registry, documentOf: (id) => this.documentOf(id) });
+    return { ...found, state, tookMs: performance.now() - started };
   }
 
   /** The index, for suggestions: current, with every pending record applied. */
@@ -185,7 +154,7 @@ export class SearchService {
     if (!entry) return undefined;
     const read = this.articles.folder.readSync(entry.summary.slug);
     if (!read.ok) return undefined;
-    const document = this.documentOfText(read.value.text, id);
+    const document = searchDocumentOfText(read.value.text, id, this.sourceTitle);
     if (document) this.index.remember(document);
     return document ?? undefined;
   }
@@ -204,52 +173,10 @@ export class SearchService {
 
   // ---- internals -------------------------------------------------------------------
 
+  private readonly sourceTitle = (id: string) => this.sources.folder.registry.byId(id)?.summary.title;
+
   private documentFor(record: ArticleFile): SearchDocument {
-    return searchDocumentOf(record, (id) => this.sources.folder.registry.byId(id)?.summary.title);
-  }
-
-  /** Which articles the query's filters let through (every article in the library when none). */
-  private filterOf(query: SearchQuery): (id: string) => boolean {
-    const registry = this.articles.folder.registry;
-    const f = query.filters;
-    const wanted = (values: string[] | undefined) => values?.map(foldForMatch);
-    if (!Object.keys(f).length) return (id) => registry.byId(id) !== undefined;
-    const tags = wanted(f.tag);
-    const bylines = wanted(f.byline);
-    const statuses = wanted(f.status);
-    const sections = wanted(f.section);
-    const languages = wanted(f.lang);
-    return (id) => {
-      const summary = registry.byId(id)?.summary;
-      if (!summary) return false;
-      const own = foldedFields(summary);
-      if (statuses && !statuses.includes(own.status)) return false;
-      if (sections && !sections.includes(own.section)) return false;
-      if (languages && !languages.some((l) => own.language === l || own.language.startsWith(`${l}-`))) return false;
-      if (tags && !tags.every((t) => own.tags.includes(t))) return false;
-      if (bylines && !bylines.every((b) => own.bylines.some((name) => name === b || name.split(' ').includes(b)))) return false;
-      return true;
-    };
-  }
-
-  /** True when every phrase is in the article, as written; narrows `fields` to where they are. */
-  private holdsPhrases(id: string, phrases: RegExp[], fields: SearchField[]): boolean {
-    const document = this.documentOf(id);
-    if (!document) return false;
-    const where = new Set<SearchField>();
-    for (const pattern of phrases) {
-      let found = false;
-      for (const field of ['headline', 'dek', 'body', 'tags', 'bylines', 'sources'] as const) {
-        pattern.lastIndex = 0;
-        if (pattern.test(document[field])) {
-          found = true;
-          where.add(field);
-        }
-      }
-      if (!found) return false;
-    }
-    for (const field of where) if (!fields.includes(field)) fields.push(field);
-    return true;
+    return searchDocumentOf(record, this.sourceTitle);
   }
 
   private applyFresh(): void {
@@ -383,43 +310,10 @@ export class SearchService {
     if (!entry) return;
     const read = this.articles.folder.readSync(entry.summary.slug);
     if (!read.ok) return;
-    const document = this.documentOfText(read.value.text, id);
+    const document = searchDocumentOfText(read.value.text, id, this.sourceTitle);
     if (!document) return;
     this.index.put(document, { revision: revisionOf(read.value.bytes), mtimeMs: read.value.mtimeMs, size: read.value.size });
     this.changed();
-  }
-
-  /**
-   * The searchable text of a file the library has read whole before (its entry says so):
-   * its fields taken as they are, without validating the file again, which would cost as
-   * much as the indexing (the text walk is iterative, so no nesting can hurt it). A file that is no longer an article of that id gives null (the
-   * folder's own read will list it as damaged).
-   */
-  private documentOfText(text: string, id: string): SearchDocument | null {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      return null;
-    }
-    const file = raw as { id?: unknown; meta?: Record<string, unknown>; body?: unknown };
-    if (typeof raw !== 'object' || raw === null || file.id !== id || typeof file.meta !== 'object' || file.meta === null) return null;
-    const meta = file.meta;
-    const textOf = (value: unknown) => (typeof value === 'string' ? value : '');
-    const list = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
-    const body = typeof file.body === 'object' && file.body !== null ? (file.body as { root?: SerializedNodeLike }) : null;
-    return {
-      id,
-      headline: textOf(meta.headline),
-      dek: textOf(meta.dek),
-      body: plainTextFromBody(body),
-      tags: list(meta.tags).join('\n'),
-      bylines: list(meta.bylines).join('\n'),
-      sources: list(meta.sourceIds)
-        .map((s) => this.sources.folder.registry.byId(s)?.summary.title ?? '')
-        .filter(Boolean)
-        .join('\n'),
-    };
   }
 
   /** Tells listeners when the state changes (ready ⇄ indexing). */
@@ -429,23 +323,6 @@ export class SearchService {
     this.lastState = status.state;
     this.emitter.emit('status', status);
   }
-}
-
-/** A summary's filterable fields as filters compare them; folded once per summary (a new save makes a new summary). */
-const folded = new WeakMap<ArticleSummary, { status: string; section: string; language: string; tags: string[]; bylines: string[] }>();
-function foldedFields(summary: ArticleSummary) {
-  let known = folded.get(summary);
-  if (!known) {
-    known = {
-      status: foldForMatch(summary.status),
-      section: foldForMatch(summary.section),
-      language: foldForMatch(summary.language),
-      tags: summary.tags.map(foldForMatch),
-      bylines: summary.bylines.map(foldForMatch),
-    };
-    folded.set(summary, known);
-  }
-  return known;
 }
 
 /** The entry describes the same bytes the index was built from. */

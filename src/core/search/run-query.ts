@@ -1,0 +1,106 @@
+/**
+ * One query against the index: the text parsed into words, phrases and filters; the
+ * filters read from the articles' summaries; phrases checked in the texts; a snippet for
+ * each hit returned. Filters alone list the matching articles, newest first.
+ */
+import type { ArticleSummary } from '../../shared/article';
+import type { SearchField, SearchHit } from '../../shared/library';
+import { foldForMatch, isEmptyQuery, parseSearchQuery, type SearchQuery } from '../../shared/search-query';
+import type { FileRegistry } from '../storage/file-registry';
+import { INDEXED_FIELDS, termOf, tokenize, type SearchDocument } from './search-document';
+import type { ArticleSearchIndex } from './search-index';
+import { phrasePattern, snippetOf } from './snippet';
+
+export interface QueryContext {
+  index: ArticleSearchIndex;
+  registry: FileRegistry<ArticleSummary>;
+  /** An article's text, from memory or its file. */
+  documentOf(id: string): SearchDocument | undefined;
+}
+
+export function runQuery(text: string, limit: number, context: QueryContext): { hits: SearchHit[]; total: number } {
+  const query = parseSearchQuery(text);
+  if (isEmptyQuery(query)) return { hits: [], total: 0 };
+  const accept = filterOf(query, context.registry);
+  const words = query.words.map(termOf).filter((t): t is string => t !== null);
+  const phraseWords = query.phrases.flatMap((p) => tokenize(p).map(termOf)).filter((t): t is string => t !== null);
+  const phrases = query.phrases.map(phrasePattern).filter((p): p is RegExp => p !== null);
+  if (!words.length && !phraseWords.length && !phrases.length) {
+    // Filters alone: the matching articles, newest first, each with its dek.
+    const matching = context.registry
+      .entries()
+      .filter((e) => accept(e.summary.id))
+      .map((e) => e.summary)
+      .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
+    return { total: matching.length, hits: matching.slice(0, limit).map((a) => ({ id: a.id, score: 0, fields: [], snippet: { text: a.dek, highlights: [] } })) };
+  }
+  // Phrases of stop words only ("to be or not"): nothing the index can narrow by.
+  if (!words.length && !phraseWords.length) return { hits: [], total: 0 };
+  let found = context.index.match(words, phraseWords, accept);
+  if (phrases.length) found = found.filter((hit) => holdsPhrases(context.documentOf(hit.id), phrases, hit.fields));
+  const hits: SearchHit[] = [];
+  for (const hit of found.slice(0, limit)) {
+    const document = context.documentOf(hit.id);
+    if (document) hits.push({ id: hit.id, score: hit.score, fields: hit.fields, snippet: snippetOf(document, hit.fields, new Set(hit.terms), phrases) });
+  }
+  return { hits, total: found.length };
+}
+
+/** Which articles the query's filters let through (every article in the library when none). */
+function filterOf(query: SearchQuery, registry: FileRegistry<ArticleSummary>): (id: string) => boolean {
+  const f = query.filters;
+  if (!Object.keys(f).length) return (id) => registry.byId(id) !== undefined;
+  const wanted = (values: string[] | undefined) => values?.map(foldForMatch);
+  const tags = wanted(f.tag);
+  const bylines = wanted(f.byline);
+  const statuses = wanted(f.status);
+  const sections = wanted(f.section);
+  const languages = wanted(f.lang);
+  return (id) => {
+    const summary = registry.byId(id)?.summary;
+    if (!summary) return false;
+    const own = foldedFields(summary);
+    if (statuses && !statuses.includes(own.status)) return false;
+    if (sections && !sections.includes(own.section)) return false;
+    if (languages && !languages.some((l) => own.language === l || own.language.startsWith(`${l}-`))) return false;
+    if (tags && !tags.every((t) => own.tags.includes(t))) return false;
+    if (bylines && !bylines.every((b) => own.bylines.some((name) => name === b || name.split(' ').includes(b)))) return false;
+    return true;
+  };
+}
+
+/** True when every phrase is in the article, as written; adds the fields they are in to `fields`. */
+function holdsPhrases(document: SearchDocument | undefined, phrases: RegExp[], fields: SearchField[]): boolean {
+  if (!document) return false;
+  const where = new Set<SearchField>();
+  for (const pattern of phrases) {
+    let found = false;
+    for (const field of INDEXED_FIELDS) {
+      pattern.lastIndex = 0;
+      if (pattern.test(document[field])) {
+        found = true;
+        where.add(field);
+      }
+    }
+    if (!found) return false;
+  }
+  for (const field of where) if (!fields.includes(field)) fields.push(field);
+  return true;
+}
+
+/** A summary's filterable fields as filters compare them; folded once per summary (a save makes a new summary). */
+const folded = new WeakMap<ArticleSummary, { status: string; section: string; language: string; tags: string[]; bylines: string[] }>();
+function foldedFields(summary: ArticleSummary) {
+  let known = folded.get(summary);
+  if (!known) {
+    known = {
+      status: foldForMatch(summary.status),
+      section: foldForMatch(summary.section),
+      language: foldForMatch(summary.language),
+      tags: summary.tags.map(foldForMatch),
+      bylines: summary.bylines.map(foldForMatch),
+    };
+    folded.set(summary, known);
+  }
+  return known;
+}
