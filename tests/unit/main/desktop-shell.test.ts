@@ -5,7 +5,9 @@
  * this machine, so the `electron` module is a recorder standing in for it (tests/electron
  * runs the real app where one exists); the workspaces, the API hosts and the files are real.
  */
+import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -318,6 +320,29 @@ describe('menus and launches', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(BrowserWindow.all).toHaveLength(2);
     expect(BrowserWindow.focused).toBe(window);
+  });
+});
+
+describe('a workspace another Copydesk holds', () => {
+  it('is refused with the lock’s own message, and no window opens', async () => {
+    // Another running process holds the lock (a real process, so the lock cannot be judged stale).
+    const holder = spawn('sleep', ['30'], { stdio: 'ignore' });
+    try {
+      const held = path.join(parent, 'held-desk');
+      await mkdir(path.join(held, '.copydesk'), { recursive: true });
+      await mkdir(path.join(held, 'articles'));
+      await writeFile(path.join(held, '.copydesk', 'lock'), JSON.stringify({ pid: holder.pid, host: hostname(), startedAt: '2026-11-28T08:00:00.000Z' }));
+      const windows = BrowserWindow.all.length;
+      dialog.showMessageBox.mockClear();
+      app.emit('second-instance', event(), ['electron', process.cwd(), held], parent);
+      await vi.waitFor(() => expect(dialog.showMessageBox).toHaveBeenCalled());
+      const options = dialog.showMessageBox.mock.calls[0]![0] as { message: string; detail: string };
+      expect(options.message).toBe(`Copydesk did not open ${held}.`);
+      expect(options.detail).toMatch(new RegExp(`open in another Copydesk process \\(pid ${holder.pid}`));
+      expect(BrowserWindow.all).toHaveLength(windows);
+    } finally {
+      holder.kill();
+    }
   });
 });
 
