@@ -163,12 +163,17 @@ export class JsonFileFolder<T, S extends { id: string; slug: string }> {
   async write(entry: FileEntry<S>, record: T, rename?: (move: (target: string) => Promise<unknown>) => Promise<string>): Promise<FileEntry<S>> {
     const oldName = entry.summary.slug;
     const bytes = this.codec.serialize(record);
+    // The file as its content was last checked: another program's write since is a conflict.
+    const checked = this.registry.byId(entry.summary.id) ?? entry;
     const name = rename ? await rename((target) => moveDurably(this.pathOf(oldName), target)) : oldName;
     let written;
     try {
-      written = await writeFileDurably(this.pathOf(name), bytes);
+      written = await writeFileDurably(this.pathOf(name), bytes, { expect: { mtimeMs: checked.mtimeMs, size: checked.size } });
     } catch (error) {
       if (name !== oldName) await moveDurably(this.pathOf(name), this.pathOf(oldName)).catch(() => undefined);
+      if ((error as NodeJS.ErrnoException).code === 'ECONFLICT') {
+        throw new ApiError('conflict', `${this.codec.folder}/${name}.json was changed on disk by another program while being saved; nothing was overwritten. Reload it to see those changes, or save again to keep yours.`);
+      }
       throw error;
     }
     this.forget(entry);

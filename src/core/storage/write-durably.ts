@@ -12,6 +12,7 @@
  * replaces the link itself and never writes through it.
  */
 import { randomBytes } from 'node:crypto';
+import { lstatSync, renameSync, type Stats } from 'node:fs';
 import { link, lstat, open, rename, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -38,6 +39,17 @@ export interface WrittenFile {
 export interface WriteOptions {
   /** Fail with EEXIST instead of replacing an existing file. */
   exclusive?: boolean;
+  /**
+   * The file as it was when its content was checked (mtime and size): looked at again
+   * right before the rename, so a write by another program since then is a conflict
+   * (code `ECONFLICT`), not silently replaced.
+   */
+  expect?: { mtimeMs: number; size: number };
+}
+
+/** The error of a write refused because the file changed on disk since it was checked. */
+export function changedOnDiskError(file: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${path.basename(file)} was changed on disk by another program while being saved; it was left as that program wrote it.`), { code: 'ECONFLICT' });
 }
 
 /** A step of a write, where a test may make the file system fail. */
@@ -109,6 +121,14 @@ export function linkRefusedError(file: string): NodeJS.ErrnoException {
   );
 }
 
+function lstatOrNull(file: string): Stats | null {
+  try {
+    return lstatSync(file);
+  } catch {
+    return null;
+  }
+}
+
 async function refuseLink(file: string): Promise<void> {
   if ((await lstat(file).catch(() => null))?.isSymbolicLink()) throw linkRefusedError(file);
 }
@@ -143,7 +163,15 @@ async function writeNow(file: string, data: string | Uint8Array, options: WriteO
     } else {
       await refuseLink(file);
       faultAt('rename', file);
-      await rename(temp, file);
+      if (options.expect) {
+        // The look and the rename back to back, synchronously: the window in which another
+        // program's write could still be replaced unseen is two system calls wide.
+        const now = lstatOrNull(file);
+        if (!now || now.mtimeMs !== options.expect.mtimeMs || now.size !== options.expect.size) throw changedOnDiskError(file);
+        renameSync(temp, file);
+      } else {
+        await rename(temp, file);
+      }
     }
   } catch (error) {
     await rm(temp, { force: true });

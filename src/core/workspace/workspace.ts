@@ -135,7 +135,7 @@ export class Workspace {
         throw new ApiError('not-found', `${layout.root} is not a Copydesk workspace (it has no articles/ folder).`);
       }
       await checkFolders(layout);
-      const workspace = new Workspace(layout, await WorkspaceIndex.load(layout.index, 0, true), null, new SerialQueue(!options.guest), options.team);
+      const workspace = new Workspace(layout, await WorkspaceIndex.load(layout.index, 0, true), null, new SerialQueue(!options.guest, options.guest ? path.join(layout.internal, 'writing.lock') : null), options.team);
       await workspace.reconcile();
       return workspace;
     }
@@ -144,7 +144,7 @@ export class Workspace {
     try {
       await removeStaleTempFiles(layout);
       const index = await WorkspaceIndex.load(layout.index, options.indexWriteDelayMs ?? 1500);
-      const workspace = new Workspace(layout, index, lock, new SerialQueue(), options.team);
+      const workspace = new Workspace(layout, index, lock, new SerialQueue(false, path.join(layout.internal, 'writing.lock')), options.team);
       await workspace.reconcile();
       // In the background: opening and the article list never wait for search.
       workspace.search.start();

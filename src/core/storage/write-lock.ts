@@ -1,0 +1,59 @@
+/**
+ * A short lock between Copydesk processes on one workspace: a file created exclusively
+ * (O_EXCL) holding the writer's pid, removed when the change is done. A lock left by a
+ * killed process (its pid gone) is taken over; one held too long by a live process is
+ * reported as a passing failure, never waited on for ever.
+ */
+import { hostname } from 'node:os';
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { ApiError } from '../../shared/errors';
+import { isAlive } from './process-identity';
+
+/** How long a change waits for another Copydesk process's change to finish. */
+const WAIT_MS = 10_000;
+
+async function takeOver(file: string): Promise<boolean> {
+  const text = await readFile(file, 'utf8').catch(() => null);
+  if (text === null) return true; // released meanwhile
+  const [pid, host] = text.split(' ');
+  // A lock of a process that is gone (killed mid-change), or an empty one (killed before writing its pid).
+  if (text === '' || (host === hostname() && !isAlive(Number(pid)))) {
+    await rm(file, { force: true });
+    return true;
+  }
+  return false;
+}
+
+export async function holdWriteLock<T>(file: string, task: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const handle = await open(file, 'wx', 0o644);
+      try {
+        await handle.writeFile(`${process.pid} ${hostname()}`);
+      } finally {
+        await handle.close();
+      }
+      break;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // A workspace the app never opened has no .copydesk/ yet (the copydesk command on a plain folder).
+      if (code === 'ENOENT' && attempt === 0) {
+        await mkdir(path.dirname(file), { recursive: true });
+        continue;
+      }
+      if (code !== 'EEXIST') throw error;
+      if (attempt % 20 === 19 && (await takeOver(file))) continue;
+      if (Date.now() - started > WAIT_MS) {
+        throw new ApiError('unavailable', `Another Copydesk process has been changing this workspace for over ${WAIT_MS / 1000} s (${file}); try again in a moment.`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1 + Math.random() * 3));
+    }
+  }
+  try {
+    return await task();
+  } finally {
+    await rm(file, { force: true });
+  }
+}
