@@ -100,6 +100,8 @@ export class SearchService {
 
   /** A record written or read whole: indexed a moment later, unless its entry is current. */
   recordSeen(record: ArticleFile, entry: ArticleEntry): void {
+    // Not started (the CLI writing as a guest): a start compares every file anyway.
+    if (!this.started || this.closed) return;
     const known = this.index.indexedFrom(record.id);
     if (known && known.revision && known.revision === entry.revision) return;
     this.fresh.set(record.id, { record, from: { revision: entry.revision, mtimeMs: entry.mtimeMs, size: entry.size } });
