@@ -36,6 +36,13 @@ import { MAX_SNAPSHOT_CHARS, snapshotOriginSchema, sourceFieldsSchema, sourceSch
 const articleId = z.uuid({ error: 'must be an article id (a UUID)' });
 const sourceId = z.string().min(1, 'must be a source id').max(200);
 const empty = z.object({}).strict();
+/** A git remote's address (a URL, user@host:path, or a path); never one git would read as an option. */
+const remoteAddress = z
+  .string()
+  .trim()
+  .max(4_000)
+  .refine((address) => !address.startsWith('-'), 'must be the address of a git remote (a URL, user@host:path, or a folder), not an option');
+
 /** A path on this machine, absolute (a relative one would depend on where the app was started). */
 const absolutePath = z
   .string()
@@ -412,12 +419,12 @@ export const contract = {
   'team.status': method(z.object({}).strict(), teamStatusSchema),
   /** Makes the workspace a git repository (a .gitignore for each person's own state) and connects a remote, if given. */
   'team.start': method(
-    z.object({ remoteUrl: z.string().trim().max(4_000).optional(), name: z.string().trim().max(200).optional(), email: z.string().trim().max(320).optional() }).strict(),
+    z.object({ remoteUrl: remoteAddress.optional(), name: z.string().trim().max(200).optional(), email: z.string().trim().max(320).optional() }).strict(),
     teamStatusSchema,
   ),
   /** Clones a shared workspace into a new (or empty) folder on this machine. */
   'team.clone': method(
-    z.object({ url: z.string().trim().min(1, 'name the remote to clone').max(4_000), folder: z.string().trim().min(1, 'name a folder for the copy').max(4_000), name: z.string().trim().max(200).optional(), email: z.string().trim().max(320).optional() }).strict(),
+    z.object({ url: remoteAddress.pipe(z.string().min(1, 'name the remote to clone')), folder: absolutePath, name: z.string().trim().max(200).optional(), email: z.string().trim().max(320).optional() }).strict(),
     z.object({ path: z.string() }),
   ),
   /** Commits, fetches, merges article by article and pushes; failures in plain words, the working files unchanged. */

@@ -44,12 +44,19 @@ export interface TeamOptions {
 }
 
 const STATE_FILE = 'copydesk-team.json';
+/** A status read this recently answers again (it is read again at once after any commit or sync). */
+const STATUS_FRESH_MS = 2000;
 
 export class TeamService {
   private readonly git: GitCommand;
   private readonly serial = new SerialQueue();
   private settleTimer: NodeJS.Timeout | undefined;
   private settling = new Set<string>();
+  /** Messages of commits asked for and not yet made, and whether a task to make them is queued. */
+  private waiting: string[] = [];
+  private queued = false;
+  /** The last status and when it was read: a burst of questions costs one reading. */
+  private statusCache: { at: number; status: TeamStatus } | null = null;
   private gitVersion: string | null | undefined;
   private presenceCache: { head: string; list: Presence[] } | null = null;
 
@@ -81,19 +88,24 @@ export class TeamService {
     if (this.hooks.readOnly) return;
     const trigger = commitFor(method, request, response, (id) => this.hooks.headlineOf(id));
     if (!trigger) return;
-    // On the team's queue at once, so idle() (and closing the workspace) waits for it.
+    // On the team's queue at once, so idle() (and closing the workspace) waits for it; calls
+    // that come while one commit waits join it (one commit, their messages together).
+    if (trigger !== 'settle') this.waiting.push(trigger.now);
+    if (trigger === 'settle' && typeof request.id === 'string') this.settling.add(this.hooks.headlineOf(request.id) ?? '');
+    if (this.queued) return;
+    this.queued = true;
     void this.serial
       .run(async () => {
+        this.queued = false;
+        const messages = this.waiting.splice(0);
         if (!(await this.isGitMode())) return;
-        if (trigger === 'settle') {
-          const headline = typeof request.id === 'string' ? this.hooks.headlineOf(request.id) : null;
-          this.settling.add(headline ?? '');
+        if (messages.length === 0) {
           clearTimeout(this.settleTimer);
           this.settleTimer = setTimeout(() => void this.commitNow(null).catch(() => undefined), this.options.settleMs ?? 120_000);
           this.settleTimer.unref?.();
           return;
         }
-        await this.commitPending(trigger.now);
+        await this.commitPending(messages.length === 1 ? messages[0]! : `${messages[0]!} (and ${messages.length - 1} more)\n\n${messages.join('\n')}`);
       })
       .catch((error: unknown) => console.error(`Copydesk could not commit after ${method}: ${error instanceof Error ? error.message : String(error)}`));
   }
@@ -108,6 +120,7 @@ export class TeamService {
     const bad = await repo.unreadableRecords(this.root, changes.own);
     const files = [...changes.own.filter((f) => !bad.includes(f)), ...extra];
     if (files.length === 0) return false;
+    this.statusCache = null;
     const text = message ?? settledMessage([...this.settling]);
     this.settling.clear();
     clearTimeout(this.settleTimer);
@@ -123,6 +136,14 @@ export class TeamService {
   // ---- status ---------------------------------------------------------------------
 
   async status(): Promise<TeamStatus> {
+    const cached = this.statusCache;
+    if (cached && Date.now() - cached.at < STATUS_FRESH_MS) return cached.status;
+    const status = await this.readStatus();
+    this.statusCache = { at: Date.now(), status };
+    return status;
+  }
+
+  private async readStatus(): Promise<TeamStatus> {
     this.gitVersion ??= await this.git.version();
     const folder: TeamStatus = { mode: 'folder', gitVersion: this.gitVersion, branch: null, remote: null, ahead: 0, behind: 0, pending: 0, user: null, lastSync: null };
     if (!this.gitVersion || !(await this.isGitMode())) return folder;
@@ -180,8 +201,10 @@ export class TeamService {
   start(request: { remoteUrl?: string | undefined; name?: string | undefined; email?: string | undefined }): Promise<TeamStatus> {
     return this.serial.run(async () => {
       this.requireWritable();
+      this.statusCache = null;
       if (!(await this.git.version())) await this.git.run(['version']);
       const url = request.remoteUrl?.trim();
+      if (url?.startsWith('-')) throw new ApiError('invalid-request', `"${url}" is not the address of a git remote.`);
       if (url) {
         const heads = await this.git.run(['ls-remote', '--heads', url], { timeoutMs: 30_000 });
         if (heads.trim() && !(await this.isGitMode())) {
@@ -203,6 +226,7 @@ export class TeamService {
         await this.git.run(['config', `branch.${branch}.remote`, 'origin']);
         await this.git.run(['config', `branch.${branch}.merge`, `refs/heads/${branch}`]);
       }
+      this.statusCache = null;
       return this.status();
     });
   }
@@ -212,16 +236,19 @@ export class TeamService {
   /** Commits, fetches, merges article by article, and pushes; a failure changes no working file. */
   sync(): Promise<SyncResult> {
     return this.serial.run(async () => {
+      this.statusCache = null;
       try {
         let result = await this.syncOnce();
         if (result === 'rejected') result = await this.syncOnce(); // someone pushed meanwhile: once more
         if (result === 'rejected') throw new ApiError('conflict', 'The remote kept refusing the push because others pushed at the same moment. Sync again in a minute; your work is committed here.');
         await this.writeState({ at: new Date().toISOString(), ok: true, message: result.message, offline: false, keptBoth: result.keptBoth });
+        this.statusCache = null;
         return { ...result, status: await this.status() };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         const offline = error instanceof ApiError && error.code === 'unavailable' && /cannot be reached|did not answer/.test(message);
         await this.writeState({ at: new Date().toISOString(), ok: false, message, offline, keptBoth: [] });
+        this.statusCache = null;
         throw error;
       }
     });
@@ -437,6 +464,7 @@ export async function ensureGitignore(root: string): Promise<void> {
 
 /** Clones a shared workspace into a new folder; refused, leaving nothing, when the remote is not one. */
 export async function cloneWorkspace(request: { url: string; folder: string; name?: string | undefined; email?: string | undefined }, gitBinary?: string): Promise<{ path: string }> {
+  if (request.url.trim().startsWith('-')) throw new ApiError('invalid-request', `"${request.url}" is not the address of a git remote.`);
   const folder = path.resolve(request.folder);
   const info = await stat(folder).catch(() => null);
   if (info && (!info.isDirectory() || (await readdir(folder)).length > 0)) {
