@@ -6,10 +6,72 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { findBrowser, launchOptionsFor } from './find-browser.mjs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { startHost, stopHost } from '../tests/helpers/browser-mode';
+import { gradientPng } from '../tests/helpers/images';
 
 const OUT = path.resolve(__dirname, '..', 'docs', 'screenshots');
+
+/** Calls the API as the page does, with its token. */
+async function callApi<T>(page: Page, method: string, payload: unknown): Promise<T> {
+  return page.evaluate<T>(`(async () => {
+    const response = await fetch('/api/${method}', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-copydesk-token': localStorage.getItem('copydesk-token') ?? '' },
+      body: ${JSON.stringify(JSON.stringify(payload))},
+    });
+    const result = await response.json();
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value;
+  })()`);
+}
+
+/** The editor with an image, a table and the link editor open: an article made through the API, then a link edited. */
+async function blocksShot(page: Page, scheme: 'light' | 'dark'): Promise<void> {
+  const headline = 'Night-shift deal, in pictures';
+  const { asset } = await callApi<{ asset: string }>(page, 'assets.put', { fileName: 'harbour.png', data: gradientPng(720, 200).toString('base64') });
+  const block = { version: 1, direction: null, format: '', indent: 0 };
+  const text = (value: string, format = 0) => ({ type: 'text', version: 1, text: value, format, detail: 0, mode: 'normal', style: '' });
+  const paragraph = (...children: unknown[]) => ({ type: 'paragraph', ...block, textFormat: 0, textStyle: '', children });
+  const cell = (value: string, header = false) => ({ type: 'tablecell', ...block, headerState: header ? 1 : 0, colSpan: 1, rowSpan: 1, backgroundColor: null, children: [paragraph(text(value))] });
+  const row = (...cells: unknown[]) => ({ type: 'tablerow', ...block, children: cells });
+  const body = {
+    root: {
+      type: 'root',
+      ...block,
+      children: [
+        paragraph(text('Dockers voted on Monday to accept the roster, ending a '), text('three-week', 2), text(' stoppage, according to '), { type: 'link', ...block, url: 'https://example.org/minutes', rel: null, target: null, title: null, children: [text('the minutes of the talks')] }, text('.')),
+        { type: 'image', version: 1, asset, alt: 'Cranes against the evening sky at the container terminal', caption: 'Cranes stood idle for three weeks.', credit: 'Photo: J. Moreau' },
+        { type: 'heading', tag: 'h2', ...block, children: [text('What the night premium was')] },
+        { type: 'table', ...block, children: [row(cell('Year', true), cell('Night premium', true)), row(cell('2024'), cell('25%')), row(cell('2025'), cell('30%')), row(cell('2026'), cell('35%'))] },
+      ],
+    },
+  };
+  const created = await callApi<{ id: string; revision: string }>(page, 'articles.create', { meta: { headline, kicker: 'Analysis', section: 'Business' } });
+  await callApi(page, 'articles.save', { id: created.id, baseRevision: created.revision, body });
+  await page.getByRole('button', { name: new RegExp(headline) }).first().click();
+  await page.getByRole('figure').locator('img').waitFor();
+  await page.setViewportSize({ width: 1360, height: 1040 });
+  // The text under the toolbar, with the picture and the table below it.
+  await page.evaluate(`(() => {
+    const scroller = document.querySelector('.article-scroll');
+    const toolbar = document.querySelector('.toolbar');
+    scroller.scrollTop += toolbar.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+  })()`);
+  await page.evaluate(`(() => {
+    const range = document.createRange();
+    range.selectNodeContents(document.querySelector('[aria-label="Article body"] a'));
+    window.getSelection().removeAllRanges();
+    window.getSelection().addRange(range);
+  })()`);
+  await page.waitForTimeout(200);
+  await page.keyboard.press('Control+K');
+  await page.getByRole('dialog', { name: 'Edit link' }).waitFor();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(OUT, `editor-blocks-${scheme}.png`) });
+  await page.keyboard.press('Escape');
+  await page.setViewportSize({ width: 1360, height: 860 });
+}
 
 async function main(): Promise<void> {
   const parent = await mkdtemp(path.join(tmpdir(), 'copydesk-shots-'));
@@ -26,6 +88,7 @@ async function main(): Promise<void> {
       await page.getByTestId('save-state').waitFor();
       await page.waitForTimeout(400);
       await page.screenshot({ path: path.join(OUT, `editor-${scheme}.png`) });
+      await blocksShot(page, scheme);
       // Search as you type in the library: the passages with the words marked.
       await page.getByRole('searchbox', { name: 'Search articles' }).fill('council');
       await page.getByRole('region', { name: 'Search results' }).locator('mark').first().waitFor();
