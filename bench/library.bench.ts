@@ -14,6 +14,7 @@ import { createApiHost } from '../src/core/api/api-host';
 import { parseArticleText } from '../src/core/articles/article-file';
 import { INDEXED_FIELDS, searchDocumentOf, termOf, tokenize, type SearchDocument } from '../src/core/search/search-document';
 import { Workspace } from '../src/core/workspace/workspace';
+import { plainTextFromBody } from '../src/document/plain-text';
 import type { ArticleFile } from '../src/shared/article';
 import { median, percentile, scaled, type Figure } from './report';
 
@@ -41,9 +42,9 @@ function mixedQueries(records: ArticleFile[]): string[] {
   const random = seededRandom(42);
   const frequency = new Map<string, number>();
   for (const record of records.slice(0, 500)) {
-    for (const word of tokenize(JSON.stringify(record.body))) {
+    for (const word of tokenize(plainTextFromBody(record.body))) {
       const term = termOf(word);
-      if (term && term.length >= 4 && !/\d/.test(term) && term !== 'text' && term !== 'type') frequency.set(term, (frequency.get(term) ?? 0) + 1);
+      if (term && term.length >= 4 && !/\d/.test(term)) frequency.set(term, (frequency.get(term) ?? 0) + 1);
     }
   }
   const ranked = [...frequency].sort((a, b) => b[1] - a[1]).map(([term]) => term);
