@@ -88,6 +88,12 @@ async function main(): Promise<void> {
       await page.getByTestId('save-state').waitFor();
       await page.waitForTimeout(400);
       await page.screenshot({ path: path.join(OUT, `editor-${scheme}.png`) });
+      if (scheme === 'light') {
+        // The desktop window's default size, for the README's desktop section (browser mode's rendering where no Electron binary runs).
+        await page.setViewportSize({ width: 1280, height: 800 });
+        await page.screenshot({ path: path.join(OUT, 'desktop-window.png') });
+        await page.setViewportSize({ width: 1360, height: 860 });
+      }
       await blocksShot(page, scheme);
       // Search as you type in the library: the passages with the words marked.
       await page.getByRole('searchbox', { name: 'Search articles' }).fill('council');
