@@ -101,13 +101,17 @@ export class DesktopApp {
         app.quit();
         return;
       }
+      let tried = false;
       if (choice.kind === 'documents') {
+        tried = true;
         await this.openWorkspace(this.paths.documentsWorkspace, { sample: choice.sample });
       } else {
         const picked = await dialog.showOpenDialog(OPEN_WORKSPACE_DIALOG);
-        if (!picked.canceled && picked.filePaths[0]) await this.openWorkspace(picked.filePaths[0], { sample: choice.sample });
+        tried = !picked.canceled && !!picked.filePaths[0];
+        if (tried) await this.openWorkspace(picked.filePaths[0]!, { sample: choice.sample });
       }
-      reason = this.windows.size === 0 ? 'That workspace could not be opened. Where should Copydesk keep your articles?' : null;
+      // Asked again: after a refusal (already explained) with a word on it, after a cancelled picker as at first.
+      reason = tried && this.windows.size === 0 ? 'That workspace could not be opened. Where should Copydesk keep your articles?' : null;
     }
   }
 
