@@ -10,7 +10,6 @@
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { RelatedArticle, RelatedLinks, RelatedSuggestion } from '../../../shared/library';
-import type { ApiResponse } from '../../../shared/contract';
 import { api } from '../api';
 import type { SaveResult } from '../article/use-autosave';
 import { statusLabel } from '../format';
@@ -64,12 +63,14 @@ export function RelatedSection({ id, readOnly, change, onOpen }: RelatedSectionP
     setBusy(true);
     setError(null);
     try {
-      let answer: ApiResponse<'articles.relate'> | null = null;
+      // The links as the host has them after the change, kept aside from the save result.
+      const after: { links?: RelatedLinks } = {};
       await change(async (baseRevision) => {
-        answer = relate ? await api.articles.relate({ id, otherId, baseRevision }) : await api.articles.unrelate({ id, otherId, baseRevision });
+        const answer = relate ? await api.articles.relate({ id, otherId, baseRevision }) : await api.articles.unrelate({ id, otherId, baseRevision });
+        after.links = { related: answer.related, backlinks: answer.backlinks };
         return answer;
       });
-      if (answer) setLinks({ related: (answer as ApiResponse<'articles.relate'>).related, backlinks: (answer as ApiResponse<'articles.relate'>).backlinks });
+      if (after.links) setLinks(after.links);
       setSuggestions((current) => current?.filter((s) => s.id !== otherId) ?? null);
       void api.related.suggest({ id }).then((r) => setSuggestions(r.suggestions.slice(0, SUGGESTIONS)), () => undefined);
     } catch (e) {
