@@ -208,6 +208,14 @@ describe('menus and launches', () => {
   });
 });
 
+describe('a second launch with nothing to open', () => {
+  it('brings the running Copydesk’s window forward', async () => {
+    BrowserWindow.focused = null;
+    app.emit('second-instance', event(), ['electron', process.cwd()], parent);
+    await vi.waitFor(() => expect(BrowserWindow.focused).toBe(BrowserWindow.all[0]));
+  });
+});
+
 describe('a workspace another Copydesk holds', () => {
   it('is refused with the lock’s own message, and no window opens', async () => {
     // Another running process holds the lock (a real process, so the lock cannot be judged stale).
