@@ -3,7 +3,7 @@
  * editor, each menu and dialog, the trash and the version view. No serious or critical
  * violation of WCAG 2.1 A/AA is allowed; lesser ones are printed.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { callApi } from './page-helpers';
