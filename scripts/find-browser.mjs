@@ -3,7 +3,7 @@
  * way a user has one: COPYDESK_BROWSER if set; Debian's or Ubuntu's chromium; an installed
  * Google Chrome or Microsoft Edge (through Playwright's channels); Playwright's own
  * Chromium if `npx playwright install chromium` was run. One module, so `npm test`,
- * playwright.config.ts and the benchmarks never disagree. Plain JavaScript: scripts/test.mjs
+ * playwright.config.mts and the benchmarks never disagree. Plain JavaScript: scripts/test.mjs
  * runs under bare node before anything is compiled.
  */
 import { existsSync } from 'node:fs';

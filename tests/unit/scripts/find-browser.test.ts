@@ -1,5 +1,5 @@
 /**
- * How `npm test`, playwright.config.ts and the benchmarks find a browser on a newcomer's
+ * How `npm test`, playwright.config.mts and the benchmarks find a browser on a newcomer's
  * machine: each case is a simulated machine (platform, environment, the files that exist).
  */
 import { execFile } from 'node:child_process';
