@@ -40,7 +40,11 @@ export type SearchHit = z.infer<typeof searchHitSchema>;
 export const searchResultSchema = z.object({
   /** The best hits first, at most `limit`. */
   hits: z.array(searchHitSchema),
-  /** Every article that matched. */
+  /**
+   * Every article that matched. For a phrase whose words thousands of articles share, the
+   * texts are read until a page of hits is found and a moment more, and the rest counted
+   * from that share: then an estimate.
+   */
   total: z.number().int().nonnegative(),
   /** `indexing` while the index is built or caught up: the hits may miss some articles. */
   state: searchStateSchema,

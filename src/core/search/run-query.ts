@@ -3,12 +3,13 @@
  * filters read from the articles' summaries; phrases checked in the texts; a snippet for
  * each hit returned. Filters alone list the matching articles, newest first.
  */
+import { performance } from 'node:perf_hooks';
 import type { ArticleSummary } from '../../shared/article';
 import type { SearchField, SearchHit } from '../../shared/library';
 import { foldForMatch, isEmptyQuery, parseSearchQuery, type SearchQuery } from '../../shared/search-query';
 import type { FileRegistry } from '../storage/file-registry';
 import { INDEXED_FIELDS, termOf, tokenize, type SearchDocument } from './search-document';
-import type { ArticleSearchIndex } from './search-index';
+import type { ArticleSearchIndex, EngineHit } from './search-index';
 import { phrasePattern, snippetOf } from './snippet';
 
 export interface QueryContext {
@@ -36,14 +37,36 @@ export function runQuery(text: string, limit: number, context: QueryContext): { 
   }
   // Phrases of stop words only ("to be or not"): nothing the index can narrow by.
   if (!words.length && !phraseWords.length) return { hits: [], total: 0 };
-  let found = context.index.match(words, phraseWords, accept);
-  if (phrases.length) found = found.filter((hit) => holdsPhrases(context.documentOf(hit.id), phrases, hit.fields));
+  const candidates = context.index.match(words, phraseWords, accept);
+  const { held, total } = phrases.length ? withPhrases(candidates, phrases, limit, context) : { held: candidates, total: candidates.length };
   const hits: SearchHit[] = [];
-  for (const hit of found.slice(0, limit)) {
+  for (const hit of held.slice(0, limit)) {
     const document = context.documentOf(hit.id);
     if (document) hits.push({ id: hit.id, score: hit.score, fields: hit.fields, snippet: snippetOf(document, hit.fields, new Set(hit.terms), phrases) });
   }
-  return { hits, total: found.length };
+  return { hits, total };
+}
+
+/** How long checking phrases in the texts may go on once a page of hits is found. */
+const PHRASE_CHECK_MS = 15;
+
+/**
+ * The candidates that hold every phrase, best first. The index knows words, not their
+ * order, so each candidate's text is looked at; when thousands of articles have all the
+ * words (a phrase of common ones) and a page is found, the rest is counted from the share
+ * of those checked (the total is then an estimate).
+ */
+function withPhrases(candidates: EngineHit[], phrases: RegExp[], limit: number, context: QueryContext): { held: EngineHit[]; total: number } {
+  const started = performance.now();
+  const held: EngineHit[] = [];
+  let checked = 0;
+  for (const hit of candidates) {
+    if (held.length >= limit && performance.now() - started > PHRASE_CHECK_MS) break;
+    checked++;
+    if (holdsPhrases(context.documentOf(hit.id), phrases, hit.fields)) held.push(hit);
+  }
+  const total = checked === candidates.length ? held.length : Math.round((held.length / checked) * candidates.length);
+  return { held, total };
 }
 
 /** Which articles the query's filters let through (every article in the library when none). */
