@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { newArticleFile, serializeArticle } from '../src/core/articles/article-file';
-import { cloneWorkspace } from '../src/core/team/team-service';
+import { cloneWorkspace } from '../src/core/team/team-setup';
 import { Workspace } from '../src/core/workspace/workspace';
 import { scaled, type Figure } from './report';
 

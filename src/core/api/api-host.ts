@@ -17,7 +17,7 @@ import { listTags, renameTag } from '../library/tags';
 import { suggestRelated } from '../search/suggest';
 import { captureSourceAt, exportSources, importReferenceFile, importSourceFile } from '../sources/source-import';
 import { isDiskFailure } from '../storage/write-durably';
-import { cloneWorkspace } from '../team/team-service';
+import { cloneWorkspace } from '../team/team-setup';
 import { revealInFolder } from '../workspace/reveal';
 import type { Workspace } from '../workspace/workspace';
 

@@ -236,7 +236,10 @@ async function mergeArticlesById(
   const all = [...new Set([...mine, ...other])];
   const [b, o, t] = await Promise.all([articlesById(git, commits.base, all), articlesById(git, commits.ours, mine), articlesById(git, commits.theirs, other)]);
   // Ids each side touched: present in its changed files, or gone from a file it changed (removed).
-  const touched = (side: Map<string, Side>, changed: string[]) => new Set([...side.keys(), ...[...b].filter(([, v]) => changed.includes(v.file)).map(([id]) => id)]);
+  const touched = (side: Map<string, Side>, changed: string[]) => {
+    const files = new Set(changed);
+    return new Set([...side.keys(), ...[...b].filter(([, v]) => files.has(v.file)).map(([id]) => id)]);
+  };
   const [oursTouched, theirsTouched] = [touched(o, mine), touched(t, other)];
   for (const id of oursTouched) {
     if (!theirsTouched.has(id)) continue;

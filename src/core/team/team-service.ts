@@ -3,11 +3,13 @@
  * (batched edits, status changes, decisions, exports, sources), sync with the remote
  * (fetch, merge per article, push), and read history and presence back from git.
  *
- * A little over 300 lines because it is the one place the steps of a sync meet, in order,
- * under one queue; the steps themselves are in team-repo.ts (reads), merge-commits.ts
- * (the merge, in git's store) and working-files.ts (moving the files, with a journal).
+ * About 400 lines because it is the one place the steps of a sync meet, in order, under
+ * one queue, with the commits that must not interleave with them; the steps themselves are
+ * in team-repo.ts (reads), merge-commits.ts (the merge, in git's store), working-files.ts
+ * (moving the files, with a journal), team-setup.ts (clone, .gitignore) and
+ * team-history.ts (an article's commits, who changed what last).
  */
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../shared/errors';
 import type { KeptBothFile, LastSync, Presence, SyncResult, TeamCommit, TeamStatus } from '../../shared/team';
@@ -17,6 +19,8 @@ import { commitFor, settledMessage } from './commit-messages';
 import { GitCommand } from './git-command';
 import { buildMerge, type KeptBoth } from './merge-commits';
 import * as repo from './team-repo';
+import { articleCommits, lastChanges } from './team-history';
+import { ensureGitignore } from './team-setup';
 import { moveWorkingFiles, readJournal } from './working-files';
 
 export interface TeamHooks {
@@ -421,13 +425,8 @@ export class TeamService {
   /** The commits that changed an article, newest first, with who and when. */
   async history(id: string, limit = 100): Promise<TeamCommit[]> {
     const slug = this.hooks.slugOf(id);
-    if (!slug || !(await this.isGitMode()) || !(await repo.headCommit(this.git))) return [];
-    const out = await this.git.run(['log', '--follow', '-n', String(limit), '--format=%H%x1f%an%x1f%ae%x1f%aI%x1f%s%x1e', '--', `articles/${slug}.json`]);
-    return out
-      .split('\x1e')
-      .map((line) => line.trim().split('\x1f'))
-      .filter((fields) => fields.length === 5)
-      .map(([commit, by, email, at, message]) => ({ commit: commit!, by: by!, email: email!, at: at!, message: message! }));
+    if (!slug || !(await this.isGitMode())) return [];
+    return articleCommits(this.git, slug, limit);
   }
 
   /** Who last changed each article and when, from the commits (cached until HEAD moves). */
@@ -435,64 +434,7 @@ export class TeamService {
     if (!(await this.isGitMode())) return [];
     const head = await repo.headCommit(this.git);
     if (!head) return [];
-    if (this.presenceCache?.head === head) return this.presenceCache.list;
-    const out = await this.git.run(['log', '-n', '5000', '--no-renames', '--format=%x1e%an%x1f%aI', '--name-only', '-z', '--', 'articles']);
-    const seen = new Map<string, Presence>();
-    for (const record of out.split('\x1e')) {
-      const [header, ...rest] = record.split('\n');
-      const [by, at] = (header ?? '').split('\x1f');
-      if (!by || !at) continue;
-      for (const file of rest.join('\n').split('\0')) {
-        const match = /^articles\/([^/]+)\.json$/.exec(file.trim());
-        if (match && !seen.has(match[1]!)) seen.set(match[1]!, { slug: match[1]!, by, at });
-      }
-    }
-    const list = [...seen.values()];
-    this.presenceCache = { head, list };
-    return list;
+    if (this.presenceCache?.head !== head) this.presenceCache = { head, list: await lastChanges(this.git) };
+    return this.presenceCache.list;
   }
-}
-
-/** Writes or completes the workspace's .gitignore, keeping any lines already there. */
-export async function ensureGitignore(root: string): Promise<void> {
-  const file = path.join(root, '.gitignore');
-  const existing = await readFile(file, 'utf8').catch(() => '');
-  const missing = repo.GITIGNORE.split('\n').filter((line) => line && !line.startsWith('#') && !existing.split('\n').includes(line));
-  if (existing && missing.length === 0) return;
-  await writeFileDurably(file, existing ? `${existing.replace(/\n?$/, '\n')}${missing.join('\n')}\n` : repo.GITIGNORE);
-}
-
-/** Clones a shared workspace into a new folder; refused, leaving nothing, when the remote is not one. */
-export async function cloneWorkspace(request: { url: string; folder: string; name?: string | undefined; email?: string | undefined }, gitBinary?: string): Promise<{ path: string }> {
-  if (request.url.trim().startsWith('-')) throw new ApiError('invalid-request', `"${request.url}" is not the address of a git remote.`);
-  const folder = path.resolve(request.folder);
-  const info = await stat(folder).catch(() => null);
-  if (info && (!info.isDirectory() || (await readdir(folder)).length > 0)) {
-    throw new ApiError('invalid-request', `${folder} is not an empty folder. Choose a new folder (or an empty one) for the copy.`);
-  }
-  const created = !info;
-  await mkdir(folder, { recursive: true });
-  const git = new GitCommand(folder, gitBinary);
-  const undo = () => (created ? rm(folder, { recursive: true, force: true }) : clearFolder(folder));
-  try {
-    await git.run(['clone', '-q', '--no-checkout', '--no-tags', request.url.trim(), '.'], { timeoutMs: 300_000 });
-    const head = await repo.headCommit(git);
-    if (!head) throw new ApiError('invalid-request', `The repository at ${request.url} is empty: nobody has started team sync with it yet. Start team sync from a workspace with that remote first.`);
-    const problems = await repo.checkIncoming(git, null, head);
-    if (problems.length) {
-      throw new ApiError('invalid-request', `The repository at ${request.url} cannot be opened as a workspace: ${problems.slice(0, 5).map((p) => (p.file.startsWith('(') ? p.reason : `${p.file}: ${p.reason}`)).join('; ')}. Nothing was kept.`);
-    }
-    await git.run(['checkout', '-q']);
-    if (request.name?.trim()) await git.run(['config', 'user.name', request.name.trim()]);
-    if (request.email?.trim()) await git.run(['config', 'user.email', request.email.trim()]);
-    await ensureGitignore(folder);
-    return { path: folder };
-  } catch (error) {
-    await undo();
-    throw error;
-  }
-}
-
-async function clearFolder(folder: string): Promise<void> {
-  for (const name of await readdir(folder)) await rm(path.join(folder, name), { recursive: true, force: true });
 }

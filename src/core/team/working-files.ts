@@ -115,19 +115,18 @@ export async function moveWorkingFiles(
     await git.run(['read-tree', journal.to], { env });
     await git.run(['checkout-index', '-f', '-z', `--prefix=${staging}${path.sep}`, '--stdin'], { env, input: toWrite.map((c) => c.file).join('\0') });
   }
+  // Every staged file reaches the disk first, many at a time (the file system joins
+  // concurrent flushes); only then is each renamed into place, so a file is whole or old.
+  const staged = (change: Change) => path.join(staging, ...change.file.split('/'));
+  for (let i = 0; i < toWrite.length; i += FLUSH_AT_ONCE) {
+    await Promise.all(toWrite.slice(i, i + FLUSH_AT_ONCE).map((change) => flushFile(staged(change))));
+  }
   let done = 0;
   const folders = new Set<string>();
   for (const change of toWrite) {
     const target = insideWorkspace(root, change.file);
-    const staged = path.join(staging, ...change.file.split('/'));
-    await mkdir(path.dirname(target), { recursive: true });
-    const handle = await open(staged, 'r+');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(staged, target);
+    if (!folders.has(path.dirname(target))) await mkdir(path.dirname(target), { recursive: true });
+    await rename(staged(change), target);
     folders.add(path.dirname(target));
     await options.afterEach?.(++done);
   }
@@ -144,6 +143,18 @@ export async function moveWorkingFiles(
   await git.run(['reset', '-q']);
   await rm(journalPath(gitDir), { force: true });
   return { changed: [...toWrite, ...toRemove].map((c) => c.file), keptLocal };
+}
+
+/** Files flushed to disk together. */
+const FLUSH_AT_ONCE = 32;
+
+async function flushFile(file: string): Promise<void> {
+  const handle = await open(file, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 async function syncFolder(folder: string): Promise<void> {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cloneWorkspace } from '../../../../src/core/team/team-service';
+import { cloneWorkspace } from '../../../../src/core/team/team-setup';
 import { Workspace } from '../../../../src/core/workspace/workspace';
 import { bundleForNode, startChild } from '../../../helpers/child';
 import { tempDir } from '../../../helpers/temp';

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { cloneWorkspace } from '../../../../src/core/team/team-service';
+import { cloneWorkspace } from '../../../../src/core/team/team-setup';
 import { Workspace } from '../../../../src/core/workspace/workspace';
 import { bodyOf } from '../../../helpers/temp';
 
