@@ -32,8 +32,12 @@ test('text typed in a page closed before it could save is offered on the next op
   await expect(app.getByTestId('save-state')).not.toHaveText('Saved');
   // The unsaved text is in the page's own storage within a moment.
   await expect
-    .poll(() => app.evaluate<number>(`new Promise((resolve) => { const r = indexedDB.open('copydesk-recovery'); r.onsuccess = () => { const g = r.result.transaction('unsaved').objectStore('unsaved').count(); g.onsuccess = () => resolve(g.result); }; })`))
-    .toBe(1);
+    .poll(() =>
+      app.evaluate<string>(
+        `new Promise((resolve) => { const r = indexedDB.open('copydesk-recovery'); r.onsuccess = () => { const g = r.result.transaction('unsaved').objectStore('unsaved').getAll(); g.onsuccess = () => resolve(g.result.map((x) => x.preview).join('|')); }; })`,
+      ),
+    )
+    .toBe('Night shift rosters — The union wants twelve more crews before the winter.');
   await crash(app);
 
   const next = await context.newPage();

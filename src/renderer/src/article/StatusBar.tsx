@@ -1,7 +1,7 @@
 /**
  * The bottom bar: the outline, the article's counts (or the selection's), where the file
- * is, and whether it is saved. Only a failure to save is announced to a screen reader, not
- * every "Saving…".
+ * is, and whether it is saved. The save state is not a live region: a failure is announced
+ * by the notice above the article (an alert), and "Saving…" is never read out at every pause.
  */
 import type { ReactNode } from 'react';
 import type { TextCounts } from '../editor/counts/text-counts';
@@ -58,9 +58,6 @@ export function StatusBar({ article, selection, save, slug, outline }: StatusBar
       </span>
       <span className={`save-state save-state--${save.kind}`} data-testid="save-state" title={failed ? save.message : undefined}>
         {saveLabel(save)}
-      </span>
-      <span className="visually-hidden" role="alert">
-        {failed ? `Not saved: ${save.message}` : ''}
       </span>
     </footer>
   );
