@@ -1,6 +1,6 @@
 /**
  * Crash recovery for the open article: its unsaved state (fields and body) is written to
- * IndexedDB as it changes (at most every 300 ms) and cleared once a save is confirmed. On
+ * IndexedDB as it changes (at most every 300 ms, in a pause between keys) and cleared once a save is confirmed. On
  * open, a record left behind by a killed page or app, with text that differs from the
  * file, is offered: recover (the file's text is kept as a version first, then the
  * recovered text is put on screen and saved) or discard.
@@ -16,6 +16,14 @@ import type { SaveState } from '../article/use-autosave';
 import { clearRecovery, readRecovery, writeRecovery, type RecoveryRecord } from './recovery-store';
 
 const WRITE_EVERY_MS = 300;
+/** Serializing a long body takes a few milliseconds: it waits for a pause between keys, this long at most. */
+const IDLE_WAIT_MS = 700;
+
+/** Runs `task` when the page is idle (or after `timeout`); where there is no idle callback, at once. */
+function whenIdle(task: () => void, timeout: number): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout });
+  else task();
+}
 
 interface RecoveryOptions {
   article: Article;
@@ -81,7 +89,7 @@ export function useCrashRecovery({ article, meta, editorRef, saveState, hasPendi
 
   const schedule = useCallback(() => {
     dirty.current = true;
-    timer.current ??= setTimeout(write, WRITE_EVERY_MS);
+    timer.current ??= setTimeout(() => whenIdle(write, IDLE_WAIT_MS), WRITE_EVERY_MS);
   }, [write]);
 
   /** The body changed on screen. */
