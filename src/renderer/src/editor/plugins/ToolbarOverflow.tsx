@@ -10,9 +10,11 @@ interface OverflowMenuProps {
   items: ToolItem[];
   tabIndex: number;
   onFocus: () => void;
+  /** Called before an item runs: the focus goes back to the text the item acts on. */
+  onBeforeRun: () => void;
 }
 
-export function OverflowMenu({ items, tabIndex, onFocus }: OverflowMenuProps) {
+export function OverflowMenu({ items, tabIndex, onFocus, onBeforeRun }: OverflowMenuProps) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement | null>(null);
   const menu = useRef<HTMLDivElement>(null);
@@ -88,6 +90,7 @@ export function OverflowMenu({ items, tabIndex, onFocus }: OverflowMenuProps) {
               onClick={() => {
                 if (item.disabled) return;
                 setOpen(false);
+                onBeforeRun();
                 item.run();
               }}
             >

@@ -112,6 +112,8 @@ export function ToolbarPlugin() {
           items={hidden}
           tabIndex={active === 'more' ? 0 : -1}
           onFocus={() => setCurrent(stops.indexOf('more'))}
+          // At once, before the menu (and its focused item) goes: focus must not fall to the page.
+          onBeforeRun={() => editor.getRootElement()?.focus({ preventScroll: true })}
         />
       )}
     </div>
