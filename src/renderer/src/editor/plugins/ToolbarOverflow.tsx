@@ -95,7 +95,8 @@ export function OverflowMenu({ items, tabIndex, onFocus, onBeforeRun }: Overflow
               }}
             >
               <span className="toolbar__menu-face" aria-hidden="true">
-                {item.face}
+                {/* A symbol beside the name; a face that is a word already is the name. */}
+                {typeof item.face !== 'string' || item.face.length <= 3 ? item.face : null}
               </span>
               <span className="toolbar__menu-label">{item.label}</span>
               {item.shortcut && (
