@@ -20,7 +20,7 @@ export type HeaderField = 'kicker' | 'section' | 'headline' | 'dek' | 'bylines' 
 
 /** Soft limits: past them the count turns red; nothing is cut. */
 export const HEADLINE_SOFT_LIMIT = 80;
-export const DEK_SOFT_LIMIT = 220;
+export const DEK_SOFT_LIMIT = 300;
 
 interface ArticleHeaderProps {
   meta: ArticleMeta;

@@ -101,8 +101,14 @@ export function FindReplacePlugin() {
       setMatches([]);
       return;
     }
-    const find = () => setMatches(editor.getEditorState().read(() => $findMatches(pattern)));
-    find();
+    const find = () => {
+      const found = editor.getEditorState().read(() => $findMatches(pattern));
+      setMatches(found);
+      return found;
+    };
+    // A new query (or option) brings its first match into view, as a browser's find does.
+    const [first] = find();
+    if (first) editor.getElementByKey(first.start.key)?.scrollIntoView({ block: 'center', inline: 'nearest' });
     const stopUpdates = editor.registerUpdateListener(({ dirtyLeaves, dirtyElements }) => {
       if (dirtyLeaves.size || dirtyElements.size) find();
     });
@@ -118,6 +124,7 @@ export function FindReplacePlugin() {
     if (open) paint(editor, matches, index);
     else unpaint();
   }, [editor, open, matches, index]);
+
   useEffect(() => unpaint, []);
 
   /** Brings a match into view, without moving the caret out of the bar. */
