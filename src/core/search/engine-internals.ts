@@ -66,6 +66,8 @@ export async function loadEngine<T>(
   header: Omit<AsPlainObject, 'index'>,
   lines: readonly string[],
   sliceMs: number,
+  /** Asked between slices: true stops the load (the workspace closed). */
+  stopped: () => boolean = () => false,
 ): Promise<MiniSearch<T>> {
   if (header.serializationVersion !== 2) throw new Error(`postings of serialization version ${String(header.serializationVersion)}`);
   const engine = MiniSearchClass.loadJS<T>({ ...header, index: [] }, options);
@@ -87,8 +89,16 @@ export async function loadEngine<T>(
     }
     if (performance.now() - sliceStarted > sliceMs) {
       await new Promise((resolve) => setImmediate(resolve));
+      if (stopped()) throw new LoadStopped();
       sliceStarted = performance.now();
     }
   }
   return engine;
+}
+
+/** A load given up because the workspace closed. */
+export class LoadStopped extends Error {
+  constructor() {
+    super('the workspace closed');
+  }
 }

@@ -30,7 +30,8 @@ export type LoadedSearchIndex =
   | { ok: true; header: Omit<AsPlainObject, 'index'>; postings: string[]; from: IndexedFromTable }
   | { ok: false; reason: string };
 
-const TERMS_PER_LINE = 500;
+// Small lines: a line of common terms holds tens of thousands of postings, stringified at once.
+const TERMS_PER_LINE = 100;
 const yieldToOthers = () => new Promise((resolve) => setImmediate(resolve));
 
 export async function writeSearchIndex(file: string, engine: EngineState, from: IndexedFromTable): Promise<void> {

@@ -60,8 +60,8 @@ export class ArticleSearchIndex {
   }
 
   /** The index as a save wrote it, loaded a slice of time at a time so the process keeps answering. */
-  static async load(header: Omit<AsPlainObject, 'index'>, postings: readonly string[], from: IndexedFromTable, sliceMs: number): Promise<ArticleSearchIndex> {
-    const index = new ArticleSearchIndex(await loadEngine(ENGINE_OPTIONS, header, postings, sliceMs));
+  static async load(header: Omit<AsPlainObject, 'index'>, postings: readonly string[], from: IndexedFromTable, sliceMs: number, stopped: () => boolean): Promise<ArticleSearchIndex> {
+    const index = new ArticleSearchIndex(await loadEngine(ENGINE_OPTIONS, header, postings, sliceMs, stopped));
     for (const [id, [revision, mtimeMs, size]] of Object.entries(from)) {
       if (index.engine.has(id)) index.from.set(id, { revision, mtimeMs, size });
     }

@@ -19,6 +19,7 @@ import { revisionOf } from '../articles/article-file';
 import type { SourceStore } from '../sources/source-store';
 import { runQuery } from './run-query';
 import { searchDocumentOf, searchDocumentOfText, type SearchDocument } from './search-document';
+import { LoadStopped } from './engine-internals';
 import { keepAside, readSearchIndex, writeSearchIndex } from './search-file';
 import { ArticleSearchIndex, type IndexedFrom } from './search-index';
 
@@ -232,10 +233,12 @@ export class SearchService {
   private async loadAndCatchUp(): Promise<void> {
     this.announce();
     const loaded = await readSearchIndex(this.options.file, this.options.persist);
+    if (this.closed) return;
     if (loaded.ok) {
       try {
-        this.index = await ArticleSearchIndex.load(loaded.header, loaded.postings, loaded.from, SLICE_MS);
+        this.index = await ArticleSearchIndex.load(loaded.header, loaded.postings, loaded.from, SLICE_MS, () => this.closed);
       } catch (error) {
+        if (error instanceof LoadStopped) return;
         this.rebuiltBecause = `the search index could not be read (garbled: ${error instanceof Error ? error.message : String(error)})`;
         this.index = ArticleSearchIndex.empty();
         if (this.options.persist) await keepAside(this.options.file);
