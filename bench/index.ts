@@ -12,6 +12,7 @@ import path from 'node:path';
 import { desktopFigures } from './desktop.bench';
 import { editorFigures } from './editor.bench';
 import { editorBlocksFigures } from './editor-blocks.bench';
+import { editorWorkFigures } from './editor-work.bench';
 import { exportFigures } from './export.bench';
 import { libraryFigures } from './library.bench';
 import { libraryUiFigures } from './library-ui.bench';
@@ -40,6 +41,7 @@ const SUITES: Suite[] = [
   { name: 'export', run: exportFigures },
   { name: 'editor', run: editorFigures, needsBuild: true },
   { name: 'editor-blocks', run: editorBlocksFigures, needsBuild: true },
+  { name: 'editor-work', run: editorWorkFigures },
   { name: 'scaling', run: scalingFigures },
   { name: 'library', run: libraryFigures },
   { name: 'memory', run: memoryFigures, needsBuild: true },
