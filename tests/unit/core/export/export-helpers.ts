@@ -105,9 +105,13 @@ export async function filesUnder(root: string): Promise<string[]> {
 }
 
 /**
- * The files under a workspace that hold its data: the search index (a cache the workspace
- * writes in the background, whenever it likes) and its temporary files left out.
+ * The files under a workspace that hold its data: what .copydesk/ keeps for itself (the
+ * index, the search index, the write lock and their temporary files, all written in the
+ * background whenever the workspace likes) left out, its history and trash kept in.
  */
 export async function dataFilesUnder(root: string): Promise<string[]> {
-  return (await filesUnder(root)).filter((name) => !/(^|\/)\.copydesk\/(search-index|\.cd-)/.test(name));
+  return (await filesUnder(root)).filter((name) => {
+    const inside = /(?:^|\/)\.copydesk\/(.*)$/.exec(name);
+    return !inside || /^(history|trash)(\/|$)/.test(inside[1]!);
+  });
 }
