@@ -97,3 +97,19 @@ test('the sidebar collapses and comes back, and the layout holds at 800×600', a
   await expect(app.locator('#library')).toBeVisible();
   await expect(app.getByRole('button', { name: 'Hide the library' })).toBeVisible();
 });
+
+test('after Duplicate from the keyboard, the focus is on the copy’s headline, not the page', async ({ app }) => {
+  await app.getByRole('button', { name: 'New article' }).click();
+  const headline = app.getByRole('textbox', { name: 'Headline' });
+  await expect(headline).toBeFocused();
+  await app.keyboard.type('Original piece');
+  await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
+  await app.keyboard.press('Shift+Tab');
+  await expect(app.getByRole('button', { name: 'Article ▾' })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await app.keyboard.press('ArrowDown');
+  await expect(app.getByRole('menuitem', { name: 'Duplicate' })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(headline).toHaveValue('Original piece (copy)');
+  await expect(headline).toBeFocused();
+});
