@@ -5,6 +5,8 @@
  * response checked against the contract before it leaves. Events are checked against the
  * event contract before any listener sees them.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { z } from 'zod';
 import { API_EVENTS, API_METHODS, type ApiEvent, type ApiMethod } from '../../shared/api-methods';
 import { contract, eventContract, type ApiEventPayload, type ApiResponse } from '../../shared/contract';
@@ -114,6 +116,13 @@ export function issuesOf(error: z.ZodError): ApiIssue[] {
   }));
 }
 
+/** When the workspace folder itself went away while open (moved, renamed, its disk unplugged): the message for every failure. */
+function workspaceGone(workspace: Workspace): string | null {
+  const root = workspace.layout.root;
+  if (existsSync(path.join(root, 'articles'))) return null;
+  return `The workspace folder ${root} is no longer there: it was moved, renamed or removed (or its disk was unplugged) while Copydesk had it open. Nothing was written; what you typed is still on screen. Open the workspace where it is now, then save again.`;
+}
+
 const describe = (issues: ApiIssue[]) => issues.map((i) => `${i.path}: ${i.message}`).join('; ');
 
 export interface ApiHost {
@@ -194,6 +203,8 @@ export function createApiHost(workspace: Workspace, options: ApiHostOptions = {}
         workspace.team.after(method, parsed.data as Record<string, unknown>, checked.data);
         return { ok: true, value: checked.data };
       } catch (error) {
+        const gone = workspaceGone(workspace);
+        if (gone) return { ok: false, error: { code: 'unavailable', message: gone } };
         if (error instanceof ApiError) return { ok: false, error: error.toData() };
         // The disk full, read-only or failing: the message says so; it may pass, so it is retried.
         if (isDiskFailure(error)) return { ok: false, error: { code: 'unavailable', message: error.message } };

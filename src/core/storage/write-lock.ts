@@ -39,8 +39,9 @@ export async function holdWriteLock<T>(file: string, task: () => Promise<T>): Pr
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       // A workspace the app never opened has no .copydesk/ yet (the copydesk command on a plain folder).
+      // Only that folder: a workspace folder that is gone (moved while open) is not recreated.
       if (code === 'ENOENT' && attempt === 0) {
-        await mkdir(path.dirname(file), { recursive: true });
+        await mkdir(path.dirname(file)).catch((e: NodeJS.ErrnoException) => (e.code === 'EEXIST' ? undefined : Promise.reject(e)));
         continue;
       }
       if (code !== 'EEXIST') throw error;

@@ -14,6 +14,7 @@ it('runs changes one at a time, takes over a killed process’s lock, and makes 
   const { dir, cleanup } = await tempDir();
   try {
     const lock = path.join(dir, 'never-opened', '.copydesk', 'writing.lock');
+    await mkdir(path.join(dir, 'never-opened'));
     let inside = 0;
     let most = 0;
     await Promise.all(
