@@ -101,8 +101,14 @@ export function explainGitFailure(error: unknown, args: string[]): ApiError {
   if (/does not appear to be a git repository|repository .* not found|Repository not found|not a git repository|No such file or directory/i.test(text)) {
     return new ApiError('not-found', `There is no git repository at that address. Check the remote's address (a URL, or the path of a shared folder), then try again. git said: ${detail}`);
   }
+  if (/Could not read from remote repository|hostname contains invalid characters|Unable to find remote helper|protocol '.*' is not supported|transport '.*' not allowed|not a valid repository name|Could not resolve hostname|unable to look up|ssh: /i.test(text)) {
+    return new ApiError('not-found', `Copydesk could not reach a git repository at that address. Check the remote's address (a URL, user@host:path, or the path of a shared folder) and your access to it, then try again. git said: ${detail}`);
+  }
   if (/index\.lock|Unable to create .*\.lock/.test(text)) {
     return new ApiError('conflict', `Another git command is working in this workspace (it holds .git/index.lock). Wait for it to finish; if none is running, delete .git/index.lock, then sync again. Nothing was changed.`);
+  }
+  if (['ls-remote', 'fetch', 'push', 'clone'].includes(args[0] ?? '')) {
+    return new ApiError('unavailable', `git ${args[0]} could not talk to the remote: ${detail}. Check the remote's address and your access, then try again; nothing was changed.`);
   }
   return new ApiError('internal', `git ${args[0]} failed: ${detail}`);
 }
