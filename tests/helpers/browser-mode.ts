@@ -14,9 +14,10 @@ export interface Host {
   process: ChildProcess;
 }
 
-export async function startHost(workspace: string, seed: boolean): Promise<Host> {
-  const args = [path.join(ROOT, 'src/web/cli.ts'), '--workspace', workspace, '--port', '0', ...(seed ? [] : ['--no-seed'])];
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+/** `entry` and `env` start another entry than the command (a test's variant of it, tests/helpers/faulty-web.ts). */
+export async function startHost(workspace: string, seed: boolean, options: { entry?: string; env?: Record<string, string> } = {}): Promise<Host> {
+  const args = [options.entry ?? path.join(ROOT, 'src/web/cli.ts'), '--workspace', workspace, '--port', '0', ...(seed ? [] : ['--no-seed'])];
+  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`browser mode did not start: ${output}`)), 20_000);
