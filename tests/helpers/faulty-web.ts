@@ -13,4 +13,4 @@ writeFaultsForTests.inject = (step, file) =>
   step === 'write' && existsSync(flag) && /[\\/]articles[\\/]/.test(file) ? Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }) : null;
 
 // The browser-mode command itself, unchanged.
-require('../../src/web/cli');
+void import('../../src/web/cli');
