@@ -31,6 +31,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await first.click();
       await expect(app.getByRole('textbox', { name: 'Article body' })).toBeVisible();
       await audit(app, 'editor');
+      // One h1 on the page, the editor open or not.
+      await expect(app.locator('h1')).toHaveCount(1);
 
       await app.getByRole('button', { name: 'Article ▾' }).click();
       await expect(app.getByRole('menu', { name: 'Article' })).toBeVisible();
