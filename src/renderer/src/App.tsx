@@ -23,6 +23,7 @@ import { commandById, shortcutLabel } from '../../shared/commands';
 import { ApiError } from '../../shared/errors';
 import { IS_MAC, runCommand, useCommandShortcuts } from './shell/command-registry';
 import { KeyboardShortcuts } from './shell/KeyboardShortcuts';
+import { useAppCommands } from './shell/use-app-commands';
 import { useNavigationCommands } from './shell/use-navigation-commands';
 import { UndoToast } from './shell/UndoToast';
 import { WindowDrop } from './shell/WindowDrop';
@@ -76,6 +77,7 @@ export function App() {
   useCommandShortcuts();
   useRevealInFolder(view.kind === 'article' ? view.id : null, (message) => setToast({ message }));
   const { collapsed, toggleSidebar } = useNavigationCommands();
+  useAppCommands(openView);
 
   /** Brings an article back from the trash, and opens it. */
   const undoTrash = async (trashId: string, headline: string) => {

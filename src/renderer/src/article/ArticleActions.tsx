@@ -5,7 +5,7 @@
  * returns there, and focus never falls to the page.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { runCommand } from '../shell/command-registry';
+import { runCommand, useCommand } from '../shell/command-registry';
 import { slugify } from '../../../shared/slug';
 import { api } from '../api';
 import { openExportDialog } from '../export/export-dialogs';
@@ -69,6 +69,8 @@ export function ArticleActions({ id, slug, slugLocked, flush, change, onRenamed,
       setError(e instanceof Error ? e.message : String(e));
     }
   };
+  // Export… (menu, palette, Ctrl/Cmd+Shift+E) while an article is open exports this one.
+  useCommand('export', () => void run(async () => openExportDialog({ kind: 'article', id })));
 
   /** Arrow keys, Home and End move between the items; Escape closes. */
   const onMenuKey = (event: KeyboardEvent<HTMLDivElement>) => {

@@ -9,6 +9,7 @@ import { ArticleExportDialog } from './ArticleExportDialog';
 import { BatchExportDialog } from './BatchExportDialog';
 import { closeExportDialog, openExportDialog, useExportDialog } from './export-dialogs';
 import { ImportBundleDialog } from './ImportBundleDialog';
+import { useCommand } from '../shell/command-registry';
 
 interface ExportFootProps {
   /** The library's articles; null while it loads. */
@@ -18,6 +19,8 @@ interface ExportFootProps {
 
 export function ExportFoot({ articles, onOpenArticle }: ExportFootProps) {
   const open = useExportDialog();
+  // Export… with no article open: the batch export (the open article's view asks for its own).
+  useCommand('export', () => openExportDialog({ kind: 'batch' }));
   return (
     <>
       <button type="button" className="link-button" title="Export articles as bundles for publication, or import a bundle" onClick={() => openExportDialog({ kind: 'batch' })}>

@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api';
 import { MAX_IMPORT_BYTES, toBase64 } from '../sources/file-data';
+import { useCommand } from './command-registry';
 import { dropSummary, dropTargetOf, handledElsewhere, planDrop, type DropTarget } from './window-drop';
 import './WindowDrop.css';
 
@@ -19,6 +20,38 @@ interface WindowDropProps {
 
 const hasFiles = (event: DragEvent) => !!event.dataTransfer && [...event.dataTransfer.types].includes('Files');
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Imports files as articles or sources, as a drop on `where` would, then says what happened. */
+async function importFiles(files: File[], where: DropTarget, report: () => Pick<WindowDropProps, 'onOpenArticle' | 'onMessage'>): Promise<void> {
+  const done = { articles: [] as string[], sources: 0, refused: [] as Array<{ fileName: string; reason: string }> };
+  let lastArticle: string | null = null;
+  for (const [index, step] of planDrop(files, where, MAX_IMPORT_BYTES).entries()) {
+    const file = files[index]!;
+    try {
+      if (step.kind === 'refused') {
+        done.refused.push(step);
+      } else if (step.kind === 'article') {
+        const { article } = await api.articles.import({ fileName: file.name, data: toBase64(new Uint8Array(await file.arrayBuffer())) });
+        done.articles.push(article.meta.headline);
+        lastArticle = article.id;
+      } else if (step.kind === 'source-document') {
+        await api.sources.importFile({ fileName: file.name, data: toBase64(new Uint8Array(await file.arrayBuffer())) });
+        done.sources += 1;
+      } else {
+        const { added } = await api.sources.importReferences({ fileName: file.name, text: await file.text() });
+        done.sources += added.length;
+      }
+    } catch (error) {
+      done.refused.push({ fileName: file.name, reason: `was not imported: ${message(error)}` });
+    }
+  }
+  if (lastArticle) report().onOpenArticle(lastArticle);
+  const summary = dropSummary(done);
+  if (summary) report().onMessage(summary);
+}
+
+/** Article documents the Import… command offers to pick. */
+const IMPORT_ACCEPT = '.md,.markdown,.txt,.html,.htm,.docx';
 
 export function WindowDrop({ onOpenArticle, onMessage }: WindowDropProps) {
   const [over, setOver] = useState<DropTarget | null>(null);
@@ -48,34 +81,7 @@ export function WindowDrop({ onOpenArticle, onMessage }: WindowDropProps) {
       if (!hasFiles(event) || handledElsewhere(target)) return;
       // Ours: the browser must not open the file in place of the app.
       event.preventDefault();
-      void importFiles([...event.dataTransfer!.files], dropTargetOf(target));
-    };
-    const importFiles = async (files: File[], where: DropTarget) => {
-      const done = { articles: [] as string[], sources: 0, refused: [] as Array<{ fileName: string; reason: string }> };
-      let lastArticle: string | null = null;
-      for (const [index, step] of planDrop(files, where, MAX_IMPORT_BYTES).entries()) {
-        const file = files[index]!;
-        try {
-          if (step.kind === 'refused') {
-            done.refused.push(step);
-          } else if (step.kind === 'article') {
-            const { article } = await api.articles.import({ fileName: file.name, data: toBase64(new Uint8Array(await file.arrayBuffer())) });
-            done.articles.push(article.meta.headline);
-            lastArticle = article.id;
-          } else if (step.kind === 'source-document') {
-            await api.sources.importFile({ fileName: file.name, data: toBase64(new Uint8Array(await file.arrayBuffer())) });
-            done.sources += 1;
-          } else {
-            const { added } = await api.sources.importReferences({ fileName: file.name, text: await file.text() });
-            done.sources += added.length;
-          }
-        } catch (error) {
-          done.refused.push({ fileName: file.name, reason: `was not imported: ${message(error)}` });
-        }
-      }
-      if (lastArticle) latest.current.onOpenArticle(lastArticle);
-      const summary = dropSummary(done);
-      if (summary) latest.current.onMessage(summary);
+      void importFiles([...event.dataTransfer!.files], dropTargetOf(target), () => latest.current);
     };
     window.addEventListener('dragover', onDragOver);
     window.addEventListener('dragleave', onDragLeave);
@@ -87,10 +93,30 @@ export function WindowDrop({ onOpenArticle, onMessage }: WindowDropProps) {
     };
   }, []);
 
-  if (!over) return null;
+  // File ▸ Import… (and the palette): the same import as a drop on the window.
+  const picker = useRef<HTMLInputElement>(null);
+  useCommand('import-article', () => picker.current?.click());
+
   return (
-    <div className="window-drop" role="status">
-      <p className="window-drop__label">{over === 'sources' ? 'Drop to add as sources' : 'Drop to import as draft articles'}</p>
-    </div>
+    <>
+      <input
+        ref={picker}
+        type="file"
+        multiple
+        hidden
+        accept={IMPORT_ACCEPT}
+        aria-label="Import documents as articles"
+        onChange={(event) => {
+          const files = [...(event.target.files ?? [])];
+          event.target.value = '';
+          if (files.length) void importFiles(files, 'articles', () => latest.current);
+        }}
+      />
+      {over && (
+        <div className="window-drop" role="status">
+          <p className="window-drop__label">{over === 'sources' ? 'Drop to add as sources' : 'Drop to import as draft articles'}</p>
+        </div>
+      )}
+    </>
   );
 }

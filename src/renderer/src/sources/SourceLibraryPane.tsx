@@ -9,6 +9,8 @@ import type { ArticleSummary } from '../../../shared/article';
 import { formatCount } from '../format';
 import { focusWhenShown } from './focus-when-shown';
 import { NewSourceDialog } from './NewSourceDialog';
+import { takeNewSourceRequest } from './new-source-request';
+import { useCommand } from '../shell/command-registry';
 import { SourceDetail, type DeletedReport } from './SourceDetail';
 import { useSourceLibrary } from './SourceLibraryProvider';
 import { searchSources, siteAndDate, snapshotSize } from './source-search';
@@ -36,7 +38,9 @@ export function SourceLibraryPane({ selectedId, articles, onSelect, onOpenArticl
     void refresh();
   }, [refresh]);
   const [query, setQuery] = useState('');
-  const [adding, setAdding] = useState(false);
+  // Opened with its New source dialog when Add Source… brought the user here.
+  const [adding, setAdding] = useState(takeNewSourceRequest);
+  useCommand('add-source', () => setAdding(true));
   const [notice, setNotice] = useState<string | null>(null);
   const shown = useMemo(() => searchSources(list?.sources ?? [], query), [list, query]);
   const citing = useMemo(() => {

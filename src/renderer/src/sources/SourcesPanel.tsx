@@ -7,6 +7,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { $removeAttributionsTo, $selectAttribution, citationsBySource, listedSourceIds } from '../editor/attribution-spans';
 import { useAttributionSpans } from '../editor/use-attribution-spans';
+import { useCommand } from '../shell/command-registry';
 import { useArticleSources } from './ArticleSourcesProvider';
 import { AttachPicker } from './AttachPicker';
 import { PanelSource } from './PanelSource';
@@ -17,6 +18,8 @@ import './SourcesPanel.css';
 export function SourcesPanel() {
   const [editor] = useLexicalComposerContext();
   const { attachedIds, readOnly, attach, detach, openReader, openNewSource } = useArticleSources();
+  // Add Source… beside an article adds it to the library and attaches it here.
+  useCommand('add-source', () => openNewSource((id) => attach(id)), !readOnly);
   const library = useSourceLibrary();
   const spans = useAttributionSpans();
   const cited = useMemo(() => citationsBySource(spans), [spans]);
