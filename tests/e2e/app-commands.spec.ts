@@ -48,7 +48,7 @@ test('Add Source… and Export… act on the open article, and on the library wi
 });
 
 test('Toggle Dark Theme switches the colors and is remembered', async ({ app }) => {
-  const paper = () => app.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const paper = () => app.evaluate<string>('getComputedStyle(document.body).backgroundColor');
   const light = await paper();
   await runFromPalette(app, 'Toggle Dark Theme');
   await expect(app.locator('html')).toHaveAttribute('data-theme', 'dark');
