@@ -16,7 +16,7 @@ import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPl
 import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { EditorState, LexicalEditor } from 'lexical';
-import { useMemo, type MutableRefObject, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type MutableRefObject, type ReactNode } from 'react';
 import type { LexicalBody } from '../../../shared/article';
 import { ARTICLE_NODES } from '../../../document/nodes';
 import { AttributionCard } from './AttributionCard';
@@ -25,7 +25,7 @@ import { AttributionPlugin } from './plugins/AttributionPlugin';
 import { HistoryCapPlugin } from './plugins/HistoryCapPlugin';
 import { SafeLinkPlugin } from './plugins/SafeLinkPlugin';
 import { SubheadPlugin } from './plugins/SubheadPlugin';
-import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
+import { TableSelectionPlugin, TableSetupPlugin } from './plugins/TableSetupPlugin';
 import { EditorCommandsPlugin } from './plugins/EditorCommandsPlugin';
 import { LinkEditorPlugin } from './plugins/LinkEditorPlugin';
 import { PastePlugin } from './plugins/PastePlugin';
@@ -80,6 +80,13 @@ export function ArticleEditor({ header, aside, footer, plugins, editable = true,
     [],
   );
   const historyState = useMemo(() => createEmptyHistoryState(), []);
+  // The editable element is attached once every plugin has registered (the render after
+  // the first). Registering a node transform marks every node of its type dirty; with the
+  // body already on screen each registration was a whole-document update that also read
+  // the DOM selection, forcing a layout of the whole text, inside the open. Registered
+  // before, they cost a pass over the nodes and fold into the one first drawing.
+  const [attached, setAttached] = useState(false);
+  useEffect(() => setAttached(true), []);
 
   return (
     <LexicalComposer initialConfig={initialConfig}>
@@ -89,7 +96,9 @@ export function ArticleEditor({ header, aside, footer, plugins, editable = true,
           <ToolbarPlugin />
           <div className="body-frame">
             <RichTextPlugin
-              contentEditable={<ContentEditable className="CopydeskTheme__body" aria-label="Article body" spellCheck lang={language || undefined} />}
+              contentEditable={
+                attached ? <ContentEditable className="CopydeskTheme__body" aria-label="Article body" spellCheck lang={language || undefined} /> : <div className="CopydeskTheme__body" />
+              }
               placeholder={<div className="body-placeholder">Write the story. Type ## for a subhead, &gt; for a quote.</div>}
               ErrorBoundary={LexicalErrorBoundary}
             />
@@ -104,7 +113,8 @@ export function ArticleEditor({ header, aside, footer, plugins, editable = true,
       <ListPlugin />
       <LinkPlugin validateUrl={isSafeLinkUrl} />
       <SafeLinkPlugin />
-      <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} hasHorizontalScroll={false} />
+      <TableSetupPlugin />
+      {attached && <TableSelectionPlugin />}
       <EditorCommandsPlugin />
       <LinkEditorPlugin />
       <PastePlugin />

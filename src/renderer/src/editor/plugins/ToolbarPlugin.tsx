@@ -6,6 +6,7 @@
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { toolbarItems, type ToolItem } from '../blocks/toolbar-items';
 import { useToolbarState } from '../blocks/use-toolbar-state';
 import { OverflowMenu } from './ToolbarOverflow';
@@ -57,14 +58,21 @@ export function ToolbarPlugin() {
     return () => observer.disconnect();
   }, []);
 
-  // Each button's width, read after it is drawn; a button in the menu keeps its last width.
-  // Measured again whenever the set of buttons (or a label) or the room changes.
+  // Each button's width, as the browser lays it out; a button in the menu keeps its last
+  // width. Observed again whenever the set of buttons (or a label) or the room changes.
+  // A ResizeObserver reports after the page's own layout and before it is painted, so the
+  // bar never forces a layout of a long body while it opens (reading offsetWidth did).
   const layout = `${room}|${items.map((item) => `${item.key}:${item.label}`).join(',')}`;
   useLayoutEffect(() => {
-    if (!layout) return;
-    const measured = Array.from(barRef.current?.querySelectorAll<HTMLElement>('[data-stop]') ?? []).map((el) => [el.dataset.stop!, el.offsetWidth] as const);
-    if (measured.some(([key, width]) => widths.get(key) !== width)) setWidths(new Map([...widths, ...measured]));
-  }, [layout, widths]);
+    const bar = barRef.current;
+    if (!layout || !bar) return;
+    const observer = new ResizeObserver((entries) => {
+      const measured = entries.map((entry) => [(entry.target as HTMLElement).dataset.stop!, Math.round(entry.borderBoxSize[0]?.inlineSize ?? 0)] as const);
+      flushSync(() => setWidths((was) => (measured.some(([key, width]) => was.get(key) !== width) ? new Map([...was, ...measured]) : was)));
+    });
+    bar.querySelectorAll<HTMLElement>('[data-stop]').forEach((element) => observer.observe(element));
+    return () => observer.disconnect();
+  }, [layout]);
 
   const kept = onBar(items, widths, room, (widths.get('more') ?? 64) + GAP + DIVIDER);
   const visible = items.filter((item) => kept.has(item.key));
