@@ -3,11 +3,12 @@
  * folder or one over the limit is a usage error (exit 2), said before anything is sent.
  */
 import { readFile, stat } from 'node:fs/promises';
+import { MAX_IMPORT_FILE_BYTES } from '../shared/limits';
 import { usageError } from './session';
 import { terminalText as t } from './terminal-text';
 
 /** Largest file an import or a source may come from (the API refuses more). */
-export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
+export const MAX_INPUT_BYTES = MAX_IMPORT_FILE_BYTES;
 
 export async function readInputFile(file: string, what: string): Promise<Buffer> {
   const info = await stat(file).catch(() => null);

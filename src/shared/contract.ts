@@ -31,6 +31,7 @@ import {
 } from './library';
 import { reviewCheckSchema } from './review';
 import { presenceSchema, syncResultSchema, teamCommitSchema, teamStatusSchema } from './team';
+import { base64Bytes, importFileTooLarge, MAX_IMPORT_FILE_BYTES, snapshotTooLong } from './limits';
 import { MAX_SNAPSHOT_CHARS, snapshotOriginSchema, sourceFieldsSchema, sourceSchema, sourceSummarySchema } from './source';
 
 const articleId = z.uuid({ error: 'must be an article id (a UUID)' });
@@ -74,9 +75,13 @@ const addSourceResponse = z.discriminatedUnion('status', [
   z.object({ status: z.literal('duplicate'), existing: sourceSummarySchema, matchedBy: z.enum(['url', 'text']) }),
 ]);
 
-/** Largest file imported: 20 MB, as base64. */
-const MAX_IMPORT_MB = 20;
-const MAX_IMPORT_BASE64 = Math.ceil((MAX_IMPORT_MB * 1024 * 1024) / 3) * 4;
+/** Largest file imported (MAX_IMPORT_FILE_BYTES), as base64. */
+const MAX_IMPORT_BASE64 = Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4;
+
+/** A file's bytes in base64, refused over the import limit with the file's size and the limit in words. */
+const importedFileData = z
+  .base64({ error: 'must be the file’s bytes in base64' })
+  .max(MAX_IMPORT_BASE64, { error: (issue) => importFileTooLarge('The file', base64Bytes(String(issue.input))) });
 
 /** Room for an image a little over the cap, so its size is refused in words, not by the schema. */
 const MAX_ASSET_BASE64 = Math.ceil((MAX_ASSET_BYTES * 1.5) / 3) * 4;
@@ -131,7 +136,7 @@ export const contract = {
       .object({
         fileName: z.string().min(1).max(500),
         /** The file's bytes, base64. */
-        data: z.base64({ error: 'must be the file’s bytes in base64' }).max(MAX_IMPORT_BASE64, `is larger than ${MAX_IMPORT_MB} MB`),
+        data: importedFileData,
       })
       .strict(),
     z.object({ article: articleSchema, warnings: z.array(z.string()) }),
@@ -228,7 +233,10 @@ export const contract = {
         fields: sourceFieldsSchema,
         snapshot: z
           .object({
-            text: z.string().min(1, 'a snapshot needs its text').max(MAX_SNAPSHOT_CHARS),
+            text: z
+              .string()
+              .min(1, 'a snapshot needs its text')
+              .max(MAX_SNAPSHOT_CHARS, { error: (issue) => snapshotTooLong(String(issue.input).length) }),
             origin: snapshotOriginSchema,
             finalUrl: z.string().max(4_000).optional(),
             httpDate: z.string().max(100).optional(),
@@ -265,7 +273,7 @@ export const contract = {
       .object({
         fileName: z.string().min(1).max(500),
         /** The file's bytes, base64. */
-        data: z.base64({ error: 'must be the file’s bytes in base64' }).max(MAX_IMPORT_BASE64, `is larger than ${MAX_IMPORT_MB} MB`),
+        data: importedFileData,
         fields: sourceFieldsSchema.optional(),
         allowDuplicate: z.boolean().optional(),
       })

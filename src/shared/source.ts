@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { CSL_TYPES } from './csl';
+import { MAX_SNAPSHOT_CHARS } from './limits';
 
 export { CSL_TYPES, cslDateFromLabel, cslDateLabel, nameLabel, normalizeUrl, type CslType } from './csl';
 
@@ -49,8 +50,8 @@ export type CslItem = z.infer<typeof cslItemSchema>;
 export const snapshotOriginSchema = z.enum(['pasted', 'web', 'document', 'url', 'import']);
 export type SnapshotOrigin = z.infer<typeof snapshotOriginSchema>;
 
-/** Largest snapshot kept: a long report's text; a bigger document is cut with a note. */
-export const MAX_SNAPSHOT_CHARS = 5_000_000;
+/** Largest snapshot kept (src/shared/limits.ts): a bigger document is cut with a note. */
+export { MAX_SNAPSHOT_CHARS };
 
 /** The text of a source as captured, and how. */
 export const snapshotSchema = z.looseObject({

@@ -8,6 +8,7 @@ import { basename, extname } from 'node:path';
 import { $getRoot } from 'lexical';
 import { createDocumentEditor, loadBody } from '../../../document/headless';
 import { articleMetaSchema, lexicalBodySchema, type LexicalBody } from '../../../shared/article';
+import { importFileTooLarge, MAX_IMPORT_FILE_BYTES } from '../../../shared/limits';
 import { fail, ok, type Result } from '../../../shared/result';
 import { $shapeImportedBody, clip, oneLine, type DocumentMeta } from './article-shape';
 import { documentText, htmlText } from './document-text';
@@ -16,8 +17,8 @@ import { importHtml } from './html-article';
 import { importMarkdown } from './markdown-article';
 import { importPlainText } from './text-article';
 
-/** Largest document Copydesk imports, in bytes. */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** Largest document Copydesk imports, in bytes (src/shared/limits.ts). */
+export const MAX_IMPORT_BYTES = MAX_IMPORT_FILE_BYTES;
 
 /** The meta an imported document gives its new article; the rest is the new article's defaults. */
 export interface ImportedArticleMeta {
@@ -63,7 +64,7 @@ export async function importArticle(fileName: string, bytes: Uint8Array): Promis
     return fail(`${name}: Copydesk imports Markdown (.md), plain text (.txt), web pages (.html) and Word documents (.docx), ${kind}`);
   }
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
-    return fail(`${name} is ${megabytes(bytes.byteLength)}; Copydesk imports documents of at most ${megabytes(MAX_IMPORT_BYTES)}`);
+    return fail(importFileTooLarge(name, bytes.byteLength));
   }
   if (bytes.byteLength === 0) return fail(`${name} is empty`);
 
@@ -123,8 +124,4 @@ function otherMeta(meta: DocumentMeta, warnings: string[]): Omit<ImportedArticle
   if (language && LANGUAGE_TAG.test(language) && language.length <= 35) other.language = language;
   else if (language) warnings.push(`the language "${clip(language, 40)}" is not a language tag; the workspace's default is used`);
   return other;
-}
-
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

@@ -4,6 +4,7 @@
  * abandoned the moment it passes `maxBytes`, and one deadline for the whole capture. Every
  * failure is a sentence that names the host; none throws.
  */
+import { MAX_IMPORT_FILE_BYTES } from '../../../shared/limits';
 import { fail, ok, type Result } from '../../../shared/result';
 import { sizeLabel } from '../extract/snapshot-text';
 
@@ -27,7 +28,8 @@ export interface Captured {
   bytes: Uint8Array;
 }
 
-export const CAPTURE_DEFAULTS = { timeoutMs: 20_000, maxBytes: 20 * 1024 * 1024, maxRedirects: 5 } as const;
+/** A captured page may be as large as an imported file (src/shared/limits.ts). */
+export const CAPTURE_DEFAULTS = { timeoutMs: 20_000, maxBytes: MAX_IMPORT_FILE_BYTES, maxRedirects: 5 } as const;
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const OFFLINE_HINT = 'you can still save the source with its fields and no snapshot';
@@ -96,7 +98,12 @@ export async function captureUrl(url: string, options: CaptureOptions = {}): Pro
       }
       const body = await readCapped(response, maxBytes, controller);
       if (!body.ok) {
-        if (body.error === 'too-large') return fail(`the page at ${current.host} is larger than ${sizeLabel(maxBytes)}, the most Copydesk reads; it stopped reading there`);
+        if (body.error === 'too-large') {
+          return fail(
+            `the page at ${current.host} is larger than ${sizeLabel(maxBytes)}, the limit for a captured page; Copydesk stopped reading there and added nothing. ` +
+              'Save the page from your browser and import the part you need as a file, or add the source without a snapshot',
+          );
+        }
         return fail(timedOut ? noAnswer(current, timeoutMs) : unreachable(current, body.error));
       }
       return ok({ finalUrl: current.href, httpDate: response.headers.get('date') ?? '', contentType: response.headers.get('content-type') ?? '', bytes: body.value });

@@ -4,17 +4,18 @@
  * one whatever its name ends with, an archive or binary data is never read as text, and a
  * .docx that is not a zip is refused as such. Every answer is a Result; nothing throws.
  */
+import { importFileTooLarge, MAX_IMPORT_FILE_BYTES } from '../../../shared/limits';
 import { fail, type Result } from '../../../shared/result';
 import type { NewSource } from '../source-store';
 import { extractPdf, isPdf } from './pdf-document';
 import { decodeText, extractMarkdown, extractPlainText } from './plain-text';
-import { extensionOf, sizeLabel } from './snapshot-text';
+import { extensionOf } from './snapshot-text';
 import { decodeHtml } from './html-charset';
 import { extractWebPage } from './web-page';
 import { extractWordDocument, isWordDocument } from './word-document';
 
-/** Largest file read as a source (a saved page with its inline images, a long report). */
-export const MAX_SOURCE_FILE_BYTES = 20 * 1024 * 1024;
+/** Largest file read as a source (a saved page with its inline images, a long report): the import limit of src/shared/limits.ts. */
+export const MAX_SOURCE_FILE_BYTES = MAX_IMPORT_FILE_BYTES;
 
 const KINDS: Record<string, 'text' | 'markdown' | 'html' | 'docx' | 'pdf'> = {
   txt: 'text',
@@ -59,7 +60,7 @@ export async function extractSource(fileName: string, bytes: Uint8Array): Promis
 
 async function extract(fileName: string, bytes: Uint8Array): Promise<Result<NewSource, string>> {
   if (bytes.length > MAX_SOURCE_FILE_BYTES) {
-    return fail(`${fileName} is ${sizeLabel(bytes.length)}; the largest file Copydesk reads as a source is ${sizeLabel(MAX_SOURCE_FILE_BYTES)}`);
+    return fail(importFileTooLarge(fileName, bytes.length));
   }
   const ext = extensionOf(fileName);
   if (ext === 'doc') return fail(`${fileName} is an old Word file (.doc), which Copydesk does not read: save it as .docx or PDF and add that`);

@@ -1,4 +1,5 @@
 /** Helpers every extractor shares: the snapshot's length cap, a title from a file name, sizes in words. */
+import { sizeInWords } from '../../../shared/limits';
 import { MAX_SNAPSHOT_CHARS } from '../../../shared/source';
 
 /**
@@ -28,12 +29,5 @@ export function extensionOf(fileName: string): string {
 
 /** 20971520 → "20 MB", 1536 → "1.5 KB". */
 export function sizeLabel(bytes: number): string {
-  const units = ['bytes', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${bytes} bytes` : `${Number(value.toFixed(1))} ${units[unit]}`;
+  return sizeInWords(bytes);
 }

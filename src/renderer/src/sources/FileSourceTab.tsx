@@ -5,6 +5,7 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import type { ApiResponse } from '../../../shared/contract';
+import { importFileTooLarge } from '../../../shared/limits';
 import type { SourceSummary } from '../../../shared/source';
 import { api } from '../api';
 import { AddFooter } from './AddFooter';
@@ -39,7 +40,7 @@ export function FileSourceTab({ adder, onUseExisting, onCancel, onDone }: TabPro
     if (!file) return setProblem('Choose a file first.');
     const kind = importKind(file.name);
     if (!kind) return setProblem(`Copydesk reads ${[...DOCUMENT_EXTENSIONS, ...REFERENCE_EXTENSIONS].join(' ')} files; “${file.name}” is none of them.`);
-    if (file.size > MAX_IMPORT_BYTES) return setProblem(`“${file.name}” is larger than 20 MB, the most Copydesk imports.`);
+    if (file.size > MAX_IMPORT_BYTES) return setProblem(importFileTooLarge(`“${file.name}”`, file.size));
     setProblem(null);
     if (kind === 'document') {
       const data = toBase64(new Uint8Array(await file.arrayBuffer()));

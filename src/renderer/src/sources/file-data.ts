@@ -1,7 +1,9 @@
 /** A chosen file as the API takes it: which kind of import it is, and its bytes as base64. */
 
+import { MAX_IMPORT_FILE_BYTES } from '../../../shared/limits';
+
 /** Largest file the host imports (the contract's limit). */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = MAX_IMPORT_FILE_BYTES;
 
 export const DOCUMENT_EXTENSIONS = ['.html', '.htm', '.txt', '.md', '.docx', '.pdf'] as const;
 export const REFERENCE_EXTENSIONS = ['.json', '.bib'] as const;

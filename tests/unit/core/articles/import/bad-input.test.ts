@@ -84,7 +84,9 @@ describe('importArticle: bad input', () => {
   it('refuses a file over the size cap', async () => {
     expect(MAX_IMPORT_BYTES).toBe(20 * 1024 * 1024);
     const big = new Uint8Array(MAX_IMPORT_BYTES + 1).fill(0x61);
-    expect(await refusal('long.md', big)).toBe('long.md is 20.0 MB; Copydesk imports documents of at most 20.0 MB');
+    expect(await refusal('long.md', big)).toBe(
+      'long.md is 20,971,521 bytes; the limit for an imported file is 20 MB. Nothing was imported: save the part you need as a smaller file (or as .txt) and import that.',
+    );
     const atCap = await importArticle('at-cap.txt', new Uint8Array(1024).fill(0x61));
     expect(atCap.ok).toBe(true);
   });
