@@ -4,14 +4,16 @@
  * stays (subheads, lists, tables, links, emphasis, quotes, image placeholders) and no
  * handler or unsafe address ever reaches the page. Plain text with line breaks becomes
  * paragraphs, never empty ones. A copy from the editor itself, and pasted image files
- * (ImagePlugin), are left to their own handlers.
+ * (ImagePlugin), are left to their own handlers. A paste over the size limit
+ * (paste/paste-limit) is refused before it is read, with the limit named.
  */
 import { $insertGeneratedNodes } from '@lexical/clipboard';
 import { $generateNodesFromDOM } from '@lexical/html';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $createParagraphNode, $createTextNode, $getSelection, $isRangeSelection, COMMAND_PRIORITY_HIGH, PASTE_COMMAND, type LexicalEditor } from 'lexical';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { cleanPastedHtml } from '../paste/clean-pasted-html';
+import { pasteRefusal } from '../paste/paste-limit';
 import { plainParagraphs } from '../paste/plain-paragraphs';
 
 /** Inserts pasted markup as the editor's nodes; false when there was nothing to insert. */
@@ -38,8 +40,9 @@ export function pastePlainText(text: string): boolean {
   return true;
 }
 
-export function PastePlugin(): null {
+export function PastePlugin() {
   const [editor] = useLexicalComposerContext();
+  const [problem, setProblem] = useState<string | null>(null);
   useEffect(
     () =>
       editor.registerCommand(
@@ -50,6 +53,12 @@ export function PastePlugin(): null {
           if (Array.from(data.files).some((file) => file.type.startsWith('image/'))) return false;
           const html = data.getData('text/html');
           const text = data.getData('text/plain');
+          const refusal = pasteRefusal(html, text);
+          setProblem(refusal);
+          if (refusal) {
+            event.preventDefault();
+            return true;
+          }
           if (!html.trim() && !/\n/.test(text)) return false;
           event.preventDefault();
           editor.update(() => {
@@ -62,5 +71,13 @@ export function PastePlugin(): null {
       ),
     [editor],
   );
-  return null;
+  if (!problem) return null;
+  return (
+    <div className="paste-problem" role="alert">
+      <p>{problem}</p>
+      <button type="button" onClick={() => setProblem(null)}>
+        Dismiss
+      </button>
+    </div>
+  );
 }
