@@ -198,13 +198,15 @@ describe('browser mode host', () => {
   });
 
   it('streams library events over SSE', async () => {
+    // Awaited at the end: the event can arrive before the call's own answer.
+    let created: Promise<unknown> = Promise.resolve();
     const received = new Promise<string>((resolve, reject) => {
       const req = httpRequest(
         { host: '127.0.0.1', port: server.port, path: `/api/events?token=${server.token}` },
         (res) => {
           expect(res.headers['content-type']).toMatch(/text\/event-stream/);
           // The stream is subscribed before its headers go out: the change made now must arrive.
-          void api('articles.create', { meta: { headline: 'Evented' } });
+          created = api('articles.create', { meta: { headline: 'Evented' } });
           let data = '';
           res.setEncoding('utf8').on('data', (c: string) => {
             data += c;
@@ -219,15 +221,17 @@ describe('browser mode host', () => {
       req.end();
     });
     const frame = await received;
+    await created;
     expect(frame).toContain('"slug":"evented"');
   });
 });
 
 describe('every event of the contract reaches the page', () => {
   it('streams source events over SSE too', async () => {
+    let added: Promise<unknown> = Promise.resolve();
     const received = new Promise<string>((resolve, reject) => {
       const req = httpRequest({ host: '127.0.0.1', port: server.port, path: `/api/events?token=${server.token}` }, (res) => {
-        void api('sources.add', { fields: { title: 'Harbour statement' }, snapshot: { text: 'We cannot guide forty ships a night.', origin: 'pasted' } });
+        added = api('sources.add', { fields: { title: 'Harbour statement' }, snapshot: { text: 'We cannot guide forty ships a night.', origin: 'pasted' } });
         let data = '';
         res.setEncoding('utf8').on('data', (c: string) => {
           data += c;
@@ -241,5 +245,6 @@ describe('every event of the contract reaches the page', () => {
       req.end();
     });
     expect(await received).toContain('"title":"Harbour statement"');
+    await added;
   });
 });
