@@ -30,13 +30,24 @@ async function articlesSeries(root: string): Promise<Figure[]> {
       writeFileSync(path.join(dir, 'articles', `${slugify(article.meta.headline)}.json`), serializeArticle(article));
     }
     const names = readdirSync(path.join(dir, 'articles'));
-    let started = performance.now();
-    for (const name of names) JSON.parse(readFileSync(path.join(dir, 'articles', name), 'utf8'));
-    const parseAll = performance.now() - started;
-    started = performance.now();
-    let ws = await Workspace.open(dir, { watch: false });
-    const rebuild = performance.now() - started;
-    await ws.close();
+    // Three rounds of each, the index removed before every rebuild; the medians are kept
+    // (a single first round mostly measures the code warming up).
+    const parses: number[] = [];
+    const rebuilds: number[] = [];
+    let ws: Workspace | undefined;
+    for (let round = 0; round < 3; round++) {
+      let started = performance.now();
+      for (const name of names) JSON.parse(readFileSync(path.join(dir, 'articles', name), 'utf8'));
+      parses.push(performance.now() - started);
+      rmSync(path.join(dir, '.copydesk'), { recursive: true, force: true });
+      started = performance.now();
+      ws = await Workspace.open(dir, { watch: false });
+      rebuilds.push(performance.now() - started);
+      await ws.close();
+    }
+    const parseAll = median(parses);
+    const rebuild = median(rebuilds);
+    let started: number;
     const warm: number[] = [];
     for (let i = 0; i < 3; i++) {
       started = performance.now();
@@ -47,7 +58,10 @@ async function articlesSeries(root: string): Promise<Figure[]> {
     }
     const x = { x: count, xLabel: 'articles in the workspace' };
     figures.push(
-      { what: `scaling: rebuild the index, ${fmt(count)} articles`, measured: rebuild, baseline: parseAll, baselineLabel: 'readFileSync + JSON.parse', budget: 2, budgetIsRatio: true, series: { name: 'rebuild the index', ...x } },
+      // No budget on the curve: the rebuild's budget (2 × the raw read) is judged at 10,000 articles
+      // in library.bench.ts; at a few hundred, opening's fixed costs (the lock, the index's durable
+      // write) are most of the time and the ratio says nothing about the rebuild.
+      { what: `scaling: rebuild the index, ${fmt(count)} articles (median of 3)`, measured: rebuild, baseline: parseAll, baselineLabel: 'readFileSync + JSON.parse', budget: null, series: { name: 'rebuild the index', ...x } },
       { what: `scaling: open the workspace, index warm, ${fmt(count)} articles (median of 3)`, measured: median(warm), baseline: null, baselineLabel: '', budget: 300, series: { name: 'open the workspace', ...x } },
     );
     rmSync(dir, { recursive: true, force: true });
