@@ -3,7 +3,7 @@
  * folder or one over the limit is a usage error (exit 2), said before anything is sent.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { MAX_IMPORT_FILE_BYTES } from '../shared/limits';
+import { importFileTooLarge, MAX_IMPORT_FILE_BYTES } from '../shared/limits';
 import { usageError } from './session';
 import { terminalText as t } from './terminal-text';
 
@@ -14,6 +14,6 @@ export async function readInputFile(file: string, what: string): Promise<Buffer>
   const info = await stat(file).catch(() => null);
   if (!info) throw usageError(`${t(file)} does not exist.`);
   if (!info.isFile()) throw usageError(`${t(file)} is not a file.`);
-  if (info.size > MAX_INPUT_BYTES) throw usageError(`${t(file)} is ${(info.size / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_INPUT_BYTES / 1024 / 1024} MB ${what} may have.`);
+  if (info.size > MAX_INPUT_BYTES) throw usageError(`${importFileTooLarge(t(file), info.size)} (${what})`);
   return readFile(file);
 }

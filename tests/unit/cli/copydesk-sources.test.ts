@@ -2,7 +2,7 @@
  * `copydesk import` and `copydesk source …` as a user runs them: the built command (the
  * package's bin) in a real child process, on a temp workspace, beside a running app.
  */
-import { cp, readFile, readdir, stat } from 'node:fs/promises';
+import { cp, readFile, readdir, stat, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workspace } from '../../../src/core/workspace/workspace';
@@ -49,6 +49,19 @@ describe('copydesk import', () => {
     const junk = await copydesk('import', path.join(FIXTURES, 'broken.bib'), '--workspace', workspace);
     expect(junk.code).toBe(1);
     expect(junk.stderr).toMatch(/broken\.bib/);
+    expect(await readdir(path.join(workspace, 'articles'))).toEqual(before);
+  });
+
+  it('refuses a file over the import limit with exit 2, naming its size and the limit, writing nothing', async () => {
+    const before = await readdir(path.join(workspace, 'articles'));
+    const big = path.join(scratch.dir, 'big.md');
+    await truncate(big, 50 * 1024 * 1024).catch(async () => {
+      await writeFile(big, '');
+      await truncate(big, 50 * 1024 * 1024);
+    });
+    const refused = await copydesk('import', big, '--workspace', workspace);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/big\.md is 50 MB; the limit for an imported file is 20 MB\. Nothing was imported/);
     expect(await readdir(path.join(workspace, 'articles'))).toEqual(before);
   });
 });
