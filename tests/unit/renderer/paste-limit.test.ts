@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pasteRefusal } from '../../../src/renderer/src/editor/paste/paste-limit';
-import { MAX_PASTE_CHARS } from '../../../src/shared/limits';
+import { snapshotTextProblem } from '../../../src/renderer/src/sources/source-fields';
+import { MAX_PASTE_CHARS, MAX_SNAPSHOT_CHARS } from '../../../src/shared/limits';
 
 describe('the paste limit', () => {
   it('is 256 KB of markup (or of plain text when there is no markup)', () => {
@@ -24,5 +25,12 @@ describe('the paste limit', () => {
     expect(pasteRefusal('<p>short</p>', big)).toBeNull();
     expect(pasteRefusal('  ', big)).toContain('The pasted text is 262,145 bytes; the limit for one paste is 256 KB.');
     expect(pasteRefusal(big, '')).toContain('the limit for one paste is 256 KB');
+  });
+});
+
+describe('the text pasted as a source snapshot', () => {
+  it('is refused over 5,000,000 characters before it is sent, with the limit named', () => {
+    expect(snapshotTextProblem('a'.repeat(MAX_SNAPSHOT_CHARS))).toBeNull();
+    expect(snapshotTextProblem('a'.repeat(MAX_SNAPSHOT_CHARS + 1))).toMatch(/^The snapshot's text is 5,000,001 characters; the limit is 5,000,000 characters\. Nothing was added/);
   });
 });

@@ -7,7 +7,7 @@ import type { SourceSummary } from '../../../shared/source';
 import { api } from '../api';
 import { AddFooter } from './AddFooter';
 import { SourceFieldsForm } from './SourceFieldsForm';
-import { EMPTY_FORM, fieldsFromForm, formProblems, type FormField } from './source-fields';
+import { EMPTY_FORM, fieldsFromForm, formProblems, snapshotTextProblem, type FormField } from './source-fields';
 import type { useAddSource } from './use-add-source';
 
 interface TabProps {
@@ -26,6 +26,8 @@ export function PasteSourceTab({ adder, onUseExisting, onCancel }: TabProps) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const found = formProblems(form);
+    const tooLong = snapshotTextProblem(text);
+    if (tooLong) found.text = tooLong;
     setProblems(found);
     if (Object.keys(found).length) return;
     const fields = fieldsFromForm(form);

@@ -5,6 +5,7 @@
  */
 import type { ApiIssue } from '../../../shared/errors';
 import { CSL_TYPES, cslDateLabel, type CslType } from '../../../shared/csl';
+import { MAX_SNAPSHOT_CHARS, snapshotTooLong } from '../../../shared/limits';
 import type { CslName, Source, SourceFields } from '../../../shared/source';
 
 /** The types a newsroom uses most, first in the picker; every other CSL type follows. */
@@ -113,6 +114,11 @@ export function formFromSource(source: Source): SourceForm {
 }
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/** Text pasted as a snapshot over the snapshot limit, refused before it is sent; null when it fits. */
+export function snapshotTextProblem(text: string): string | null {
+  return text.length > MAX_SNAPSHOT_CHARS ? snapshotTooLong(text.length) : null;
+}
 
 /** What the form can tell before asking the host: a title, and a date the host can read. */
 export function formProblems(form: SourceForm): Partial<Record<FormField, string>> {
