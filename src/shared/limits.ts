@@ -22,8 +22,8 @@ export const MAX_SNAPSHOT_CHARS = 5_000_000;
  * Largest paste into the body, in characters of the clipboard's markup (or of its plain
  * text when there is no markup): 256 KB, a long feature with its formatting. Reading pasted
  * markup into the editor is one task on the page, and it grows with the markup: in Chromium
- * on a busy 2-core machine, 120 KB took 64 ms, 250 KB about 200 ms, 500 KB 190–310 ms,
- * 1 MB 340 ms. Above this the page would stop answering for longer than 200 ms; a longer
+ * on a shared 2-core machine its longest task was about 100 ms at 250 KB, 150 ms at 500 KB
+ * and 260 ms at 1 MB. This keeps it under 200 ms with room for a slower machine; a longer
  * document goes in as an import (articles.import), which is read off the page.
  */
 export const MAX_PASTE_CHARS = 256 * 1024;
