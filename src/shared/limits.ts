@@ -72,6 +72,14 @@ export function pasteTooLarge(chars: number): string {
   );
 }
 
+/** What is said when a paste's markup is over the limit and its plain text went in instead. */
+export function pasteFormattingLeftOut(chars: number): string {
+  return (
+    `The pasted formatting is ${overInWords(chars, MAX_PASTE_CHARS, sizeInWords)}, over the ${sizeInWords(MAX_PASTE_CHARS)} one paste can keep, so the text went in as plain paragraphs. ` +
+    'To keep subheads, lists and links, paste it in smaller parts or import the document as an article.'
+  );
+}
+
 /** The bytes a base64 text stands for. */
 export function base64Bytes(base64: string): number {
   const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;

@@ -26,7 +26,7 @@ async function longestTask(app: Page): Promise<number> {
   return app.evaluate<number>('Math.max(0, ...window.__longTasks)');
 }
 
-/** Builds markup of this many paragraphs in the page (a task of its own, not watched); returns its length. */
+/** Builds markup of this many paragraphs, and its plain text, in the page (a task of its own, not watched); returns the markup's length. */
 async function buildMarkup(app: Page, paragraphs: number, wordsEach: number): Promise<number> {
   return app.evaluate<number>(`(() => {
     const words = 'the harbour board met on monday and agreed a new roster for night shifts '.split(' ').filter(Boolean);
@@ -34,22 +34,37 @@ async function buildMarkup(app: Page, paragraphs: number, wordsEach: number): Pr
     for (let p = 0; p < ${paragraphs}; p++) {
       const line = [];
       for (let w = 0; w < ${wordsEach}; w++) line.push(words[(p + w) % words.length]);
-      parts.push('<p>' + line.join(' ') + '.</p>');
+      parts.push(line.join(' ') + '.');
     }
-    window.__markup = parts.join('');
+    window.__markup = parts.map((text) => '<p>' + text + '</p>').join('');
+    window.__plain = parts.join('\\n');
     return window.__markup.length;
   })()`);
 }
 
-/** Pastes the built markup into the body as the browser delivers a paste, from a page script. */
-async function pasteMarkup(app: Page): Promise<void> {
+/**
+ * Pastes the built markup into the body as the browser delivers a paste, from a page
+ * script; the plain text beside it is the markup's own text, as a browser gives it, or `plain`.
+ */
+async function pasteMarkup(app: Page, plain?: string): Promise<void> {
   await app.evaluate(`(() => {
     const data = new DataTransfer();
     data.setData('text/html', window.__markup);
-    data.setData('text/plain', 'plain fallback');
+    data.setData('text/plain', ${plain === undefined ? 'window.__plain' : JSON.stringify(plain)});
     document.querySelector('[aria-label="Article body"]').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   })()`);
 }
+
+test('markup over the limit whose text is within it goes in as plain text, and says so', async ({ app }) => {
+  await app.getByRole('button', { name: 'New article' }).click();
+  const body = app.getByRole('textbox', { name: 'Article body' });
+  await body.click();
+  const size = await buildMarkup(app, 400, 150);
+  expect(size).toBeGreaterThan(256 * 1024);
+  await pasteMarkup(app, 'The harbour board met on Monday.\nIt agreed a new roster.');
+  await expect(app.getByRole('alert').filter({ hasText: 'pasted formatting' })).toContainText('the text went in as plain paragraphs');
+  await expect(body.locator('p')).toHaveText(['The harbour board met on Monday.', 'It agreed a new roster.']);
+});
 
 test('a 10 MB paste is refused with the limit named, the body unchanged, and no long task', async ({ app }) => {
   await app.getByRole('button', { name: 'New article' }).click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pasteRefusal } from '../../../src/renderer/src/editor/paste/paste-limit';
+import { pastePlan, pasteRefusal } from '../../../src/renderer/src/editor/paste/paste-limit';
 import { snapshotTextProblem } from '../../../src/renderer/src/sources/source-fields';
 import { MAX_PASTE_CHARS, MAX_SNAPSHOT_CHARS } from '../../../src/shared/limits';
 
@@ -13,9 +13,9 @@ describe('the paste limit', () => {
     expect(pasteRefusal('', 'a\n'.repeat(MAX_PASTE_CHARS / 2))).toBeNull();
   });
 
-  it('refuses 10 MB of markup, naming its size and the limit, and saying what to do', () => {
+  it('refuses 10 MB of markup and text, naming its size and the limit, and saying what to do', () => {
     const html = '<p>' + 'word '.repeat((10 * 1024 * 1024) / 5) + '</p>';
-    expect(pasteRefusal(html, 'short')).toBe(
+    expect(pasteRefusal(html, 'word '.repeat((10 * 1024 * 1024) / 5))).toBe(
       'The pasted text is 10 MB; the limit for one paste is 256 KB. Nothing was pasted: paste it in smaller parts, or import the document as an article.',
     );
   });
@@ -25,6 +25,15 @@ describe('the paste limit', () => {
     expect(pasteRefusal('<p>short</p>', big)).toBeNull();
     expect(pasteRefusal('  ', big)).toContain('The pasted text is 262,145 bytes; the limit for one paste is 256 KB.');
     expect(pasteRefusal(big, '')).toContain('the limit for one paste is 256 KB');
+  });
+
+  it('takes the plain text of markup over the limit, and says the formatting was left out', () => {
+    const big = '<p style="margin:0">' + 'word '.repeat(MAX_PASTE_CHARS / 5) + '</p>';
+    const plan = pastePlan(big, 'word word word');
+    expect(plan.kind).toBe('text');
+    expect(plan.kind === 'text' && plan.note).toMatch(/^The pasted formatting is .*, over the 256 KB one paste can keep, so the text went in as plain paragraphs\./);
+    expect(pastePlan('<p>short</p>', 'short')).toEqual({ kind: 'markup' });
+    expect(pastePlan('', 'short')).toEqual({ kind: 'text', note: null });
   });
 });
 

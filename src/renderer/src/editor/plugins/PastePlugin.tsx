@@ -5,7 +5,7 @@
  * handler or unsafe address ever reaches the page. Plain text with line breaks becomes
  * paragraphs, never empty ones. A copy from the editor itself, and pasted image files
  * (ImagePlugin), are left to their own handlers. A paste over the size limit
- * (paste/paste-limit) is refused before it is read, with the limit named.
+ * (paste/paste-limit) goes in as plain text, or is refused before it is read, with the limit named.
  */
 import { $insertGeneratedNodes } from '@lexical/clipboard';
 import { $generateNodesFromDOM } from '@lexical/html';
@@ -13,7 +13,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $createParagraphNode, $createTextNode, $getSelection, $isRangeSelection, COMMAND_PRIORITY_HIGH, PASTE_COMMAND, type LexicalEditor } from 'lexical';
 import { useEffect, useState } from 'react';
 import { cleanPastedHtml } from '../paste/clean-pasted-html';
-import { pasteRefusal } from '../paste/paste-limit';
+import { pastePlan } from '../paste/paste-limit';
 import { plainParagraphs } from '../paste/plain-paragraphs';
 
 /** Inserts pasted markup as the editor's nodes; false when there was nothing to insert. */
@@ -53,16 +53,16 @@ export function PastePlugin() {
           if (Array.from(data.files).some((file) => file.type.startsWith('image/'))) return false;
           const html = data.getData('text/html');
           const text = data.getData('text/plain');
-          const refusal = pasteRefusal(html, text);
-          setProblem(refusal);
-          if (refusal) {
+          const plan = pastePlan(html, text);
+          setProblem(plan.kind === 'refused' ? plan.message : plan.kind === 'text' ? plan.note : null);
+          if (plan.kind === 'refused') {
             event.preventDefault();
             return true;
           }
-          if (!html.trim() && !/\n/.test(text)) return false;
+          if (plan.kind === 'text' && !plan.note && !/\n/.test(text)) return false;
           event.preventDefault();
           editor.update(() => {
-            if (html.trim()) pasteHtml(editor, html);
+            if (plan.kind === 'markup') pasteHtml(editor, html);
             else pastePlainText(text);
           });
           return true;
