@@ -23,6 +23,10 @@ test('a keyboard-only session: create, write, format, move around, trash and und
   await app.keyboard.press('Control+Shift+ArrowLeft');
   await app.keyboard.press('Control+Shift+ArrowLeft');
   await expect.poll(() => app.evaluate<string>('window.getSelection().toString()')).toBe('this week');
+  // The editor reads the page's selection a moment later (selectionchange): Ctrl+B acts on its own.
+  await expect
+    .poll(() => app.evaluate<boolean>(`(() => { const s = document.querySelector('[aria-label="Article body"]').__lexicalEditor.getEditorState()._selection; return !!s && !s.isCollapsed(); })()`))
+    .toBe(true);
   await app.keyboard.press('Control+b');
   await expect(body.locator('strong, b, .CopydeskTheme__textBold').first()).toHaveText('this week');
   await app.keyboard.press('End');
