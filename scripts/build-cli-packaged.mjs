@@ -6,6 +6,7 @@
  * user's Node 20 or later: the app's own binary cannot run it, by design (the RunAsNode
  * fuse is off).
  */
+import { CLI_BANNER } from './cli-banner.mjs';
 import { chmod } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -23,16 +24,7 @@ await build({
   external: ['pdfjs-dist', 'pdfjs-dist/*'],
   legalComments: 'linked',
   logLevel: 'warning',
-  banner: {
-    js: [
-      "import { fileURLToPath as __cdFileURLToPath } from 'node:url';",
-      "import { dirname as __cdDirname } from 'node:path';",
-      "import { createRequire as __cdCreateRequire } from 'node:module';",
-      'const __filename = __cdFileURLToPath(import.meta.url);',
-      'const __dirname = __cdDirname(__filename);',
-      'const require = __cdCreateRequire(import.meta.url);',
-    ].join('\n'),
-  },
+  banner: { js: CLI_BANNER },
 });
 await chmod(outfile, 0o755);
 console.log(`copydesk command for the packaged app: ${path.relative(root, outfile)}`);

@@ -3,6 +3,7 @@
  * module for Node 20 with the project's own code bundled and its dependencies left to
  * node_modules, so `npx copydesk` works in a checkout and `copydesk` after a global install.
  */
+import { CLI_BANNER } from './cli-banner.mjs';
 import { chmod } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -21,16 +22,7 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
   // The project's code finds its files from __dirname (out/cli is two levels below the root, as src/host is).
-  banner: {
-    js: [
-      "import { fileURLToPath as __cdFileURLToPath } from 'node:url';",
-      "import { dirname as __cdDirname } from 'node:path';",
-      "import { createRequire as __cdCreateRequire } from 'node:module';",
-      'const __filename = __cdFileURLToPath(import.meta.url);',
-      'const __dirname = __cdDirname(__filename);',
-      'const require = __cdCreateRequire(import.meta.url);',
-    ].join('\n'),
-  },
+  banner: { js: CLI_BANNER },
 });
 await chmod(outfile, 0o755);
 console.log(`copydesk command: ${path.relative(root, outfile)}`);
