@@ -74,10 +74,13 @@ test('an undo that no longer applies says so in plain words', async ({ app, host
   await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
   await app.getByRole('button', { name: 'Article ▾' }).click();
   await app.getByRole('menuitem', { name: 'Move to trash' }).click();
-  // Someone empties the trash meanwhile.
+  await expect(app.getByRole('button', { name: 'Undo' })).toBeVisible();
+  // Someone empties the trash meanwhile, once the article is in it.
   const trash = path.join(host.workspace, '.copydesk', 'trash');
   const { rm } = await import('node:fs/promises');
-  for (const name of await readdir(trash)) await rm(path.join(trash, name));
+  const inTrash = async (): Promise<string[]> => readdir(trash).catch(() => []);
+  await expect.poll(async () => (await inTrash()).filter((name) => name.endsWith('.json')).length).toBeGreaterThan(0);
+  for (const name of await inTrash()) await rm(path.join(trash, name), { recursive: true, force: true });
   await app.getByRole('button', { name: 'Undo' }).click();
   const toast = app.getByRole('status').filter({ hasText: 'Gone for good' });
   await expect(toast).toHaveText(/“Gone for good” is no longer in the trash \(it was restored or emptied\), so there is nothing to undo\./);
