@@ -46,6 +46,9 @@ test('a keyboard-only session: create, write, format, move around, trash and und
   await expect(panel).toBeVisible();
   await expect(panel).toContainText('Find');
   await expect(panel).toContainText('Ctrl+F');
+  // Commands only the desktop app carries out are not offered in a browser tab.
+  await expect(panel).not.toContainText('Open Workspace');
+  await expect(panel).not.toContainText('Close Window');
   await app.keyboard.press('Escape');
   await expect(panel).toHaveCount(0);
 

@@ -37,13 +37,42 @@ const WRAPS: Array<[number, string, string]> = [
   [TEXT_FORMAT.strikethrough, '~~', '~~'],
 ];
 
+/**
+ * Markdown has no subscript, superscript or underline. Digits and signs (CO₂, m², footnote
+ * marks) become their Unicode forms, which every renderer shows; anything else keeps its
+ * meaning in inline HTML (`<sub>`, `<sup>`, `<u>`), which a renderer that drops raw HTML
+ * reduces to the plain words.
+ */
+const SUBSCRIPTS: Record<string, string> = { '0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇', '8': '₈', '9': '₉', '+': '₊', '-': '₋', '−': '₋', '=': '₌', '(': '₍', ')': '₎' };
+const SUPERSCRIPTS: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '+': '⁺', '-': '⁻', '−': '⁻', '=': '⁼', '(': '⁽', ')': '⁾', n: 'ⁿ', i: 'ⁱ' };
+
+/** The text in Unicode sub- or superscript characters, or null when one of its characters has none. */
+function scripted(text: string, table: Record<string, string>): string | null {
+  let out = '';
+  for (const char of text) {
+    const mapped = table[char];
+    if (mapped === undefined) return null;
+    out += mapped;
+  }
+  return out;
+}
+
+/** Sub/superscript and underline on text already escaped (`core` is the raw text, for the Unicode forms). */
+function renderScripts(node: BodyNode, core: string, md: string): string {
+  if (hasFormat(node, TEXT_FORMAT.code)) return md;
+  let out = md;
+  if (hasFormat(node, TEXT_FORMAT.subscript)) out = scripted(core, SUBSCRIPTS) ?? `<sub>${md}</sub>`;
+  else if (hasFormat(node, TEXT_FORMAT.superscript)) out = scripted(core, SUPERSCRIPTS) ?? `<sup>${md}</sup>`;
+  return hasFormat(node, TEXT_FORMAT.underline) ? `<u>${out}</u>` : out;
+}
+
 /** Emphasis markers hug the words: spaces at either end move outside them (CommonMark ignores `** x**`). */
 function renderText(node: BodyNode): string {
   const raw = typeof node.text === 'string' ? node.text : '';
   const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(raw)!;
   const [, lead = '', core = '', trail = ''] = match;
   if (!core) return raw;
-  let md = hasFormat(node, TEXT_FORMAT.code) ? codeSpan(core) : escapeMarkdown(core);
+  let md = renderScripts(node, core, hasFormat(node, TEXT_FORMAT.code) ? codeSpan(core) : escapeMarkdown(core));
   for (const [bit, open, close] of WRAPS) if (hasFormat(node, bit)) md = `${open}${md}${close}`;
   return `${lead}${md}${trail}`;
 }

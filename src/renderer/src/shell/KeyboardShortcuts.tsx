@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import { COMMANDS, shortcutLabel, type CommandGroup } from '../../../shared/commands';
-import { IS_MAC, useCommand } from './command-registry';
+import { belongsHere, IS_MAC, useCommand } from './command-registry';
 import { Dialog } from './Dialog';
 import './KeyboardShortcuts.css';
 
@@ -54,7 +54,7 @@ export function KeyboardShortcuts() {
     <Dialog title="Keyboard shortcuts" subtitle="Also in the command palette, with every command." onClose={() => setOpen(false)} closeOnBackdrop className="shortcuts-dialog">
       <div className="shortcuts">
         {GROUPS.map(([group, title]) => {
-          const commands = COMMANDS.filter((c) => c.group === group && c.accelerator);
+          const commands = COMMANDS.filter((c) => c.group === group && c.accelerator && belongsHere(c));
           if (!commands.length) return null;
           return (
             <section key={group} className="shortcuts__group" aria-labelledby={`shortcuts-${group}`}>

@@ -25,6 +25,14 @@ function changed() {
 /** Whether this page runs on a Mac (Command rather than Control). */
 export const IS_MAC = typeof navigator !== 'undefined' && isMacPlatform(navigator.platform || navigator.userAgent);
 
+/** Whether this page runs in the desktop app (its preload bridge), where the main process carries out `runs: 'main'` commands. */
+export const IN_DESKTOP = typeof window !== 'undefined' && 'copydesk' in window && !!window.copydesk;
+
+/** Whether a command can be carried out in this window: main-process commands only in the desktop app. */
+export function belongsHere(command: CommandSpec): boolean {
+  return command.runs !== 'main' || IN_DESKTOP;
+}
+
 /** Registers `handler` for `id` while the calling component is mounted and `enabled`. */
 export function useCommand(id: CommandId, handler: Handler, enabled = true): void {
   const latest = useRef(handler);
