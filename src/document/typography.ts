@@ -1,6 +1,7 @@
 /**
  * Typographer's quotes, apostrophes, dashes and ellipses by the article's language:
- * English “ ” ‘ ’, French « » with narrow no-break spaces inside, German „ “ ‚ ‘. Two uses:
+ * English “ ” ‘ ’, French « » with narrow no-break spaces inside (and a no-break space
+ * before ; : ! ?), German „ “ ‚ ‘. Two uses:
  * as the writer types (the character just typed, in its context) and over a whole pasted
  * text. Pure string rules, no Lexical: the editor and tests both call them.
  */
@@ -15,6 +16,18 @@ export interface QuoteStyle {
 }
 
 const NNBSP = '\u202f';
+const NBSP = '\u00a0';
+
+/**
+ * French sets a no-break space before the high punctuation: a full one before the colon,
+ * a narrow one before ; ! ? (so the mark never starts a line). Only a space the writer
+ * typed is replaced: `10:30`, `http:` and `?!` are left alone.
+ */
+function frenchSpaceBefore(mark: string): string | null {
+  if (mark === ':') return NBSP;
+  return mark === ';' || mark === '!' || mark === '?' ? NNBSP : null;
+}
+const isFrench = (language: string): boolean => language.toLowerCase().split(/[-_]/)[0] === 'fr';
 
 const STYLES: Record<'en' | 'fr' | 'de', QuoteStyle> = {
   en: { open: '“', close: '”', openSingle: '‘', closeSingle: '’', dash: '—' },
@@ -62,6 +75,14 @@ export function smartenTyped(text: string, offset: number, language: string, bef
     case ' ':
       // A spaced hyphen between words is a dash: "north - south" → "north – south".
       return text.slice(offset - 3, offset) === ' - ' && offset >= 4 && WORD.test(text[offset - 4]!) ? { start: offset - 2, length: 1, text: '–' } : null;
+    case ';':
+    case ':':
+    case '!':
+    case '?': {
+      const space = isFrench(language) ? frenchSpaceBefore(typed) : null;
+      const beforeSpace = offset >= 3 ? text[offset - 3]! : before.slice(-1);
+      return space && previous === ' ' && beforeSpace !== '' && !/\s/.test(beforeSpace) ? { start: offset - 2, length: 2, text: `${space}${typed}` } : null;
+    }
     default:
       return null;
   }
@@ -70,6 +91,7 @@ export function smartenTyped(text: string, offset: number, language: string, bef
 /** A whole text with every straight quote, apostrophe, `--`, spaced hyphen and `...` set (for pasted copy). */
 export function fixTypography(text: string, language: string, before = ''): string {
   const style = quoteStyle(language);
+  const french = isFrench(language);
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
@@ -87,6 +109,8 @@ export function fixTypography(text: string, language: string, before = ''): stri
       i += 2;
     } else if (c === '-' && previous === ' ' && text[i + 1] === ' ' && WORD.test(out[out.length - 2] ?? '')) {
       out += '–';
+    } else if (french && previous === ' ' && frenchSpaceBefore(c) && /\S/.test(out[out.length - 2] ?? '')) {
+      out = `${out.slice(0, -1)}${frenchSpaceBefore(c)}${c}`;
     } else {
       out += c;
     }

@@ -28,6 +28,30 @@ describe('typography as the writer types', () => {
   });
 });
 
+describe('French spacing before ; : ! ?', () => {
+  it('makes the space typed before the mark a no-break one: narrow before ; ! ?, full before :', () => {
+    expect(typed('Vraiment ?', 'fr')).toBe('Vraiment\u202f?');
+    expect(typed('Enfin !', 'fr-CA')).toBe('Enfin\u202f!');
+    expect(typed('le vote ;', 'fr')).toBe('le vote\u202f;');
+    expect(typed('il a dit :', 'fr')).toBe('il a dit\u00a0:');
+    expect(typed('«\u202fNon ?', 'fr')).toBe('«\u202fNon\u202f?');
+  });
+
+  it('leaves times, addresses, doubled marks, other languages and a lone space alone', () => {
+    expect(typed('à 10:', 'fr')).toBe('à 10:');
+    expect(typed('Vraiment?', 'fr')).toBe('Vraiment?');
+    expect(typed('Really ?', 'en')).toBe('Really ?');
+    expect(typed('Wirklich ?', 'de')).toBe('Wirklich ?');
+    expect(typed(' ?', 'fr')).toBe(' ?');
+    expect(typed('deux  ?', 'fr')).toBe('deux  ?');
+  });
+
+  it('is set over a pasted French text, and nowhere else', () => {
+    expect(fixTypography('Pourquoi ? Parce que : le prix ; enfin ! À 10:30.', 'fr')).toBe('Pourquoi\u202f? Parce que\u00a0: le prix\u202f; enfin\u202f! À 10:30.');
+    expect(fixTypography('Why ? Because : price', 'en')).toBe('Why ? Because : price');
+  });
+});
+
 describe('typography over a pasted text', () => {
   it('fixes a whole text at once', () => {
     expect(fixTypography(`"It's done," she said -- and left... 'Really?'`, 'en')).toBe('“It’s done,” she said — and left… ‘Really?’');
