@@ -31,7 +31,8 @@ import type { SerialQueue } from '../storage/serial-queue';
 import type { WorkspaceLayout } from '../workspace/workspace-layout';
 import { jsonErrorPosition, newArticleFile, parseArticleBytes, parseArticleText, previewOf, quickSummary, revisionOf, serializeArticle, summarize } from './article-file';
 import { keepInHistory } from './history';
-import { listVersions, newestVersion, readVersion, restorableMeta, SETTLED_VERSION_INTERVAL_MS } from './versions';
+import { thinSettledVersions } from './version-thinning';
+import { listVersions, newestVersion, readVersion, restorableMeta, SETTLED_VERSION_INTERVAL_MS, versionNames } from './versions';
 import type { ArticleVersion, ArticleVersionSummary } from '../../shared/article-version';
 import { withoutAttributionsTo } from '../../document/attribution-json';
 import { followedSlug } from './slug-policy';
@@ -259,6 +260,7 @@ export class ArticleStore {
       if (!read.ok) return { kept: false };
       if (newest && revisionOf(read.value.bytes) === (await this.versionRevision(id, newest.versionId))) return { kept: false };
       await keepInHistory(this.layout.history, id, entry.summary.slug, read.value.bytes, 'settled');
+      await thinSettledVersions(this.layout.history, id, await versionNames(this.layout.history, id));
       return { kept: true };
     });
   }

@@ -4,7 +4,8 @@
  * `on-screen` (what the editor showed) before either side of a conflict is dropped;
  * `settled` when a session's edits settle (at most every few minutes); `before-status`
  * before a status change; `before-restore` before an earlier version is restored;
- * `sync-theirs` the other side's version when a team sync kept both.
+ * `sync-theirs` the other side's version when a team sync kept both. Settled versions thin
+ * out as they age (version-thinning.ts); the others stay.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
