@@ -113,6 +113,8 @@ test('a writer sends to review, the reviewer syncs, decides, approves and syncs;
   await expect(writerRow).toContainText('Approved');
   await expect(writerRow).toContainText('Rui Reviewer · just now');
   await expect(writer.getByTestId('article-status')).toHaveText('Approved');
+  // The open article says where the new text came from: the sync, not some other program.
+  await expect(writer.getByRole('status').filter({ hasText: 'Updated from the team sync' })).toBeVisible();
   await writer.getByRole('button', { name: 'Review', exact: true }).click();
   await expect(writer.locator('.claim').filter({ hasText: 'Verified by Rui Reviewer' })).toHaveCount(1);
   const review = writer.getByRole('complementary', { name: 'Review' });

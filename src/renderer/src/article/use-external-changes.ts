@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useState, type RefObject } from 'react';
 import type { Article } from '../../../shared/article';
 import { api } from '../api';
+import { changedBySync } from '../team/team-store';
 
 /** What another program did to the file while the article is open. */
 export type OutsideChange = null | 'changed' | 'removed' | 'damaged';
@@ -37,7 +38,7 @@ export function useExternalChanges({ id, revisionRef, isSettled, replace, onMove
     if (!isSettled()) setOutside('changed');
     else
       replace(fresh, {
-        notice: 'Updated from disk: another program changed this article.',
+        notice: changedBySync() ? 'Updated from the team sync: changes made to this article in another copy came in.' : 'Updated from disk: another program changed this article.',
         scrollTop: document.querySelector('.article-scroll')?.scrollTop ?? 0,
       });
   }, [id, isSettled, replace]);

@@ -72,16 +72,28 @@ export function refreshTeam(): Promise<void> {
   return asking;
 }
 
+/** When the last sync of this session ended (ms), for telling its writes from another program's. */
+let lastSyncEnded = 0;
+/** The file watcher reports a sync's writes a moment after the sync's reply. */
+const SYNC_ECHO_MS = 5_000;
+
+/** Whether a change to a file now most likely came from a team sync (one is running, or just ended). */
+export function changedBySync(now = Date.now()): boolean {
+  return state.syncing || now - lastSyncEnded < SYNC_ECHO_MS;
+}
+
 /** Syncs now; the outcome (or the reason it failed, in words) lands in the store. */
 export async function syncTeam(): Promise<SyncResult | null> {
   if (state.syncing) return null;
   set({ syncing: true, error: null });
   try {
     const result = await api.team.sync({});
+    lastSyncEnded = Date.now();
     set({ syncing: false, result, status: result.status });
     await refreshTeam();
     return result;
   } catch (e) {
+    lastSyncEnded = Date.now();
     set({ syncing: false, error: e instanceof Error ? e.message : String(e) });
     await refreshTeam();
     return null;
