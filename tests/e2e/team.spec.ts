@@ -12,7 +12,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startHost, stopHost, type Host } from '../helpers/browser-mode';
-import { callApi } from './page-helpers';
 
 const SCHOOLS = /Serra do Lume’s village schools lose a fifth/;
 let parent = '';
@@ -72,9 +71,21 @@ test('a writer sends to review, the reviewer syncs, decides, approves and syncs;
   expect(await violations(writer, '.team-panel')).toEqual([]);
   await panel.getByRole('button', { name: 'Close' }).click();
 
-  // A copy for the reviewer, cloned through the same API.
+  // A copy for the reviewer, cloned from the same panel; browser mode says how to open it.
   const reviewerRoot = path.join(parent, 'reviewer');
-  await callApi(writer, 'team.clone', { url: remote, folder: reviewerRoot, name: 'Rui Reviewer', email: 'rui@desk.example' });
+  const scratchHost = await startHost(path.join(parent, 'scratch'), false);
+  hosts.push(scratchHost);
+  const scratch = await openApp(await (await browser.newContext({ viewport: { width: 1360, height: 860 } })).newPage(), scratchHost);
+  await scratch.getByTestId('team-foot').getByRole('button', { name: /Not shared · Team sync…/ }).click();
+  const clone = scratch.getByRole('dialog', { name: 'Team sync' }).getByRole('form', { name: 'Clone a workspace' });
+  await clone.getByRole('textbox', { name: 'Remote address' }).fill(remote);
+  await clone.getByRole('textbox', { name: 'New folder' }).fill(reviewerRoot);
+  await clone.getByRole('textbox', { name: 'Your name' }).fill('Rui Reviewer');
+  await clone.getByRole('textbox', { name: 'Your email' }).fill('rui@desk.example');
+  await clone.getByRole('button', { name: 'Clone' }).click();
+  await expect(clone.getByRole('status')).toContainText(`Cloned into ${reviewerRoot}.`);
+  await expect(clone.getByRole('status')).toContainText(`npm run web -- --workspace ${reviewerRoot}`);
+  await scratch.context().close();
 
   await writer.getByRole('button', { name: SCHOOLS }).click();
   await writer.getByRole('button', { name: 'Send to review' }).click();

@@ -6,9 +6,11 @@
  */
 import { useState, type FormEvent } from 'react';
 import type { KeptBothFile } from '../../../shared/team';
+import { commandById, shortcutLabel } from '../../../shared/commands';
 import { api } from '../api';
 import { relativeTime } from '../format';
 import { Dialog } from '../shell/Dialog';
+import { IN_DESKTOP, IS_MAC } from '../shell/command-registry';
 import { setAutoSync, setTeamStatus, syncTeam, useTeam } from './team-store';
 import './Team.css';
 
@@ -219,7 +221,14 @@ function CloneForm() {
       )}
       {done && (
         <p className="banner" role="status">
-          Cloned into {done}. Open that folder as your workspace: in the desktop app, set COPYDESK_WORKSPACE to it and start Copydesk again; in browser mode, run <code>npm run web -- --workspace {done}</code>.
+          Cloned into {done}.{' '}
+          {IN_DESKTOP ? (
+            <>Open it with File → Open Workspace… ({shortcutLabel(commandById('open-workspace').accelerator, IS_MAC)}): it opens in a window of its own.</>
+          ) : (
+            <>
+              This page serves one workspace; to work in the copy, start browser mode on it: <code>npm run web -- --workspace {done}</code>
+            </>
+          )}
         </p>
       )}
       <button type="submit" className="primary" disabled={busy}>
