@@ -10,10 +10,19 @@ import MiniSearchClass, { type AsPlainObject, type Options } from 'minisearch';
 
 type MiniSearch<T> = MiniSearchClass<T>;
 
-type Postings = Map<number, Map<number, number>>;
+/** A term's postings: field id → document id → occurrences. */
+export type Postings = Map<number, Map<number, number>>;
+
+/** The radix tree of terms: exact, prefix and fuzzy lookup (MiniSearch's SearchableMap). */
+export interface TermTree {
+  get(term: string): Postings | undefined;
+  keys(): Iterable<string>;
+  atPrefix(prefix: string): Iterable<[string, Postings]>;
+  fuzzyGet(term: string, maxDistance: number): Map<string, [Postings, number]>;
+}
 
 interface EngineFields {
-  _index: { get(term: string): Postings | undefined; keys(): Iterable<string> };
+  _index: TermTree;
   _documentCount: number;
   _nextId: number;
   _documentIds: Map<number, unknown>;
@@ -26,7 +35,7 @@ interface EngineFields {
 
 const fieldsOf = (engine: MiniSearch<never>) => engine as unknown as EngineFields;
 
-/** A term's postings: field id → document id → occurrences. */
+/** A term's postings (field id → document id → occurrences), or undefined when no article has it. */
 export function postingsOf(engine: MiniSearch<never>, term: string): Postings | undefined {
   return fieldsOf(engine)._index.get(term);
 }
@@ -34,6 +43,33 @@ export function postingsOf(engine: MiniSearch<never>, term: string): Postings | 
 /** Every term of the index, in the tree's order. */
 export function termsOf(engine: MiniSearch<never>): string[] {
   return [...fieldsOf(engine)._index.keys()];
+}
+
+/** What a query is scored from, as MiniSearch's own search reads it. */
+export interface ScoringState {
+  terms: TermTree;
+  documentCount: number;
+  /** One past the largest short document id in use. */
+  nextId: number;
+  /** Short document id → the article's id; a missing id is a document dropped but not yet swept out. */
+  documentIds: Map<number, unknown>;
+  fieldIds: Record<string, number>;
+  /** Short document id → each field's length in terms, by field id. */
+  fieldLength: Map<number, number[]>;
+  avgFieldLength: number[];
+}
+
+export function scoringStateOf(engine: MiniSearch<never>): ScoringState {
+  const e = fieldsOf(engine);
+  return {
+    terms: e._index,
+    documentCount: e._documentCount,
+    nextId: e._nextId,
+    documentIds: e._documentIds,
+    fieldIds: e._fieldIds,
+    fieldLength: e._fieldLength,
+    avgFieldLength: e._avgFieldLength,
+  };
 }
 
 /** Everything toJSON writes but the postings. */

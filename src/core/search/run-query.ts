@@ -9,7 +9,8 @@ import type { SearchField, SearchHit } from '../../shared/library';
 import { foldForMatch, isEmptyQuery, parseSearchQuery, type SearchQuery } from '../../shared/search-query';
 import type { FileRegistry } from '../storage/file-registry';
 import { INDEXED_FIELDS, termOf, tokenize, type SearchDocument } from './search-document';
-import type { ArticleSearchIndex, EngineHit } from './search-index';
+import type { EngineHit, RankedMatches } from './ranked-match';
+import type { ArticleSearchIndex } from './search-index';
 import { phrasePattern, snippetOf } from './snippet';
 
 export interface QueryContext {
@@ -38,8 +39,9 @@ export function runQuery(text: string, limit: number, context: QueryContext): { 
   // Phrases of stop words only ("to be or not"): nothing the index can narrow by.
   if (!words.length && !phraseWords.length) return { hits: [], total: 0 };
   const candidates = context.index.match(words, phraseWords, accept);
-  const { held, total } = phrases.length ? withPhrases(candidates, phrases, limit, context) : { held: candidates, total: candidates.length };
+  const { held, total } = phrases.length ? withPhrases(candidates, phrases, limit, context) : { held: candidates.hits(limit), total: candidates.length };
   const hits: SearchHit[] = [];
+  // Snippets for the page returned only.
   for (const hit of held.slice(0, limit)) {
     const document = context.documentOf(hit.id);
     if (document) hits.push({ id: hit.id, score: hit.score, fields: hit.fields, snippet: snippetOf(document, hit.fields, new Set(hit.terms), phrases) });
@@ -56,14 +58,18 @@ const PHRASE_CHECK_MS = 15;
  * words (a phrase of common ones) and a page is found, the rest is counted from the share
  * of those checked (the total is then an estimate).
  */
-function withPhrases(candidates: EngineHit[], phrases: RegExp[], limit: number, context: QueryContext): { held: EngineHit[]; total: number } {
+function withPhrases(candidates: RankedMatches, phrases: RegExp[], limit: number, context: QueryContext): { held: EngineHit[]; total: number } {
   const started = performance.now();
   const held: EngineHit[] = [];
   let checked = 0;
-  for (const hit of candidates) {
+  for (let rank = 0; rank < candidates.length; rank++) {
     if (held.length >= limit && performance.now() - started > PHRASE_CHECK_MS) break;
     checked++;
-    if (holdsPhrases(context.documentOf(hit.id), phrases, hit.fields)) held.push(hit);
+    const where = phraseFields(context.documentOf(candidates.id(rank)), phrases);
+    if (!where) continue;
+    const hit = candidates.hit(rank);
+    for (const field of where) if (!hit.fields.includes(field)) hit.fields.push(field);
+    held.push(hit);
   }
   const total = checked === candidates.length ? held.length : Math.round((held.length / checked) * candidates.length);
   return { held, total };
@@ -92,9 +98,9 @@ function filterOf(query: SearchQuery, registry: FileRegistry<ArticleSummary>): (
   };
 }
 
-/** True when every phrase is in the article, as written; adds the fields they are in to `fields`. */
-function holdsPhrases(document: SearchDocument | undefined, phrases: RegExp[], fields: SearchField[]): boolean {
-  if (!document) return false;
+/** The fields the phrases are in, when every phrase is in the article as written; null when one is not. */
+function phraseFields(document: SearchDocument | undefined, phrases: RegExp[]): Set<SearchField> | null {
+  if (!document) return null;
   const where = new Set<SearchField>();
   for (const pattern of phrases) {
     let found = false;
@@ -105,10 +111,9 @@ function holdsPhrases(document: SearchDocument | undefined, phrases: RegExp[], f
         where.add(field);
       }
     }
-    if (!found) return false;
+    if (!found) return null;
   }
-  for (const field of where) if (!fields.includes(field)) fields.push(field);
-  return true;
+  return where;
 }
 
 /** A summary's filterable fields as filters compare them; folded once per summary (a save makes a new summary). */

@@ -7,8 +7,11 @@
 import MiniSearch, { type AsPlainObject, type Options, type SearchResult as EngineResult } from 'minisearch';
 import type { SearchField } from '../../shared/library';
 import { FIELD_BOOST, INDEXED_FIELDS, termOf, tokenize, type SearchDocument } from './search-document';
-import { headerOf, loadEngine, postingsOf, termsOf } from './engine-internals';
+import { headerOf, loadEngine, postingsOf, scoringStateOf, termsOf } from './engine-internals';
+import { rankMatches, RankedMatches, type EngineHit, type TermQuery } from './ranked-match';
 import type { EngineState, IndexedFromTable } from './search-file';
+
+export type { EngineHit } from './ranked-match';
 
 /**
  * Documents kept in memory for snippets and phrases: a hit's file read again costs more
@@ -32,15 +35,6 @@ const ENGINE_OPTIONS: Options<SearchDocument> = {
   // Dropped documents are swept out of the index a batch at a time, off the query path.
   autoVacuum: { batchSize: 500, batchWait: 20, minDirtCount: 200, minDirtFactor: 0.1 },
 };
-
-/** A match as the index found it: the terms of the document that matched, and where. */
-export interface EngineHit {
-  id: string;
-  score: number;
-  /** Terms of the document that matched (`council` for a query `coun`). */
-  terms: string[];
-  fields: SearchField[];
-}
 
 /** Weighs a term of the query (suggestions weigh an article's distinctive words by their frequency in it). */
 export type TermWeight = (term: string) => number;
@@ -117,15 +111,28 @@ export class ArticleSearchIndex {
 
   /**
    * Articles holding every word (by prefix, and with a typo when the word is long) and
-   * every word of the phrases (exactly), best first; `accept` filters by id.
+   * every word of the phrases (exactly), best first; `accept` filters by id. Ranked as
+   * MiniSearch ranks them (engineMatch), a short prefix standing for its commonest words.
    */
-  match(words: string[], phraseWords: string[], accept: (id: string) => boolean): EngineHit[] {
+  match(words: string[], phraseWords: string[], accept: (id: string) => boolean): RankedMatches {
+    const tree = [];
+    if (words.length) tree.push(words.map((word) => termQueries(word, true)));
+    if (phraseWords.length) tree.push(phraseWords.map((word) => termQueries(word, false)));
+    if (!tree.length) return RankedMatches.none();
+    return rankMatches(scoringStateOf(this.engine as MiniSearch<never>), tree, FIELD_BOOST, accept);
+  }
+
+  /**
+   * The same query through MiniSearch's own search(), every prefix whole: what match()
+   * is measured and checked against (the benchmark, the tests).
+   */
+  engineMatch(words: string[], phraseWords: string[], accept: (id: string) => boolean): EngineHit[] {
     const queries = [];
     if (words.length) {
       queries.push({
         queries: words,
         combineWith: 'AND' as const,
-        // The last word is the one being typed; the others are whole words.
+        // Each word is a query of its own, `terms` its parts (`state-run`): its last part by prefix.
         prefix: (term: string, i: number, terms: string[]) => i === terms.length - 1 && term.length >= 3,
         // One typo from five letters on, two from ten.
         fuzzy: (term: string) => (term.length >= 10 ? 2 : term.length >= 5 ? 1 : false),
@@ -178,6 +185,22 @@ export class ArticleSearchIndex {
     const engine = this.engine as MiniSearch<never>;
     return { engine: { header: headerOf(engine), terms: termsOf(engine), postings: (term) => postingsOf(engine, term) }, from };
   }
+}
+
+/**
+ * A word of the query as the terms the index looks up, as MiniSearch's search() makes them
+ * from a query string: the word's parts (`state-run` is two), the last by prefix from three
+ * letters; one typo from five letters on, two from ten. A phrase's words are exact.
+ */
+function termQueries(word: string, loose: boolean): TermQuery[] {
+  const terms = tokenize(word)
+    .map(termOf)
+    .filter((t): t is string => t !== null);
+  return terms.map((term, i) => ({
+    term,
+    prefix: loose && i === terms.length - 1 && term.length >= 3,
+    fuzzy: loose ? (term.length >= 10 ? 2 : term.length >= 5 ? 1 : 0) : 0,
+  }));
 }
 
 function hitOf(result: EngineResult): EngineHit {
