@@ -101,3 +101,37 @@ test('an article whose edits cannot be saved stays open and editable when anothe
   const onDisk = await wordsOnDisk(host.workspace);
   expect([...onDisk.get(stuck)!].join(' ')).toBe('Typed while refused. Still mine.');
 });
+
+test('picking the article already open leaves it open and editable, and a blank draft picked again stays', async ({ app, host }) => {
+  const id = await createArticle(app, 'Open twice');
+  const list = app.getByRole('navigation', { name: 'Articles' });
+  await list.getByRole('button', { name: /Open twice/ }).click();
+  const pane = app.locator('.article-pane');
+  await expect(pane).toHaveAttribute('data-article-id', id);
+  await app.getByRole('textbox', { name: 'Article body' }).click();
+  await app.keyboard.type('First words.');
+  // Its own row again, at once and after the save.
+  await list.getByRole('button', { name: /Open twice/ }).click();
+  await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
+  await list.getByRole('button', { name: /Open twice/ }).click();
+  await expect(pane).toHaveAttribute('data-article-id', id);
+  await expect(pane).not.toHaveAttribute('data-leaving');
+  await expect(pane).not.toHaveAttribute('aria-busy');
+  await expect(pane).not.toHaveAttribute('inert');
+  await app.getByRole('textbox', { name: 'Article body' }).click();
+  await app.keyboard.press('Control+End');
+  await app.keyboard.type(' Second line.');
+  await expect(app.getByRole('textbox', { name: 'Headline' })).toBeEditable();
+  await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
+  expect([...(await wordsOnDisk(host.workspace)).get(id)!].join(' ')).toBe('First words. Second line.');
+
+  // A new blank draft, its row picked again: it stays open, and stays on disk.
+  await app.getByRole('button', { name: 'New article' }).click();
+  await expect(pane).not.toHaveAttribute('data-article-id', id);
+  const draft = await pane.getAttribute('data-article-id');
+  await list.getByRole('button', { name: /Untitled/ }).click();
+  await expect(pane).toHaveAttribute('data-article-id', draft!);
+  await app.getByRole('textbox', { name: 'Headline' }).fill('Kept draft');
+  await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
+  expect((await wordsOnDisk(host.workspace)).has(draft!)).toBe(true);
+});

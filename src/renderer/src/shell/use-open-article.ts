@@ -38,22 +38,35 @@ export function useOpenArticle({ refresh, setError }: OpenArticleOptions) {
    * Freezes the open article and saves it before leaving it; a draft left blank leaves
    * nothing behind. Nothing typed meanwhile can reach it, so nothing is lost or misplaced.
    */
-  const leaveOpenArticle = useCallback(async (): Promise<boolean> => {
-    const open = openArticle.current;
-    if (!open) return true;
-    if (!(await open.leave())) {
-      setError('The open article has edits that could not be saved, so it stays open. See the message above its headline.');
-      return false;
-    }
-    if (open.isBlank()) await api.articles.delete({ id: open.id }).catch(() => undefined);
-    return true;
-  }, [setError]);
+  const leaveOpenArticle = useCallback(
+    async (stillLeaving: () => boolean = () => true): Promise<boolean> => {
+      const open = openArticle.current;
+      if (!open) return true;
+      if (!(await open.leave())) {
+        setError('The open article has edits that could not be saved, so it stays open. See the message above its headline.');
+        return false;
+      }
+      // A blank draft goes, unless the user went back to it meanwhile.
+      if (open.isBlank() && stillLeaving()) await api.articles.delete({ id: open.id }).catch(() => undefined);
+      return true;
+    },
+    [setError],
+  );
 
   /** Shows another view once the open article's edits are saved; stays put if they cannot be. */
   const openView = useCallback(
     async (next: View) => {
+      // The article already open (its row clicked again, the palette): stay on it, and take
+      // back a switch away from it still under way.
+      const open = openArticle.current;
+      if (next.kind === 'article' && open?.id === next.id) {
+        ++switches.current;
+        blocked.current = null;
+        open.resume();
+        return;
+      }
       const switchNumber = ++switches.current;
-      if (!(await leaveOpenArticle())) {
+      if (!(await leaveOpenArticle(() => switchNumber === switches.current))) {
         blocked.current = next;
         return;
       }
