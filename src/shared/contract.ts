@@ -321,7 +321,14 @@ export const contract = {
     z.object({ text: z.string(), fileName: z.string() }),
   ),
   /** What stops an article's publication: no headline, notes left, open or disputed claims, undisclosed AI, broken related links. */
-  'export.gate': method(z.object({ id: articleId }).strict(), z.object({ problems: z.array(gateProblem) })),
+  'export.gate': method(
+    z.object({ id: articleId }).strict(),
+    z.object({
+      problems: z.array(gateProblem),
+      /** Set when the article was approved past open claims with a reason: those claims no longer stop it, and the verdict says so. */
+      approval: z.object({ by: z.string(), at: z.string(), reason: z.string(), problems: z.array(gateProblem) }).nullable().optional(),
+    }),
+  ),
   /** The bundle's standalone page, built now (the gate does not stop a preview). */
   'export.preview': method(z.object({ id: articleId }).strict(), z.object({ html: z.string(), problems: z.array(gateProblem) })),
   /**

@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { callApi } from './page-helpers';
 
 test.use({ seed: true });
 
@@ -95,6 +96,32 @@ test('the Rotterdam piece: the gate lists its open claims, refuses without a rea
   await app.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(app.getByRole('button', { name: 'Article ▾' })).toBeFocused();
+});
+
+test('approved past its open claims with a reason: the verdict says so, by whom and why, and lists the claims it went past', async ({ app }) => {
+  type Saved = { revision: string; summary: { id: string } };
+  const list = await callApi<{ articles: Array<{ id: string; slug: string }> }>(app, 'articles.list', {});
+  const id = list.articles.find((a) => a.slug === ROTTERDAM)!.id;
+  const { revision } = await callApi<{ revision: string }>(app, 'articles.get', { id });
+  const inReview = await callApi<Saved>(app, 'articles.setStatus', { id, baseRevision: revision, status: 'in-review', by: 'Ana Lima' });
+  const reason = 'Figures confirmed by phone with Maasgate.';
+  await callApi<Saved>(app, 'articles.setStatus', { id, baseRevision: inReview.revision, status: 'approved', by: 'Ana Lima', override: reason });
+
+  await app.getByRole('button', { name: /Rotterdam terminal strike talks/ }).click();
+  await expect(app.getByTestId('article-status')).toHaveText('Approved');
+  await app.getByRole('button', { name: 'Article ▾' }).click();
+  await app.getByRole('menuitem', { name: 'Export…' }).click();
+  const dialog = app.getByRole('dialog', { name: /^Export “Rotterdam terminal strike talks/ });
+  const verdict = dialog.getByTestId('gate-verdict');
+  await expect(verdict.getByRole('heading', { level: 3 })).toHaveText('✓ Ready to export — approved past 16 open claims');
+  await expect(verdict).not.toContainText('No open or disputed claims');
+  await expect(verdict.getByTestId('gate-approval')).toContainText(`Approved by Ana Lima on `);
+  await expect(verdict.getByTestId('gate-approval')).toContainText(`with the reason “${reason}”`);
+  await verdict.getByText('The 16 open claims it went past').click();
+  await expect(verdict.getByRole('list', { name: 'Claims the approval went past' }).getByRole('listitem')).toHaveCount(16);
+  // Nothing else stops it: a plain Export, no reason asked.
+  await expect(dialog.getByRole('textbox', { name: 'Reason to export anyway' })).toHaveCount(0);
+  await expect(dialog.getByRole('button', { name: 'Export', exact: true })).toBeEnabled();
 });
 
 test('a batch from the sidebar: the approved article picked, progress, a summary, past the gate with a reason; the zip imported back', async ({ app, host }) => {

@@ -9,7 +9,7 @@ import { ApiError } from '../../shared/errors';
 import type { Source, SourceFile } from '../../shared/source';
 import type { Workspace } from '../workspace/workspace';
 import type { ArticleState, RelatedArticle } from './bundle-types';
-import { gateProblems } from './export-gate';
+import { gateOf } from './export-gate';
 
 function sourceFileOf(source: Source): SourceFile {
   const file: Record<string, unknown> = { ...source };
@@ -49,19 +49,21 @@ export async function readArticleState(workspace: Workspace, articleId: string, 
       missingImages.push({ ...image, reason: error instanceof Error ? error.message : String(error) });
     }
   }
+  const gate = gateOf({ article, check, missingRelated, missingSources, missingImages });
   return {
     article,
     sources,
     related,
     check: { ...check, checkedAt: at.toISOString() },
     sourceTitles,
-    problems: gateProblems({ article, check, missingRelated, missingSources, missingImages }),
+    problems: gate.problems,
+    approval: gate.approval,
     assets,
   };
 }
 
 /** What stops the article's publication; an empty list when nothing does. */
-export async function exportGate(workspace: Workspace, articleId: string): Promise<{ problems: ArticleState['problems'] }> {
+export async function exportGate(workspace: Workspace, articleId: string): Promise<Pick<ArticleState, 'problems' | 'approval'>> {
   const state = await readArticleState(workspace, articleId, new Date());
-  return { problems: state.problems };
+  return { problems: state.problems, approval: state.approval };
 }

@@ -14,7 +14,7 @@ import { articleFacts } from './article-facts';
 import { articleMarkdown } from './article-markdown';
 import { articlePage, sanitizedBody } from './article-page';
 import type { ArticleState, Bundle, BundleFile } from './bundle-types';
-import { ninjs } from './ninjs';
+import { ninjs, pubStatus } from './ninjs';
 import { readArticleState } from './article-state';
 import { jsonBytes } from './stable-json';
 import { approvalOverride } from './export-gate';
@@ -63,7 +63,7 @@ export function bundleFromState(state: ArticleState, options: BuildOptions): Bun
   const files: BundleFile[] = [
     { path: 'index.html', bytes: utf8(articlePage(facts, body)) },
     { path: 'article.md', bytes: utf8(articleMarkdown(facts)) },
-    { path: 'ninjs.json', bytes: jsonBytes(ninjs(facts, body)) },
+    { path: 'ninjs.json', bytes: jsonBytes(ninjs(facts, body, pubStatus(article.meta.status, problems.length > 0))) },
     { path: 'sources.json', bytes: jsonBytes(facts.sources.map((s) => ({ ...cleanCslItem(s.source.csl), id: s.source.id }))) },
   ];
   for (const listed of facts.sources) {

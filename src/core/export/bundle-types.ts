@@ -31,6 +31,15 @@ export interface GateProblem {
   message: string;
 }
 
+/** An approval past open claims as the gate shows it: who, when, the reason, and the claims it settled. */
+export interface GateApproval {
+  by: string;
+  at: string;
+  reason: string;
+  /** The claim problems the approval went past (the gate would name them otherwise). */
+  problems: GateProblem[];
+}
+
 /** A related article as the bundle names it. */
 export interface RelatedArticle {
   id: string;
@@ -49,6 +58,8 @@ export interface ArticleState {
   /** Title of every library source by id, for the review report. */
   sourceTitles: Map<string, string>;
   problems: GateProblem[];
+  /** The approval past open claims that settled them for the gate, with the claims it went past. */
+  approval: GateApproval | null;
   /** The workspace images the body shows, with their bytes (those that could be read). */
   assets: Array<{ asset: string; bytes: Uint8Array }>;
 }

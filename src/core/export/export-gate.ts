@@ -11,7 +11,7 @@ import { positionedText } from '../../document/plain-text';
 import { aiUseOf } from '../../shared/ai-use';
 import type { Article, StatusChange } from '../../shared/article';
 import type { ReviewCheck, ReviewedClaim } from '../../shared/review';
-import type { GateProblem } from './bundle-types';
+import type { GateApproval, GateProblem } from './bundle-types';
 
 const STATUS_WORDS: Record<ReviewedClaim['status'], string> = {
   backed: 'backed',
@@ -53,7 +53,17 @@ export function approvalOverride(article: Article): StatusChange | null {
   return last?.override?.trim() ? last : null;
 }
 
-export function gateProblems({ article, check, missingRelated, missingSources, missingImages = [] }: GateInput): GateProblem[] {
+/** The gate's answer: what stops publication, and the approval that settled the claims, if one did. */
+export interface GateResult {
+  problems: GateProblem[];
+  approval: GateApproval | null;
+}
+
+export function gateProblems(input: GateInput): GateProblem[] {
+  return gateOf(input).problems;
+}
+
+export function gateOf({ article, check, missingRelated, missingSources, missingImages = [] }: GateInput): GateResult {
   const problems: GateProblem[] = [];
   const { meta } = article;
   if (!meta.headline.trim()) problems.push({ code: 'no-headline', message: 'The article has no headline.' });
@@ -74,17 +84,20 @@ export function gateProblems({ article, check, missingRelated, missingSources, m
       message: `Editor note ${i + 1} of ${marked.length} is unresolved in ${where}: “${clip(note.text)}”. Resolve it in the editor (Editor notes list) before publishing.`,
     });
   });
-  const accepted = approvalOverride(article);
-  for (const claim of accepted ? [] : check.claims) {
+  // The claims' problems, set aside (not dropped) when an approval with a reason went past them.
+  const claimProblems: GateProblem[] = [];
+  for (const claim of check.claims) {
     const what = `The ${claim.kind} “${clip(claim.text)}”`;
     if (claim.decision?.decision === 'disputed') {
-      problems.push({ code: 'disputed-claim', message: `${what} is disputed by ${claim.decision.by}${claim.decision.comment ? `: ${clip(claim.decision.comment)}` : ''}.` });
+      claimProblems.push({ code: 'disputed-claim', message: `${what} is disputed by ${claim.decision.by}${claim.decision.comment ? `: ${clip(claim.decision.comment)}` : ''}.` });
     } else if (claim.decision?.decision === 'needs-source') {
-      problems.push({ code: 'open-claim', message: `${what} needs a source (${claim.decision.by}).` });
+      claimProblems.push({ code: 'open-claim', message: `${what} needs a source (${claim.decision.by}).` });
     } else if (!claim.decision && claim.status !== 'backed') {
-      problems.push({ code: 'open-claim', message: `${what} is ${STATUS_WORDS[claim.status]}, and no reviewer has verified it.` });
+      claimProblems.push({ code: 'open-claim', message: `${what} is ${STATUS_WORDS[claim.status]}, and no reviewer has verified it.` });
     }
   }
+  const accepted = approvalOverride(article);
+  if (!accepted) problems.push(...claimProblems);
   if (mentionsAi(meta.kicker) && aiUseOf(meta) === 'none') {
     problems.push({ code: 'ai-undisclosed', message: `The kicker “${meta.kicker}” mentions AI, but the article has no AI disclosure.` });
   }
@@ -93,5 +106,8 @@ export function gateProblems({ article, check, missingRelated, missingSources, m
     problems.push({ code: 'missing-image', message: `The image ${image.caption ? `“${clip(image.caption)}” ` : ''}(${image.asset}) cannot go into the bundle: ${image.reason}` });
   }
   for (const id of missingSources) problems.push({ code: 'missing-source', message: `The source “${id}” is cited but not in the source library.` });
-  return problems;
+  return {
+    problems,
+    approval: accepted ? { by: accepted.by, at: accepted.at, reason: accepted.override?.trim() ?? '', problems: claimProblems } : null,
+  };
 }

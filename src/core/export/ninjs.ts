@@ -2,7 +2,8 @@
  * `ninjs.json`: the article as IPTC ninjs 3.1 (resources/standards/ninjs), what a wire or
  * a CMS ingests: headlines, the dek, the body as HTML and as plain text, the byline, the
  * section and tags as subjects, the related articles as associations, the sources as info
- * sources, and the digital source type when a model made the content.
+ * sources, the digital source type when a model made the content, and whether it may be
+ * published (pubStatus).
  */
 import { slugify } from '../../shared/slug';
 import { joinNames, type ArticleFacts } from './article-facts';
@@ -21,7 +22,17 @@ function absoluteUrl(url: string | null): string | null {
   }
 }
 
-export function ninjs(facts: ArticleFacts, bodyHtml: string): Record<string, unknown> {
+/**
+ * ninjs's publication status: "usable" only for an approved article that nothing at the
+ * gate stopped (an approval past open claims with a recorded reason counts: the reviewer
+ * accepted those claims, and the manifest says so); anything exported past the gate, or
+ * not approved, is "withheld" so a CMS does not publish it by default.
+ */
+export function pubStatus(status: string, exportedPastGate: boolean): 'usable' | 'withheld' {
+  return status === 'approved' && !exportedPastGate ? 'usable' : 'withheld';
+}
+
+export function ninjs(facts: ArticleFacts, bodyHtml: string, publication: 'usable' | 'withheld'): Record<string, unknown> {
   const descriptions = [
     ...(facts.dek ? [{ role: 'summary', contentType: 'text/plain', value: facts.dek }] : []),
     ...(facts.aiContent ? [{ role: 'ai-disclosure', contentType: 'text/plain', value: facts.aiDisclosure }] : []),
@@ -47,7 +58,7 @@ export function ninjs(facts: ArticleFacts, bodyHtml: string): Record<string, unk
     firstCreated: facts.createdAt,
     versionCreated: facts.exportedAt,
     contentCreated: facts.createdAt,
-    pubStatus: 'usable',
+    pubStatus: publication,
     language: facts.language,
     slugline: facts.slug,
     headlines,

@@ -11,7 +11,7 @@ import { TabList } from '../shell/TabList';
 import { ArticleExportSummary } from './ArticleExportSummary';
 import { headlineOrUntitled } from './batch-selection';
 import { BundlePreview } from './BundlePreview';
-import type { GateProblem } from './gate-advice';
+import type { GateApproval, GateProblem } from './gate-advice';
 import { GateVerdict } from './GateVerdict';
 import { OverrideReason } from './OverrideReason';
 import { useExportRun } from './use-export-run';
@@ -32,6 +32,7 @@ export function ArticleExportDialog({ id, onClose }: { id: string; onClose: () =
   const [tab, setTab] = useState<Tab>('export');
   const [article, setArticle] = useState<{ headline: string; status: string; slug: string } | null>(null);
   const [gate, setGate] = useState<Loaded<GateProblem[]>>({ value: null, error: null });
+  const [approval, setApproval] = useState<GateApproval | null>(null);
   const [preview, setPreview] = useState<Loaded<string>>({ value: null, error: null });
   const [zip, setZip] = useState(false);
   const [reason, setReason] = useState('');
@@ -47,7 +48,11 @@ export function ArticleExportDialog({ id, onClose }: { id: string; onClose: () =
       () => undefined,
     );
     api.export.gate({ id }).then(
-      (g) => live && setGate({ value: g.problems, error: null }),
+      (g) => {
+        if (!live) return;
+        setGate({ value: g.problems, error: null });
+        setApproval(g.approval ?? null);
+      },
       (e: unknown) => live && setGate({ value: null, error: message(e) }),
     );
     api.export.preview({ id }).then(
@@ -131,7 +136,7 @@ export function ArticleExportDialog({ id, onClose }: { id: string; onClose: () =
               submit();
             }}
           >
-            <GateVerdict problems={problems} error={gate.error} />
+            <GateVerdict problems={problems} error={gate.error} approval={approval} />
             <fieldset className="export-options" disabled={running}>
               <legend>Options</legend>
               <label className="export-check">

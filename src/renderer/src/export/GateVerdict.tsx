@@ -2,7 +2,7 @@
  * The gate's verdict, first thing in the export dialog: ready, or what stops publication,
  * grouped, each group with what to do. ProblemGroups is also how a refusal is shown.
  */
-import { groupProblems, verdict, type GateProblem } from './gate-advice';
+import { approvedBy, groupProblems, overriddenClaims, verdict, type GateApproval, type GateProblem } from './gate-advice';
 import './GateVerdict.css';
 
 export function ProblemGroups({ problems }: { problems: readonly GateProblem[] }) {
@@ -28,9 +28,32 @@ interface GateVerdictProps {
   /** null while the gate is asked. */
   problems: readonly GateProblem[] | null;
   error: string | null;
+  /** The approval that went past open claims with a reason, when there was one. */
+  approval?: GateApproval | null | undefined;
 }
 
-export function GateVerdict({ problems, error }: GateVerdictProps) {
+/** Who approved past which claims, and why: the claims stay open, so the verdict says so rather than "no open claims". */
+function ApprovalPast({ approval }: { approval: GateApproval }) {
+  return (
+    <div className="gate-approval" data-testid="gate-approval">
+      <p className="gate__line">
+        {approvedBy(approval)} with the reason “{approval.reason}”. The manifest records the approval; the claims stay open in review mode.
+      </p>
+      {approval.problems.length > 0 && (
+        <details className="gate-approval__claims">
+          <summary>The {overriddenClaims(approval)} it went past</summary>
+          <ul className="gate-group__list" tabIndex={0} aria-label="Claims the approval went past">
+            {approval.problems.map((p, i) => (
+              <li key={i}>{p.message}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}
+
+export function GateVerdict({ problems, error, approval }: GateVerdictProps) {
   if (error) {
     return (
       <div className="gate gate--error" role="alert">
@@ -46,14 +69,23 @@ export function GateVerdict({ problems, error }: GateVerdictProps) {
       </div>
     );
   }
+  const past = approval && approval.problems.length > 0 ? approval : null;
   if (!problems.length) {
     return (
-      <div className="gate gate--ready" data-testid="gate-verdict">
+      <div className={`gate gate--ready${past ? ' gate--approved-past' : ''}`} data-testid="gate-verdict">
         <h3 className="gate__verdict">
           <span aria-hidden="true">✓ </span>
           {verdict(problems)}
+          {past && ` — approved past ${overriddenClaims(past)}`}
         </h3>
-        <p className="gate__line">No open or disputed claims, no notes left in the text, every cited source and related article in place.</p>
+        {past ? (
+          <>
+            <ApprovalPast approval={past} />
+            <p className="gate__line">No notes left in the text, every cited source and related article in place.</p>
+          </>
+        ) : (
+          <p className="gate__line">No open or disputed claims, no notes left in the text, every cited source and related article in place.</p>
+        )}
       </div>
     );
   }
@@ -61,6 +93,7 @@ export function GateVerdict({ problems, error }: GateVerdictProps) {
     <div className="gate gate--blocked" data-testid="gate-verdict">
       <h3 className="gate__verdict">{verdict(problems)}</h3>
       <p className="gate__line">Fix them and export, or export anyway with a written reason, which the bundle’s manifest keeps.</p>
+      {past && <p className="gate__line">Its {overriddenClaims(past)} do not count: {approvedBy(past).replace(/^A/, 'a')} past them with the reason “{past.reason}”.</p>}
       <ProblemGroups problems={problems} />
     </div>
   );

@@ -78,3 +78,27 @@ export function verdict(problems: readonly GateProblem[]): string {
   if (!problems.length) return 'Ready to export';
   return `Not ready: ${formatCount(problems.length, 'problem stops', 'problems stop')} publication`;
 }
+
+/** An approval past open claims, as the gate reports it. */
+export interface GateApproval {
+  by: string;
+  at: string;
+  reason: string;
+  problems: readonly GateProblem[];
+}
+
+/** "14 open claims", "3 open or disputed claims": what an approval went past. */
+export function overriddenClaims(approval: GateApproval): string {
+  const n = approval.problems.length;
+  const disputed = approval.problems.some((p) => p.code === 'disputed-claim');
+  const open = approval.problems.some((p) => p.code !== 'disputed-claim');
+  const kind = disputed && open ? 'open or disputed claim' : disputed ? 'disputed claim' : 'open claim';
+  return formatCount(n, kind, `${kind}s`);
+}
+
+/** "Approved by Night Editor on 28 Nov 2026" (the date in the reader's words, the time left out). */
+export function approvedBy(approval: GateApproval): string {
+  const at = new Date(approval.at);
+  const day = Number.isNaN(at.getTime()) ? '' : ` on ${at.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}`;
+  return `Approved by ${approval.by || 'an unnamed reviewer'}${day}`;
+}

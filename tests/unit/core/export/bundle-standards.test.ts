@@ -9,6 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import { buildBundle } from '../../../../src/core/export/build-bundle';
 import type { Bundle } from '../../../../src/core/export/bundle-types';
 import type { Workspace } from '../../../../src/core/workspace/workspace';
+import { body, paragraph, text } from '../../../fixtures/export/body-nodes';
 import { activeParts, AT, jsonOf, pageOf, sampleWorkspace, textOf, validators } from './export-helpers';
 
 const AI_TYPE = 'https://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia';
@@ -125,5 +126,39 @@ describe('bundles of the sample articles', () => {
       expect(manifest.generator.version).toMatch(/^\d+\.\d+\.\d+/);
       expect(manifest.gate.override).toBe('test export of the samples');
     }
+  });
+});
+
+describe('ninjs pubStatus', () => {
+  let workspace: Workspace;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => ({ workspace, cleanup } = await sampleWorkspace()));
+  afterAll(() => cleanup());
+
+  const pubStatusOf = async (id: string, override?: string) => {
+    const ninjs = jsonOf(await buildBundle(workspace, id, { at: AT, override }), 'ninjs.json');
+    const { ninjs: valid } = await validators();
+    expect(valid(ninjs), JSON.stringify(valid.errors)).toBe(true);
+    return ninjs.pubStatus;
+  };
+
+  it('is "usable" only for approved copy that passed the gate (or was approved past its claims with a reason), "withheld" otherwise', async () => {
+    const draft = await workspace.articles.create({ headline: 'Council meets on Tuesday' }, body(paragraph(text('The council meets on Tuesday.'))));
+    expect(await pubStatusOf(draft.id)).toBe('withheld');
+    const blocked = await workspace.articles.create({ headline: 'Council meets on TK' }, body(paragraph(text('The council meets on TK.'))));
+    expect(await pubStatusOf(blocked.id, 'Desk: the date is due by noon')).toBe('withheld');
+
+    const inReview = await workspace.review.setStatus({ id: draft.id, baseRevision: draft.revision, status: 'in-review', by: 'Ana Lima' });
+    expect(await pubStatusOf(draft.id)).toBe('withheld');
+    await workspace.review.setStatus({ id: draft.id, baseRevision: inReview.revision, status: 'approved', by: 'Ana Lima' });
+    expect(await pubStatusOf(draft.id)).toBe('usable');
+
+    // Approved past its open claims with a recorded reason: the gate lets it through, and so does pubStatus.
+    const rotterdam = workspace.articles.list().articles.find((a) => a.slug.startsWith('rotterdam'))!;
+    const { revision } = await workspace.articles.get(rotterdam.id);
+    expect(await pubStatusOf(rotterdam.id, 'test export')).toBe('withheld');
+    const reviewing = rotterdam.status === 'draft' ? await workspace.review.setStatus({ id: rotterdam.id, baseRevision: revision, status: 'in-review', by: 'Ana Lima' }) : { revision };
+    await workspace.review.setStatus({ id: rotterdam.id, baseRevision: reviewing.revision, status: 'approved', by: 'Ana Lima', override: 'Figures confirmed by phone.' });
+    expect(await pubStatusOf(rotterdam.id)).toBe('usable');
   });
 });

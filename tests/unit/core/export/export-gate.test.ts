@@ -77,4 +77,18 @@ describe('the export gate', () => {
     expect(gate.override).toBe('Desk chief: publishing the placeholder on purpose');
     expect(gate.problems.map((p) => p.code).sort()).toEqual(['ai-undisclosed', 'editor-note', 'no-headline']);
   });
+
+  it('says an approval past open claims let them through, by whom, with the reason, and which claims', async () => {
+    const id = workspace.articles.list().articles.find((a) => a.slug.startsWith('rotterdam'))!.id;
+    const open = (await exportGate(workspace, id)).problems.filter((p) => p.code === 'open-claim' || p.code === 'disputed-claim');
+    expect(open.length).toBeGreaterThan(2);
+    expect((await exportGate(workspace, id)).approval).toBeNull();
+    let { revision } = await workspace.articles.get(id);
+    if ((await workspace.articles.get(id)).meta.status === 'draft') ({ revision } = await workspace.review.setStatus({ id, baseRevision: revision, status: 'in-review', by: 'Ana Lima' }));
+    await workspace.review.setStatus({ id, baseRevision: revision, status: 'approved', by: 'Ana Lima', override: '  Figures confirmed by phone.  ' });
+    const gate = await exportGate(workspace, id);
+    expect(gate.problems).toEqual([]);
+    expect(gate.approval).toMatchObject({ by: 'Ana Lima', reason: 'Figures confirmed by phone.' });
+    expect(gate.approval!.problems.map((p) => p.message)).toEqual(open.map((p) => p.message));
+  });
 });
