@@ -121,12 +121,17 @@ export function ArticleForm(props: ArticleFormProps) {
 
   // The window title names the article, with a dot while edits are unsaved.
   const unsaved = autosave.state.kind !== 'saved';
+  // Set when it changes (each first keystroke after a save flips it), put back on close only:
+  // a title change is work for the browser, not worth doing twice per flip.
   useEffect(() => {
     document.title = `${unsaved ? '• ' : ''}${meta.headline || 'Untitled'} — Copydesk`;
-    return () => {
-      document.title = 'Copydesk';
-    };
   }, [meta.headline, unsaved]);
+  useEffect(
+    () => () => {
+      document.title = 'Copydesk';
+    },
+    [],
+  );
 
   /** Runs an action the user asked for; what goes wrong is said above the headline. */
   const run = async (action: () => Promise<void>) => {

@@ -1,6 +1,8 @@
 /**
  * Crash recovery for the open article: its unsaved state (fields and body) is written to
- * IndexedDB as it changes (at most every 300 ms, in a pause between keys) and cleared once a save is confirmed. On
+ * IndexedDB once typing pauses (300 ms without an edit, or every 2 s for someone who
+ * never pauses, then in an idle moment: serializing a long body is whole-document work
+ * that must not run per keystroke) and cleared once a save is confirmed. On
  * open, a record left behind by a killed page or app, with text that differs from the
  * file, is offered: recover (the file's text is kept as a version first, then the
  * recovered text is put on screen and saved) or discard.
@@ -15,8 +17,11 @@ import { shownMeta } from '../article/article-meta';
 import type { SaveState } from '../article/use-autosave';
 import { clearRecovery, readRecovery, writeRecovery, type RecoveryRecord } from './recovery-store';
 
-const WRITE_EVERY_MS = 300;
-/** Serializing a long body takes a few milliseconds: it waits for a pause between keys, this long at most. */
+/** The pause in typing after which the unsaved state is written. */
+const PAUSE_MS = 300;
+/** Someone who never pauses is still written this often. */
+const MAX_WAIT_MS = 2000;
+/** Serializing a long body takes a few milliseconds: it waits for an idle moment, this long at most. */
 const IDLE_WAIT_MS = 700;
 
 /** Runs `task` when the page is idle (or after `timeout`); where there is no idle callback, at once. */
@@ -87,9 +92,18 @@ export function useCrashRecovery({ article, meta, editorRef, saveState, hasPendi
     });
   }, [id, revision]);
 
+  /** When the oldest edit not yet written was made: the pause never stretches past the max wait. */
+  const since = useRef<number | null>(null);
   const schedule = useCallback(() => {
     dirty.current = true;
-    timer.current ??= setTimeout(() => whenIdle(write, IDLE_WAIT_MS), WRITE_EVERY_MS);
+    const now = Date.now();
+    since.current ??= now;
+    clearTimeout(timer.current);
+    const wait = Math.min(PAUSE_MS, Math.max(0, since.current + MAX_WAIT_MS - now));
+    timer.current = setTimeout(() => {
+      since.current = null;
+      whenIdle(write, IDLE_WAIT_MS);
+    }, wait);
   }, [write]);
 
   /** The body changed on screen. */
@@ -114,6 +128,7 @@ export function useCrashRecovery({ article, meta, editorRef, saveState, hasPendi
     if (savedAt === null || hasPending()) return;
     clearTimeout(timer.current);
     timer.current = undefined;
+    since.current = null;
     dirty.current = false;
     void clearRecovery(id);
   }, [id, savedAt, hasPending]);

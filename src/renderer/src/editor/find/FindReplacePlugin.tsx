@@ -9,7 +9,8 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $createRangeSelection, $setSelection, HISTORY_PUSH_TAG, SKIP_DOM_SELECTION_TAG, type LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useCommand } from '../../shell/command-registry';
-import { $findMatches, findPattern, type FindMatch, type FindOptions, type TextPoint } from './find-matches';
+import { allChanged, changesText, noteChanges, resetChanges } from '../../../../document/changed-blocks';
+import { LiveMatches, findPattern, type FindMatch, type FindOptions, type TextPoint } from './find-matches';
 import './FindReplace.css';
 
 const ALL = 'copydesk-find';
@@ -101,16 +102,22 @@ export function FindReplacePlugin() {
       setMatches([]);
       return;
     }
+    // Kept per block: after an edit only the blocks it touched are searched again.
+    const live = new LiveMatches(pattern);
+    const changes = allChanged();
     const find = () => {
-      const found = editor.getEditorState().read(() => $findMatches(pattern));
+      const found = editor.getEditorState().read(() => live.$matches(changes));
+      resetChanges(changes);
       setMatches(found);
       return found;
     };
     // A new query (or option) brings its first match into view, as a browser's find does.
     const [first] = find();
     if (first) editor.getElementByKey(first.start.key)?.scrollIntoView({ block: 'center', inline: 'nearest' });
-    const stopUpdates = editor.registerUpdateListener(({ dirtyLeaves, dirtyElements }) => {
-      if (dirtyLeaves.size || dirtyElements.size) find();
+    const stopUpdates = editor.registerUpdateListener(({ dirtyLeaves, dirtyElements, tags }) => {
+      if (!changesText(dirtyElements, dirtyLeaves)) return;
+      noteChanges(changes, dirtyElements, dirtyLeaves, tags);
+      find();
     });
     const stopEditable = editor.registerEditableListener(setEditable);
     return () => {

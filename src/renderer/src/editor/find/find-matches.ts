@@ -5,6 +5,7 @@
  * starts and ends in. Runs inside a Lexical read or update.
  */
 import { $getRoot, $isElementNode, $isTextNode, type ElementNode, type LexicalNode } from 'lexical';
+import { BlockCache, type ChangedBlocks } from '../../../../document/changed-blocks';
 
 export interface FindOptions {
   matchCase: boolean;
@@ -72,13 +73,12 @@ function pointAt(runs: Run[], index: number, isEnd: boolean): TextPoint | null {
   return null;
 }
 
-/** Every match of the pattern in the body, in reading order. */
-export function $findMatches(pattern: RegExp | null, limit = 10_000): FindMatch[] {
-  if (!pattern) return [];
+/** The matches in one top-level block (and the blocks nested in it), in reading order. */
+export function $blockMatches(block: LexicalNode, pattern: RegExp, limit = 10_000): FindMatch[] {
   const matches: FindMatch[] = [];
-  const blocks: ElementNode[] = [];
-  for (const child of $getRoot().getChildren()) if ($isElementNode(child)) blocks.push(child);
-  // Blocks are read in document order: nested ones are taken up right after their parent.
+  if (!$isElementNode(block)) return matches;
+  const blocks: ElementNode[] = [block];
+  // Nested blocks are taken up right after their parent.
   for (let i = 0; i < blocks.length && matches.length < limit; i++) {
     const nested: ElementNode[] = [];
     const { text, runs } = blockText(blocks[i]!, nested);
@@ -95,4 +95,39 @@ export function $findMatches(pattern: RegExp | null, limit = 10_000): FindMatch[
     }
   }
   return matches;
+}
+
+/** Every match of the pattern in the body, in reading order. */
+export function $findMatches(pattern: RegExp | null, limit = 10_000): FindMatch[] {
+  if (!pattern) return [];
+  const matches: FindMatch[] = [];
+  for (let child = $getRoot().getFirstChild(); child !== null && matches.length < limit; child = child.getNextSibling()) {
+    for (const match of $blockMatches(child, pattern, limit - matches.length)) matches.push(match);
+  }
+  return matches;
+}
+
+/**
+ * The matches of one pattern kept per block as the text changes: after an edit only the
+ * blocks it touched are searched again (a keystroke in a 20,000-word article searches its
+ * paragraph, not the article), so the count and the marks stay exact while typing.
+ */
+export class LiveMatches {
+  private readonly cache: BlockCache<FindMatch[]>;
+
+  constructor(pattern: RegExp, private readonly limit = 10_000) {
+    this.cache = new BlockCache((block) => $blockMatches(block, pattern, limit));
+  }
+
+  /** Inside a read: every match, in reading order. */
+  $matches(changes: ChangedBlocks): FindMatch[] {
+    const matches: FindMatch[] = [];
+    for (const { value } of this.cache.$blocks(changes)) {
+      for (const match of value) {
+        if (matches.length >= this.limit) return matches;
+        matches.push(match);
+      }
+    }
+    return matches;
+  }
 }

@@ -1,14 +1,16 @@
 /**
  * Marks the review's claims in the text by status, with the CSS Custom Highlight API:
  * ranges over the text nodes on the page, painted by `::highlight()` rules, so the
- * document itself is never touched. Drawn when a check arrives, and again in the frame
- * after each edit; a claim whose words moved since the check waits for the next one.
+ * document itself is never touched. Drawn when a check arrives, and again in the editor's
+ * shared document pass a moment after edits (the ranges follow the text meanwhile); a
+ * claim whose words moved since the check waits for the next one.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useEffect } from 'react';
 import type { ClaimStatus } from '../../../../shared/review';
 import { $claimPlace, claimDomRange } from '../../review/claim-place';
 import { useReview } from '../../review/ReviewContext';
+import { registerDocumentTask } from '../document-pass';
 import '../../review/claim-highlights.css';
 
 const STATUSES: ClaimStatus[] = ['backed', 'close', 'not-found', 'wrong-source', 'speaker-unconfirmed'];
@@ -30,20 +32,19 @@ export function ClaimHighlightsPlugin(): null {
       clear();
       return;
     }
+    // Inside a read: every claim placed again (its words may have moved with an edit).
     const draw = () => {
       const groups = new Map<string, Range[]>();
       let active: Range | null = null;
-      editor.getEditorState().read(() => {
-        for (const claim of check.claims) {
-          const place = $claimPlace(claim.path, claim.start, claim.end);
-          if (!place || place.text !== claim.text) continue;
-          const range = claimDomRange(editor, place);
-          if (!range) continue;
-          const name = `claim-${claim.status}`;
-          groups.set(name, [...(groups.get(name) ?? []), range]);
-          if (claim.id === activeId) active = range;
-        }
-      });
+      for (const claim of check.claims) {
+        const place = $claimPlace(claim.path, claim.start, claim.end);
+        if (!place || place.text !== claim.text) continue;
+        const range = claimDomRange(editor, place);
+        if (!range) continue;
+        const name = `claim-${claim.status}`;
+        groups.set(name, [...(groups.get(name) ?? []), range]);
+        if (claim.id === activeId) active = range;
+      }
       clear();
       for (const [name, ranges] of groups) registry.set(name, new Highlight(...ranges));
       if (active) {
@@ -52,15 +53,10 @@ export function ClaimHighlightsPlugin(): null {
         registry.set(ACTIVE, highlight);
       }
     };
-    draw();
-    let frame = 0;
-    const unregister = editor.registerUpdateListener(({ dirtyLeaves, dirtyElements }) => {
-      if (dirtyLeaves.size === 0 && dirtyElements.size === 0) return;
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(draw);
-    });
+    // Drawn now, and again in the shared pass after edits: the ranges are live DOM ranges,
+    // so the marks move with the text meanwhile.
+    const unregister = registerDocumentTask(editor, draw);
     return () => {
-      cancelAnimationFrame(frame);
       unregister();
       clear();
     };

@@ -1,28 +1,21 @@
 /**
- * Reports the body's word count a moment after typing pauses, so counting a long article
- * never sits on the keystroke path.
+ * Reports the body's word count a moment after typing pauses, in the editor's shared
+ * document pass, recounting only the blocks an edit touched.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getRoot } from 'lexical';
+import type { LexicalNode } from 'lexical';
 import { useEffect } from 'react';
+import { BlockCache } from '../../../../document/changed-blocks';
 import { countWords } from '../../../../document/plain-text';
+import { registerDocumentTask } from '../document-pass';
 
-export function WordCountPlugin({ onCount, delayMs = 250 }: { onCount: (words: number) => void; delayMs?: number }): null {
+const blockWords = (block: LexicalNode) => countWords(block.getTextContent());
+
+export function WordCountPlugin({ onCount }: { onCount: (words: number) => void }): null {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const count = () => onCount(editor.getEditorState().read(() => countWords($getRoot().getTextContent())));
-    count();
-    // Not registerTextContentListener: it rebuilds the whole text on every keystroke.
-    const unregister = editor.registerUpdateListener(({ dirtyLeaves, dirtyElements }) => {
-      if (dirtyLeaves.size === 0 && dirtyElements.size === 0) return;
-      clearTimeout(timer);
-      timer = setTimeout(count, delayMs);
-    });
-    return () => {
-      clearTimeout(timer);
-      unregister();
-    };
-  }, [editor, onCount, delayMs]);
+    const cache = new BlockCache(blockWords);
+    return registerDocumentTask(editor, (changes) => onCount(cache.$blocks(changes).reduce((sum, { value }) => sum + value, 0)));
+  }, [editor, onCount]);
   return null;
 }
