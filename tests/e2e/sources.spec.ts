@@ -112,6 +112,21 @@ test('a pasted source is attached, a quote attributed with Ctrl+Shift+A survives
   // The cited-at list takes the editor to the words.
   await panelOf(app).getByRole('button', { name: /“moved a long way in a short time”/ }).click();
   await expect.poll(() => app.evaluate('window.getSelection().toString()')).toBe('“moved a long way in a short time”');
+
+  // The card's Change… opens the attribution on those words; Remove attribution takes it off, the words stay.
+  await app.mouse.move(5, 5);
+  await again.hover();
+  await card.getByRole('button', { name: 'Change…' }).click();
+  const change = app.getByRole('dialog', { name: 'Change the attribution' });
+  await expect(change).toBeVisible();
+  await expect(change.getByLabel('Locator (optional)')).toHaveValue('para 2');
+  await app.keyboard.press('Escape');
+  await expect(change).toBeHidden();
+  await app.mouse.move(5, 5);
+  await again.hover();
+  await card.getByRole('button', { name: 'Remove attribution' }).click();
+  await expect(body.locator('[data-source-id]')).toHaveCount(0);
+  await expect(body).toContainText('The company said it had “moved a long way in a short time” on pay.');
 });
 
 test('text pasted twice is offered as the source the library has, or added again only when asked', async ({ app, host }) => {

@@ -116,7 +116,7 @@ export function AttributionCard() {
 
   /** The attribution node the card is about. */
   const keyOf = (element: HTMLElement) =>
-    editor.getEditorState().read(() => {
+    editor.read(() => {
       const node = $getNearestNodeFromDOMNode(element);
       return node ? ($attributionAround(node)?.getKey() ?? null) : null;
     });
@@ -124,8 +124,8 @@ export function AttributionCard() {
     const key = keyOf(target.element);
     setTarget(null);
     if (!key) return;
-    editor.update(() => $selectAttribution(key));
-    editor.dispatchCommand(OPEN_ATTRIBUTION_COMMAND, undefined);
+    // The popover opens once the words are selected on the page, so that it keeps the focus.
+    editor.update(() => $selectAttribution(key), { onUpdate: () => editor.dispatchCommand(OPEN_ATTRIBUTION_COMMAND, undefined) });
   };
   const remove = () => {
     const key = keyOf(target.element);

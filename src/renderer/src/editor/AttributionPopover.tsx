@@ -126,6 +126,18 @@ export function AttributionPopover() {
     if (request && box.current) placeBeside(box.current, request.anchor);
   }, [request]);
 
+  // The editor takes the focus back when it puts the selection on the page (opened from the
+  // attribution card, the words are selected first): the popover's search field has it once
+  // the page settles, so typing and Escape reach the popover.
+  const opening = request?.selection ? request.opening : null;
+  useEffect(() => {
+    if (opening === null) return;
+    const frame = requestAnimationFrame(() => {
+      if (box.current && !box.current.contains(document.activeElement)) box.current.querySelector<HTMLInputElement>('input')?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [opening]);
+
   useEffect(() => {
     if (!request) return;
     const outside = (event: MouseEvent) => {
