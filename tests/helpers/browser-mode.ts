@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..', '..');
+const START_MS = 60_000;
 
 export interface Host {
   url: string;
@@ -20,7 +21,12 @@ export async function startHost(workspace: string, seed: boolean, options: { ent
   const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`browser mode did not start: ${output}`)), 20_000);
+    // Generous: a 10,000-article workspace on a busy 2-core machine takes a while; a host that
+    // never prints its address is stopped, not left behind.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`browser mode did not print its address within ${START_MS / 1000} s: ${output}`));
+    }, START_MS);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Open: (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output);
