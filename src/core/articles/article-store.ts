@@ -411,10 +411,22 @@ export class ArticleStore {
     });
   }
 
-  /** The summary with the open claims counted for its revision (null when not counted for this one). */
+  /**
+   * The summary with the open claims last counted (null when never counted). A count made
+   * for an earlier revision is shown until the background count of the new one replaces
+   * it, so a status change or a save does not blank the label in between.
+   */
   withOpenClaims(entry: ArticleEntry): ArticleSummary {
     const counted = this.hooks.openClaims?.(entry.summary.id);
-    return counted && entry.revision !== '' && counted[0] === entry.revision ? { ...entry.summary, openClaims: counted[1] } : entry.summary;
+    return counted ? { ...entry.summary, openClaims: counted[1] } : entry.summary;
+  }
+
+  /** True when an article's open claims were not counted for its current text. */
+  needsOpenClaimsCount(id: string): boolean {
+    const entry = this.folder.registry.byId(id);
+    if (!entry) return false;
+    const counted = this.hooks.openClaims?.(id);
+    return !counted || entry.revision === '' || counted[0] !== entry.revision;
   }
 
   /** Tells the library an article's open claims were counted afresh (its summary changes, not its file). */

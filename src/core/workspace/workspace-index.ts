@@ -107,13 +107,20 @@ export class WorkspaceIndex {
     return Array.isArray(known) && typeof known[0] === 'string' && typeof known[1] === 'number' ? known : undefined;
   }
 
-  /** Records what the review engine counted; true when it differs from what was known. */
+  /** Records what the review engine counted; true when the count differs from what was known. */
   noteOpenClaims(id: string, revision: string, count: number): boolean {
     const known = this.openClaimsOf(id);
     if (known && known[0] === revision && known[1] === count) return false;
-    this.db.data.openClaims = { ...this.db.data.openClaims, [id]: [revision, count] };
+    this.db.data.openClaims ??= {};
+    this.db.data.openClaims[id] = [revision, count];
     this.markDirty();
-    return true;
+    return known?.[1] !== count;
+  }
+
+  /** Keeps an article's count but marks it as not counted for any revision (its sources changed). */
+  staleOpenClaims(id: string): void {
+    const known = this.openClaimsOf(id);
+    if (known) this.db.data.openClaims![id] = ['', known[1]];
   }
 
   /** The sources' entries as last written. */

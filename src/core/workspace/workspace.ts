@@ -12,6 +12,7 @@ import type { LibraryChange, SourceChange } from '../../shared/contract';
 import type { SearchStatus } from '../../shared/library';
 import { ArticleStore } from '../articles/article-store';
 import { ReviewService } from '../review/review-service';
+import { OpenClaimsCounter } from '../review/open-claims-counter';
 import { SearchService } from '../search/search-service';
 import { SourceStore } from '../sources/source-store';
 import { SerialQueue } from '../storage/serial-queue';
@@ -55,6 +56,8 @@ export class Workspace {
   readonly search: SearchService;
   readonly team: TeamService;
   readonly assets: AssetStore;
+  /** Counts open claims in the background for the library (the workspace's owner only). */
+  readonly openClaims: OpenClaimsCounter | null;
   private readonly emitter = new EventEmitter();
 
   private constructor(
@@ -68,6 +71,7 @@ export class Workspace {
       changed: (changes) => {
         for (const change of changes) if ((change.kind === 'removed' || change.kind === 'damaged') && change.id) this.search.removed(change.id);
         if (changes.length) this.emitter.emit('library', changes);
+        this.openClaims?.schedule(changes.flatMap((c) => (c.id && (c.kind === 'added' || c.kind === 'changed') && this.articles.needsOpenClaimsCount(c.id) ? [c.id] : [])));
       },
       entriesChanged: (entries) => this.index.schedule(entries),
       recordSeen: (record, entry) => this.search.recordSeen(record, entry),
@@ -77,12 +81,17 @@ export class Workspace {
       changed: (changes) => {
         for (const change of changes) if (change.kind === 'changed' && change.id) this.search.sourceChanged(change.id);
         if (changes.length) this.emitter.emit('sources', changes);
+        this.sourcesChanged(changes);
       },
       entriesChanged: (entries) => this.index.scheduleSources(entries),
     });
-    this.review = new ReviewService(this.articles, this.sources, (id, revision, open) => {
+    const counted = (id: string, revision: string, open: number) => {
       if (this.index.noteOpenClaims(id, revision, open)) this.articles.openClaimsCounted(id);
-    });
+    };
+    this.review = new ReviewService(this.articles, this.sources, counted);
+    // Its own checker: a batch of other articles must not empty the caches of the one being reviewed.
+    const background = new ReviewService(this.articles, this.sources, counted);
+    this.openClaims = lock ? new OpenClaimsCounter({ needsCount: (id) => this.articles.needsOpenClaimsCount(id), count: (id) => background.check(id) }) : null;
     this.assets = new AssetStore(layout, queue);
     // Only the workspace's owner writes the search index; others build theirs in memory when asked.
     this.search = new SearchService(this.articles, this.sources, { file: layout.searchIndex, persist: lock !== null });
@@ -114,6 +123,38 @@ export class Workspace {
       },
       options,
     );
+  }
+
+  /** A source's snapshot or details changed: the articles it is attached to are counted again. */
+  private sourcesChanged(changes: SourceChange[]): void {
+    if (!this.openClaims) return;
+    const touched = new Set(changes.flatMap((c) => (c.id ? [c.id] : [])));
+    if (!touched.size) return;
+    const ids = this.articles.folder.registry
+      .entries()
+      .filter((e) => e.summary.sourceIds.some((s) => touched.has(s)))
+      .map((e) => e.summary.id);
+    for (const id of ids) this.index.staleOpenClaims(id);
+    this.openClaims.schedule(ids);
+  }
+
+  /** Every article not counted for its current text, newest first, counted once search has caught up. */
+  private countMissingOpenClaims(): void {
+    const counter = this.openClaims;
+    if (!counter) return;
+    const begin = () => {
+      stop();
+      counter.schedule(
+        this.articles
+          .list()
+          .articles.map((a) => a.id)
+          .filter((id) => this.articles.needsOpenClaimsCount(id)),
+      );
+    };
+    const stop = this.search.onStatus((status) => {
+      if (status.state === 'ready') begin();
+    });
+    if (this.search.status().state === 'ready') begin();
   }
 
   /** The workspace's settings: the reviewer's name. */
@@ -148,6 +189,7 @@ export class Workspace {
       await workspace.reconcile();
       // In the background: opening and the article list never wait for search.
       workspace.search.start();
+      workspace.countMissingOpenClaims();
       if (options.watch !== false) {
         workspace.articles.folder.startWatching((task) => workspace.queue.run(task));
         workspace.sources.folder.startWatching((task) => workspace.queue.run(task));
@@ -171,6 +213,7 @@ export class Workspace {
 
   async close(): Promise<void> {
     this.team.close();
+    await this.openClaims?.close();
     this.articles.folder.stopWatching();
     this.sources.folder.stopWatching();
     try {
