@@ -175,6 +175,11 @@ test('find in a snapshot counts and steps through every match, whatever its case
   await expect(reader).toContainText('Northsea Wire · 2026-11-10');
   const find = reader.getByRole('searchbox', { name: 'Find in snapshot' });
   await expect(find).toBeFocused();
+  // The field, its count and its arrows sit on one line (the editor's find bar styles stay its own).
+  const row = reader.getByRole('search');
+  const [field, next] = [await find.boundingBox(), await row.getByRole('button').last().boundingBox()];
+  expect(Math.abs(field!.y + field!.height / 2 - (next!.y + next!.height / 2))).toBeLessThan(8);
+  expect(next!.x).toBeGreaterThan(field!.x + field!.width - 1);
   await find.fill('ROSTER');
   // "rostering", "roster", "roster": three, highlighted in the text.
   await expect(reader.getByTestId('find-count')).toHaveText('1 of 3');

@@ -75,7 +75,7 @@ export function SnapshotView({ text, initialQuery = '', autoFocusFind = false, o
 
   return (
     <div className="snapshot-view">
-      <div className="find-bar" role="search">
+      <div className="snapshot-find" role="search">
         <input
           type="search"
           aria-label="Find in snapshot"
@@ -98,7 +98,7 @@ export function SnapshotView({ text, initialQuery = '', autoFocusFind = false, o
             }
           }}
         />
-        <span className="find-bar__count" aria-live="polite" data-testid="find-count">
+        <span className="snapshot-find__count" aria-live="polite" data-testid="find-count">
           {count}
         </span>
         <button type="button" aria-label="Previous match" title="Previous match (Shift+Enter)" disabled={matches.length < 2} onClick={() => step(-1)}>
