@@ -11,6 +11,7 @@ import type { FileRegistry } from '../storage/file-registry';
 import { INDEXED_FIELDS, termOf, tokenize, type SearchDocument } from './search-document';
 import type { EngineHit, RankedMatches } from './ranked-match';
 import type { ArticleSearchIndex } from './search-index';
+import { phraseKeyOf } from './phrase-filter';
 import { phrasePattern, snippetOf } from './snippet';
 
 export interface QueryContext {
@@ -39,7 +40,7 @@ export function runQuery(text: string, limit: number, context: QueryContext): { 
   // Phrases of stop words only ("to be or not"): nothing the index can narrow by.
   if (!words.length && !phraseWords.length) return { hits: [], total: 0 };
   const candidates = context.index.match(words, phraseWords, accept);
-  const { held, total } = phrases.length ? withPhrases(candidates, phrases, limit, context) : { held: candidates.hits(limit), total: candidates.length };
+  const { held, total } = phrases.length ? withPhrases(candidates, phrases, query.phrases.map(phraseKeyOf), limit, context) : { held: candidates.hits(limit), total: candidates.length };
   const hits: SearchHit[] = [];
   // Snippets for the page returned only.
   for (const hit of held.slice(0, limit)) {
@@ -54,18 +55,21 @@ const PHRASE_CHECK_MS = 15;
 
 /**
  * The candidates that hold every phrase, best first. The index knows words, not their
- * order, so each candidate's text is looked at; when thousands of articles have all the
+ * order, so each candidate's text is looked at (those its pairs of words let through); when thousands of articles have all the
  * words (a phrase of common ones) and a page is found, the rest is counted from the share
  * of those checked (the total is then an estimate).
  */
-function withPhrases(candidates: RankedMatches, phrases: RegExp[], limit: number, context: QueryContext): { held: EngineHit[]; total: number } {
+function withPhrases(candidates: RankedMatches, phrases: RegExp[], keys: number[][], limit: number, context: QueryContext): { held: EngineHit[]; total: number } {
   const started = performance.now();
   const held: EngineHit[] = [];
   let checked = 0;
   for (let rank = 0; rank < candidates.length; rank++) {
     if (held.length >= limit && performance.now() - started > PHRASE_CHECK_MS) break;
     checked++;
-    const where = phraseFields(context.documentOf(candidates.id(rank)), phrases);
+    const id = candidates.id(rank);
+    // Most candidates of a phrase of common words are ruled out without reading their text.
+    if (!context.index.mayHoldPhrases(id, keys)) continue;
+    const where = phraseFields(context.documentOf(id), phrases);
     if (!where) continue;
     const hit = candidates.hit(rank);
     for (const field of where) if (!hit.fields.includes(field)) hit.fields.push(field);

@@ -13,6 +13,7 @@ export interface SearchDocument {
   id: string;
   headline: string;
   dek: string;
+  /** The text of the body on one line, each run of spaces and line breaks one space (as snippets show it). */
   body: string;
   tags: string;
   bylines: string;
@@ -45,13 +46,18 @@ export function termOf(word: string): string | null {
   return folded.length === 0 || STOP_WORDS.has(folded) ? null : folded;
 }
 
+/** Text on one line: every run of white space one space. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}
+
 /** The index's view of an article; `sourceTitle` names attached sources by their titles. */
 export function searchDocumentOf(article: ArticleFile, sourceTitle: (id: string) => string | undefined): SearchDocument {
   return {
     id: article.id,
     headline: article.meta.headline,
     dek: article.meta.dek,
-    body: plainTextFromBody(article.body),
+    body: oneLine(plainTextFromBody(article.body)),
     tags: article.meta.tags.join('\n'),
     bylines: article.meta.bylines.join('\n'),
     sources: article.meta.sourceIds.map((id) => sourceTitle(id) ?? '').filter(Boolean).join('\n'),
@@ -82,7 +88,7 @@ export function searchDocumentOfText(text: string, id: string, sourceTitle: (id:
     id,
     headline: textOf(meta.headline),
     dek: textOf(meta.dek),
-    body: plainTextFromBody(body),
+    body: oneLine(plainTextFromBody(body)),
     tags: list(meta.tags).join('\n'),
     bylines: list(meta.bylines).join('\n'),
     sources: list(meta.sourceIds)

@@ -8,6 +8,7 @@ import MiniSearch, { type AsPlainObject, type Options, type SearchResult as Engi
 import type { SearchField } from '../../shared/library';
 import { FIELD_BOOST, INDEXED_FIELDS, termOf, tokenize, type SearchDocument } from './search-document';
 import { headerOf, loadEngine, postingsOf, scoringStateOf, termsOf } from './engine-internals';
+import { mayHold, pairFilterOf, type PairFilter } from './phrase-filter';
 import { rankMatches, RankedMatches, type EngineHit, type TermQuery } from './ranked-match';
 import type { EngineState, IndexedFromTable } from './search-file';
 
@@ -46,6 +47,8 @@ export class ArticleSearchIndex {
    * dropped): snippets and phrase checks read them, and read the file again for the others.
    */
   private readonly documents = new Map<string, SearchDocument>();
+  /** The pairs of words of each document kept, for phrases (phrase-filter.ts). */
+  private readonly pairs = new Map<string, PairFilter>();
 
   private constructor(private readonly engine: MiniSearch<SearchDocument>) {}
 
@@ -85,13 +88,19 @@ export class ArticleSearchIndex {
   private keep(document: SearchDocument): void {
     this.documents.delete(document.id);
     this.documents.set(document.id, document);
-    if (this.documents.size > MAX_DOCUMENTS) this.documents.delete(this.documents.keys().next().value as string);
+    this.pairs.set(document.id, pairFilterOf(document));
+    if (this.documents.size > MAX_DOCUMENTS) this.forget(this.documents.keys().next().value as string);
+  }
+
+  private forget(id: string): void {
+    this.documents.delete(id);
+    this.pairs.delete(id);
   }
 
   remove(id: string): void {
     if (this.engine.has(id)) this.engine.discard(id);
     this.from.delete(id);
-    this.documents.delete(id);
+    this.forget(id);
   }
 
   /** Whether the document's text is at hand (indexed or read in this session). */
@@ -102,6 +111,15 @@ export class ArticleSearchIndex {
   /** The document as last indexed in this session, if it was. */
   document(id: string): SearchDocument | undefined {
     return this.documents.get(id);
+  }
+
+  /**
+   * False when the article cannot hold every phrase (given by phraseKeyOf), told without
+   * its text; true when it may, or when its text is not at hand.
+   */
+  mayHoldPhrases(id: string, phrases: ReadonlyArray<readonly number[]>): boolean {
+    const filter = this.pairs.get(id);
+    return !filter || phrases.every((phrase) => mayHold(filter, phrase));
   }
 
   /** Keeps a document read from its file for later snippets (it was indexed from the same bytes). */

@@ -3,7 +3,7 @@
  * the first match, with every matched word and phrase marked by its offsets.
  */
 import type { SearchField, Snippet } from '../../shared/library';
-import { termOf, type SearchDocument } from './search-document';
+import { oneLine, termOf, type SearchDocument } from './search-document';
 
 const SNIPPET_CHARS = 180;
 const LEAD_CHARS = 50;
@@ -60,8 +60,10 @@ function firstMatchNear(text: string, terms: ReadonlySet<string>, phrases: reado
     if (at >= 0 && (first < 0 || at < first)) first = at;
   };
   for (const term of terms) {
+    // Past the earliest found so far, looking on cannot find an earlier one.
+    const until = first < 0 ? lower.length : first;
     let at = lower.indexOf(term);
-    while (at > 0 && /[\p{L}\p{M}\p{N}]/u.test(lower[at - 1]!)) at = lower.indexOf(term, at + 1);
+    while (at > 0 && at < until && inWord(lower.charCodeAt(at - 1))) at = lower.indexOf(term, at + 1);
     consider(at);
   }
   for (const pattern of phrases) {
@@ -72,11 +74,18 @@ function firstMatchNear(text: string, terms: ReadonlySet<string>, phrases: reado
   return first;
 }
 
+/** Whether a character (a UTF-16 unit) is a letter, mark or digit: part of a word. */
+function inWord(code: number): boolean {
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  return /[\p{L}\p{M}\p{N}]/u.test(String.fromCharCode(code));
+}
+
 /** The snippet of a document for the fields matched; without matches, the dek or the start of the body. */
 export function snippetOf(document: SearchDocument, fields: readonly SearchField[], terms: ReadonlySet<string>, phrases: readonly RegExp[]): Snippet {
   for (const field of SNIPPET_FIELDS) {
     if (!fields.includes(field)) continue;
-    const text = document[field].replace(/\s+/g, ' ');
+    // The body is on one line already; a body is thousands of characters, and a page has dozens.
+    const text = field === 'body' ? document.body : oneLine(document[field]);
     const near = firstMatchNear(text, terms, phrases);
     // Only the stretch around the first match is split into words; the rest is never shown.
     const from = near < 0 ? 0 : Math.max(0, near - LEAD_CHARS - 20);
@@ -84,7 +93,7 @@ export function snippetOf(document: SearchDocument, fields: readonly SearchField
     const ranges = matchRanges(stretch, terms, phrases).map(([a, b]): [number, number] => [a + from, b + from]);
     if (ranges.length) return around(text, ranges);
   }
-  const lead = (document.dek || document.body).replace(/\s+/g, ' ');
+  const lead = document.dek ? oneLine(document.dek) : document.body;
   return around(lead, matchRanges(lead.slice(0, SNIPPET_CHARS + LEAD_CHARS), terms, phrases));
 }
 
