@@ -31,11 +31,27 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return bytes.length;
 }
 
-/** A .txt file: its text as it is; the title is the file's name. */
+/**
+ * The title a text file gives itself: a short first line that reads as a heading (no
+ * closing period, comma or colon; at most 20 words) with more text after it, as press
+ * releases and statements start. Null when the first line is the start of the text.
+ */
+export function titleLine(text: string): string | null {
+  const lines = text.split('\n');
+  const first = lines.findIndex((line) => line.trim() !== '');
+  if (first < 0) return null;
+  const line = lines[first]!.trim().replace(/\s+/g, ' ');
+  const more = lines.slice(first + 1).some((rest) => rest.trim() !== '');
+  if (!more || line.length < 3 || line.length > 150 || /[.,;:]$/.test(line) || line.split(' ').length > 20) return null;
+  return line;
+}
+
+/** A .txt file: its text as it is; the title is its heading line when it has one, else the file's name. */
 export function extractPlainText(fileName: string, text: string): Result<NewSource, string> {
   const snapshot = snapshotText(text);
   if (!snapshot) return fail(`${fileName} has no text in it`);
-  return ok({ fields: { type: 'document', title: fileStem(fileName) }, snapshot: { text: snapshot, origin: 'document', fileName, mediaType: 'text/plain' } });
+  const title = titleLine(snapshot) ?? fileStem(fileName);
+  return ok({ fields: { type: 'document', title }, snapshot: { text: snapshot, origin: 'document', fileName, mediaType: 'text/plain' } });
 }
 
 /** A Markdown file: its first "# " heading (or front matter title) is the title; the snapshot is its plain text. */

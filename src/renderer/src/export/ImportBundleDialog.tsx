@@ -11,6 +11,7 @@ import { toBase64 } from '../sources/file-data';
 import { sourcesLine } from './import-summary';
 import './Export.css';
 import '../shell/FileDrop.css';
+import { formatBytes } from '../format';
 
 /** The contract's ceiling for an uploaded bundle (160 MB); the host may set a lower one. */
 const MAX_BUNDLE_BYTES = 160 * 1024 * 1024;
@@ -78,7 +79,7 @@ export function ImportBundleDialog({ onOpenArticle, onClose }: ImportBundleDialo
             <span className="file-drop__title">{file ? file.name : 'Choose a bundle, or drop it here'}</span>
             <span className="file-drop__hint">
               {file
-                ? `${Math.max(1, Math.round(file.size / 1024)).toLocaleString('en-US')} KB`
+                ? formatBytes(file.size)
                 : 'The .zip that Copydesk’s export writes. The article comes in as a draft; the original is not touched.'}
             </span>
             <input

@@ -12,6 +12,7 @@ import { AddFooter } from './AddFooter';
 import { DOCUMENT_EXTENSIONS, importKind, MAX_IMPORT_BYTES, REFERENCE_EXTENSIONS, toBase64 } from './file-data';
 import { failureOf, type AddFailure, type useAddSource } from './use-add-source';
 import '../shell/FileDrop.css';
+import { formatBytes } from '../format';
 
 type ReferencesResult = ApiResponse<'sources.importReferences'>;
 
@@ -94,7 +95,7 @@ export function FileSourceTab({ adder, onUseExisting, onCancel, onDone }: TabPro
         <span className="file-drop__title">{file ? file.name : 'Choose a file, or drop it here'}</span>
         <span className="file-drop__hint">
           {file
-            ? `${(file.size / 1024).toLocaleString('en-US', { maximumFractionDigits: 0 })} KB · ${importKind(file.name) === 'references' ? 'every reference in it is added' : 'its text becomes the snapshot'}`
+            ? `${formatBytes(file.size)} · ${importKind(file.name) === 'references' ? 'every reference in it is added' : 'its text becomes the snapshot'}`
             : 'A saved page or document (.html .txt .md .docx .pdf), or references from Zotero (.json CSL-JSON, .bib BibTeX). Up to 20 MB.'}
         </span>
         <input

@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { versionKindLabel, type ArticleVersion, type ArticleVersionSummary } from '../../../shared/article-version';
 import { api } from '../api';
-import { formatCount, relativeTime } from '../format';
+import { formatBytes, formatCount, relativeTime } from '../format';
 import { Dialog } from '../shell/Dialog';
 import { changesOnly, comparableText, wordDiff } from './word-diff';
 import { TeamCommits } from '../team/TeamCommits';
@@ -23,10 +23,6 @@ interface VersionsDialogProps {
   /** Restores the version; throws what went wrong. */
   onRestore: (versionId: string) => Promise<void>;
   onClose: () => void;
-}
-
-function sizeLabel(bytes: number): string {
-  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`;
 }
 
 function timeLabel(iso: string): string {
@@ -111,7 +107,7 @@ export function VersionsDialog({ id, currentText, canRestore, onRestore, onClose
                   </span>
                   <span className="versions__kind">{v.readable ? versionKindLabel(v.kind) : 'Cannot be read'}</span>
                   <span className="versions__size">
-                    {formatCount(v.words, 'word', 'words')} · {sizeLabel(v.size)}
+                    {formatCount(v.words, 'word', 'words')} · {formatBytes(v.size)}
                   </span>
                   <span className="versions__preview">{v.headline ? `${v.headline} — ` : ''}{v.preview || '(no text)'}</span>
                 </button>

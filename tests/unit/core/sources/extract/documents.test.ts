@@ -26,6 +26,18 @@ describe('.txt', () => {
     });
   });
 
+  it('takes a heading line at the top as the title, and only one that reads as a heading', async () => {
+    const statement = await extractSource('union-statement.txt', utf8('Statement by the Dockworkers’ Union on the Maasgate talks\n\nThe union said on Monday that talks had failed.'));
+    expect(statement.ok && statement.value.fields.title).toBe('Statement by the Dockworkers’ Union on the Maasgate talks');
+    expect(statement.ok && statement.value.snapshot!.text).toContain('Statement by the Dockworkers’ Union');
+    const sentence = await extractSource('wire.txt', utf8('ROTTERDAM, Nov 10 - Talks broke up on Monday without agreement.\nMore to follow.'));
+    expect(sentence.ok && sentence.value.fields.title).toBe('wire');
+    const alone = await extractSource('one-line.txt', utf8('Harbour figures for October'));
+    expect(alone.ok && alone.value.fields.title).toBe('one-line');
+    const dateline = await extractSource('call.txt', utf8('Call with the harbour master, 12 November:\nShe said 37 vessels were diverted.'));
+    expect(dateline.ok && dateline.value.fields.title).toBe('call');
+  });
+
   it('refuses bytes that are not UTF-8, naming where', async () => {
     const latin1 = new Uint8Array([...utf8('Caf'), 0xe9, ...utf8(' on the quay')]);
     expect(await extractSource('notes.txt', latin1)).toEqual({ ok: false, error: 'notes.txt is not UTF-8 text (the byte at position 3 is not UTF-8): save it as UTF-8 and add it again' });
