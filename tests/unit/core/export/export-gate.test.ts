@@ -91,4 +91,19 @@ describe('the export gate', () => {
     expect(gate.approval).toMatchObject({ by: 'Ana Lima', reason: 'Figures confirmed by phone.' });
     expect(gate.approval!.problems.map((p) => p.message)).toEqual(open.map((p) => p.message));
   });
+
+  it('puts review.md in a draft bundle exported past the gate, with the open claims it went past', async () => {
+    const id = workspace.articles.list().articles.find((a) => a.slug.startsWith('rotterdam'))!.id;
+    const article = await workspace.articles.get(id);
+    expect(article.review.decisions).toEqual([]);
+    expect(article.review.history ?? []).toEqual([]);
+    const bundle = await buildBundle(workspace, id, { at: AT, override: 'Desk: publishing with the claims open' });
+    const review = bundle.files.find((f) => f.path === 'review.md');
+    expect(review, 'review.md').toBeDefined();
+    const text = new TextDecoder().decode(review!.bytes);
+    const open = (await exportGate(workspace, id)).problems.filter((p) => p.code === 'open-claim');
+    expect(open.length).toBeGreaterThan(0);
+    expect(text).toContain(`, ${open.length} open.`);
+    expect((jsonOf(bundle, 'manifest.json').files as Array<{ path: string }>).map((f) => f.path)).toContain('review.md');
+  });
 });
