@@ -4,6 +4,8 @@ declare module '@citation-js/core' {
   export const plugins: {
     input: {
       chain(data: unknown, options?: { forceType?: string; generateGraph?: boolean; strict?: boolean }): unknown[];
+      /** One parsing step (for BibTeX text: the raw entries, macros resolved). */
+      chainLink(data: unknown, options?: { forceType?: string }): unknown;
     };
     output: {
       format(name: string, data: unknown[], options?: Record<string, unknown>): string;

@@ -165,6 +165,26 @@ function sourceFromCsl(item: Json, entry: string, line: number, fileName: string
   return ok({ fields: valid.data, csl: csl as Partial<CslItem>, snapshot: null });
 }
 
+const MONTH_MACROS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * citation-js writes the issued month as `{nov 25}` (or `{11}`), which BibTeX takes as a
+ * literal string: the month becomes the bare macro (`month = nov`), and a day goes into
+ * BibLaTeX's `date` field (which BibTeX ignores), so the full date reads back.
+ */
+function bibtexMonth(entry: string, item: unknown): string {
+  const issued = (item as { issued?: { 'date-parts'?: unknown[][] } } | null)?.issued;
+  const parts = Array.isArray(issued?.['date-parts']?.[0]) ? issued['date-parts'][0] : [];
+  const [year, month, day] = parts.map((p) => Number(p));
+  const macro = month && Number.isInteger(month) ? MONTH_MACROS[month - 1] : undefined;
+  const monthLine = /^(\s*)month = \{[^\n]*\},?$/m;
+  if (!monthLine.test(entry)) return entry;
+  if (!macro) return entry.replace(/^\s*month = \{[^\n]*\},?\n?/m, '');
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const date = year && day && Number.isInteger(day) && !/^\s*date = /m.test(entry) ? `,\n$1date = {${String(year).padStart(4, '0')}-${pad(month!)}-${pad(day)}}` : '';
+  return entry.replace(monthLine, `$1month = ${macro}${date},`);
+}
+
 /** The items as a CSL-JSON file (valid against CSL 1.0.2) or as BibTeX. */
 export function exportReferences(items: CslItem[], format: 'csl' | 'bibtex'): string {
   const cleaned = items.map(cleanCslItem);
@@ -173,7 +193,7 @@ export function exportReferences(items: CslItem[], format: 'csl' | 'bibtex'): st
   return cleaned
     .map((item) => {
       try {
-        return plugins.output.format('bibtex', [item], { format: 'text' }).trim();
+        return bibtexMonth(plugins.output.format('bibtex', [item], { format: 'text' }).trim(), item);
       } catch (error) {
         // One item citation-js cannot write does not cost the others: it is named in a comment.
         return `% ${String(item.id)} could not be written as BibTeX (${error instanceof Error ? error.message : String(error)})`;

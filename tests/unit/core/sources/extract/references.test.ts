@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { plugins } from '@citation-js/core';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { CSL_DATE_VARIABLES, CSL_NAME_VARIABLES, CSL_NUMBER_VARIABLES, CSL_STRING_VARIABLES } from '../../../../../src/core/sources/extract/csl-variables';
@@ -126,6 +127,23 @@ describe('export', () => {
     expect(back.map((s) => s.fields.title)).toEqual(items.map((i) => i.title));
     expect(back.map((s) => s.fields.author)).toEqual(items.map((i) => i.author));
     expect(back.map((s) => s.fields.issued?.slice(0, 4))).toEqual(['2026', '2026', '2026', '2026']);
+  });
+
+  it('writes the month as the BibTeX macro (month = nov), the day in BibLaTeX’s date, so the file parses back to the same dates', () => {
+    const items = [
+      { id: 'day', type: 'article-newspaper', title: 'With a day', issued: { 'date-parts': [[2026, 11, 25]] } },
+      { id: 'month', type: 'report', title: 'With a month', issued: { 'date-parts': [[2026, 3]] } },
+      { id: 'year', type: 'webpage', title: 'With a year', issued: { 'date-parts': [[2026]] } },
+    ] as CslItem[];
+    const bibtex = exportReferences(items, 'bibtex');
+    expect(bibtex).not.toMatch(/month = \{/);
+    expect(bibtex).toContain('\tmonth = nov,\n\tdate = {2026-11-25},');
+    expect(bibtex).toContain('\tmonth = mar,');
+    // citation-js's BibTeX reader resolves the macros: every month is a month number.
+    const entries = plugins.input.chainLink(bibtex, { forceType: '@biblatex/text' }) as Array<{ label: string; properties: Record<string, string> }>;
+    expect(entries.map((e) => e.properties.month)).toEqual(['11', '03', undefined]);
+    expect(entries[0]!.properties.date).toBe('2026-11-25');
+    expect(imported('export.bib', bibtex).map((s) => s.fields.issued)).toEqual(['2026-11-25', '2026-03', '2026']);
   });
 
   it('moves what CSL has no place for into custom, so the file stays valid', () => {
