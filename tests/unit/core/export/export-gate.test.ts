@@ -100,10 +100,10 @@ describe('the export gate', () => {
     const bundle = await buildBundle(workspace, id, { at: AT, override: 'Desk: publishing with the claims open' });
     const review = bundle.files.find((f) => f.path === 'review.md');
     expect(review, 'review.md').toBeDefined();
-    const text = new TextDecoder().decode(review!.bytes);
+    const report = new TextDecoder().decode(review!.bytes);
     const open = (await exportGate(workspace, id)).problems.filter((p) => p.code === 'open-claim');
     expect(open.length).toBeGreaterThan(0);
-    expect(text).toContain(`, ${open.length} open.`);
+    expect(report).toContain(`, ${open.length} open.`);
     expect((jsonOf(bundle, 'manifest.json').files as Array<{ path: string }>).map((f) => f.path)).toContain('review.md');
   });
 });
