@@ -40,6 +40,8 @@ describe('copydesk import', () => {
     const types = (file.body.root.children as Array<{ type: string; tag?: string }>).map((b) => (b.type === 'heading' ? `${b.type}:${b.tag}` : b.type));
     expect(types).toEqual(expect.arrayContaining(['heading:h2', 'quote', 'list']));
     expect(file.meta.dek).toMatch(/^Fewer pilots/);
+    // The paragraph taken out of the body as the dek is named, so nobody looks for it in vain.
+    expect(result.stdout).toContain('Dek: “Fewer pilots on night shifts could leave ships waiting at anchor for longer, the pilots');
   });
 
   it('refuses a missing file with exit 2 and a file that is not a document with exit 1, writing nothing', async () => {
