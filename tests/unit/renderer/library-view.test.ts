@@ -120,6 +120,32 @@ describe('one save moves one row', () => {
     expect(next).toEqual(orderArticles(store.get()!.articles, drafts));
   });
 
+  it('moves a row whose sort key changed to where it now sorts, as a full sort would', () => {
+    const store = new LibraryStore();
+    store.reset({ articles: many.slice(0, 200), damaged: [] });
+    const newest = view({ sort: 'updated' });
+    const byStatus = view({ sort: 'status' });
+    let order = orderArticles(store.get()!.articles, newest);
+    let statusOrder = orderArticles(store.get()!.articles, byStatus);
+    const oldest = store.get()!.byId.get(order.at(-1)!)!;
+    const version = store.get()!.version;
+    // Approved just now: its updatedAt is the newest of all, and its status changed.
+    store.apply([change('changed', { ...oldest, status: 'approved', updatedAt: '2027-02-01T00:00:00.000Z' })]);
+    order = updateOrder(order, store.changedSince(version)!, store.get()!.byId, newest)!;
+    expect(order[0]).toBe(oldest.id);
+    expect(order).toEqual(orderArticles(store.get()!.articles, newest));
+    statusOrder = updateOrder(statusOrder, store.changedSince(version)!, store.get()!.byId, byStatus)!;
+    expect(statusOrder).toEqual(orderArticles(store.get()!.articles, byStatus));
+    // Several at once, one of them leaving the filter, one shrinking.
+    const drafts = view({ sort: 'words', filters: { ...NO_FILTERS, status: 'draft' } });
+    let draftOrder = orderArticles(store.get()!.articles, drafts);
+    const [a, b, c] = draftOrder.map((id) => store.get()!.byId.get(id)!);
+    const before = store.get()!.version;
+    store.apply([change('changed', { ...a!, words: 0 }), change('changed', { ...b!, status: 'in-review' }), change('changed', { ...c!, words: 1_000_000 })]);
+    draftOrder = updateOrder(draftOrder, store.changedSince(before)!, store.get()!.byId, drafts)!;
+    expect(draftOrder).toEqual(orderArticles(store.get()!.articles, drafts));
+  });
+
   it('counts kickers, sections and tags again only when one of them changed', () => {
     const store = new LibraryStore();
     store.reset({ articles: many.slice(0, 10), damaged: [] });

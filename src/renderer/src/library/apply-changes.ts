@@ -2,9 +2,9 @@
  * Keeps the library list current from change events alone, so a save does not make the
  * app fetch every summary again. Returns null when only a full reload can tell.
  *
- * An article that changes keeps its place (the list does not reshuffle under the mouse
- * while someone writes); a new one goes to the top. A full reload (from the host) comes
- * newest first.
+ * An article that changes keeps its index in this array and a new one goes to the top;
+ * the order shown is the view's (`updateOrder` in library-view.ts). A full reload (from
+ * the host) comes newest first.
  */
 import type { ArticleSummary, DamagedFile } from '../../../shared/article';
 import type { LibraryChange } from '../../../shared/contract';

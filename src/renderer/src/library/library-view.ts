@@ -3,9 +3,9 @@
  * workspace), which articles match, in what order, and how many each filter value would
  * leave. Pure functions, so 10,000 summaries can be checked in a unit test.
  *
- * After a save, `updateOrder` moves one row rather than sorting everything again; an
- * article that still matches keeps its place (the list does not reshuffle under the mouse
- * while someone writes), one that stops matching leaves, a new one goes where it sorts.
+ * After a save, `updateOrder` moves one row rather than sorting everything again: a changed
+ * article goes where its new sort key puts it, one that stops matching leaves, a new one
+ * goes where it sorts.
  */
 import type { ArticleStatus, ArticleSummary } from '../../../shared/article';
 
@@ -93,35 +93,30 @@ export function orderArticles(articles: readonly Summary[], view: LibraryView): 
 
 /**
  * The order after the articles `changed` were added, saved or removed, or null when it is
- * cheaper to sort again (many changes at once).
+ * cheaper to sort again (many changes at once). A changed article goes where it now sorts
+ * (a status change under "Status", a save under "Last updated"); when no sort key changed,
+ * the same array comes back, so nothing is redrawn.
  */
 export function updateOrder(order: readonly string[], changed: ReadonlySet<string>, byId: ReadonlyMap<string, Summary>, view: LibraryView): string[] | null {
   if (changed.size === 0) return order as string[];
   if (changed.size > 50) return null;
-  let next = order as string[];
+  // Take every changed article out, then put back those that match where they sort.
+  const next = order.filter((id) => !changed.has(id));
   for (const id of changed) {
     const article = byId.get(id);
-    const at = next.indexOf(id);
-    const wanted = article !== undefined && matches(article, view.filters);
-    if (wanted && at >= 0) continue;
-    if (!wanted && at < 0) continue;
-    next = next === order ? [...order] : next;
-    if (!wanted) {
-      next.splice(at, 1);
-      continue;
-    }
+    if (article === undefined || !matches(article, view.filters)) continue;
     // Binary search for its place among the others.
     let low = 0;
     let high = next.length;
     while (low < high) {
       const middle = (low + high) >> 1;
       const other = byId.get(next[middle]!);
-      if (other && compareArticles(other, article!, view) < 0) low = middle + 1;
+      if (other && compareArticles(other, article, view) < 0) low = middle + 1;
       else high = middle;
     }
     next.splice(low, 0, id);
   }
-  return next;
+  return next.length === order.length && next.every((id, i) => id === order[i]) ? (order as string[]) : next;
 }
 
 export interface FacetCount {
