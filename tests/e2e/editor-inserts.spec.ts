@@ -158,7 +158,7 @@ test('a horizontal rule, a pull quote with its attribution, and editor notes tha
   await expect(body.locator('hr')).toHaveCount(1);
   await app.keyboard.type('We are closer than ever.');
   await app.keyboard.press(`${mod}+Alt+P`);
-  await bar.getByRole('button', { name: 'Pull quote attribution' }).click();
+  await bar.getByRole('button', { name: 'Said by… (the pull quote’s attribution)' }).click();
   const dialog = app.getByRole('dialog', { name: 'Pull quote attribution' });
   await dialog.getByLabel('Who said it').fill('Maria Rossi, negotiator');
   await dialog.getByLabel('Who said it').press('Enter');

@@ -49,6 +49,16 @@ test('a version is kept when edits settle; compare it word by word and restore i
   const { versions } = await callApi<{ versions: Array<{ kind: string; preview: string }> }>(app, 'articles.versions', { id });
   expect(versions.map((v) => v.kind)).toEqual(['before-restore', 'settled']);
   expect(versions[0]!.preview).toBe('Pilots said everything was fine.');
+
+  // The version now has the same words as the text: nothing to show unless asked.
+  await app.getByRole('button', { name: 'Article ▾' }).click();
+  await app.getByRole('menuitem', { name: 'Versions…' }).click();
+  await dialog.getByRole('button', { name: /Saved while editing/ }).click();
+  await expect(compare).toContainText('the same words.');
+  await expect(compare).toContainText('No word differs');
+  await expect(compare.getByRole('document')).toHaveCount(0);
+  await compare.getByRole('checkbox', { name: /Show the whole text/ }).check();
+  await expect(compare.getByRole('document')).toContainText('the port was short of twelve crews.');
 });
 
 test('the Article menu is a menu for the keyboard: arrows move, Escape closes back to its button', async ({ app }) => {

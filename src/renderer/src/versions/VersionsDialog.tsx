@@ -138,7 +138,11 @@ export function VersionsDialog({ id, currentText, canRestore, onRestore, onClose
                 <label className="versions__whole">
                   <input type="checkbox" checked={whole} onChange={(e) => setWhole(e.target.checked)} /> Show the whole text, not only the changes
                 </label>
-                <WordDiffView diff={diff} label="Changes from this version to the text now" />
+                {diff.added || diff.removed || whole ? (
+                  <WordDiffView diff={diff} label="Changes from this version to the text now" />
+                ) : (
+                  <p className="muted">No word differs (the version may differ in its fields or formatting). Tick the box to read its text.</p>
+                )}
               </>
             )}
           </section>

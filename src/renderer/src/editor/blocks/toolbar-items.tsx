@@ -114,7 +114,7 @@ export function toolbarItems(editor: LexicalEditor, state: ToolbarState): ToolIt
       ? [
           {
             key: 'pull-quote-by',
-            label: 'Pull quote attribution',
+            label: 'Said by… (the pull quote’s attribution)',
             title: 'Who said it (shown under the pull quote)',
             face: 'Said by…',
             disabled: !state.editable,
