@@ -9,6 +9,7 @@
  */
 import type { Claim } from '../../document/claims/claim-types';
 import { ClaimExtractor } from '../../document/claims/extract-claims';
+import { figureKey } from '../../document/claims/figure-key';
 import { contextStems } from '../../document/claims/figures';
 import { guessLanguage } from '../../document/claims/language';
 import { numberStyleOf, type NumberStyle } from '../../document/claims/numbers';
@@ -117,7 +118,7 @@ export class ReviewChecker {
     const stems = contextStems(words, claim.start, claim.end, CONTEXT_WORDS);
     const articleWords = wordsAround(text, words, claim.start, claim.end);
     return {
-      query: { kind: 'figure', figure: { figure: claim.figure, stems }, articleWords },
+      query: { kind: 'figure', figure: { figure: claim.figure, key: figureKey(claim.figure), stems }, articleWords },
       key: `f|${who}|${claim.normalized}|${claim.figure.noun ?? ''}|${articleWords}|${stems.join(' ')}`,
     };
   }

@@ -28,6 +28,8 @@ export interface FigureMatch {
 /** What the article says around a figure: its content words. */
 export interface FigureQuery {
   figure: FigureValue;
+  /** `figureKey(figure)`, worked out once for every source. */
+  key: string;
   stems: string[];
 }
 
@@ -61,8 +63,8 @@ interface Agreement {
 }
 
 function agreement(query: FigureQuery, found: SourceFigure, index: SourceIndex): Agreement {
-  const around = contextStems(index.words, found.start, found.end, CONTEXT_WORDS);
-  const aroundSet = new Set(around);
+  // The same source figure is weighed for many claims: its words are read once.
+  const aroundSet = (found.around ??= new Set(contextStems(index.words, found.start, found.end, CONTEXT_WORDS)));
   const shared = [...new Set(query.stems.filter((s) => aroundSet.has(s)))];
   const noun = query.figure.noun;
   const other = found.figure.noun;
@@ -111,7 +113,7 @@ export function findFigure(query: FigureQuery, index: SourceIndex, pass: 'exact'
   let bestScore = -1;
   let unrelated: SourceFigure | null = null;
   if (pass === 'near') return { match: roundedMatch(query, index), unrelated: null };
-  const exact = figure.class === 'date' ? (index.figuresByClass.get('date') ?? []).filter((d) => sameDate(figure, d.figure)) : (index.figuresByKey.get(figureKey(figure)) ?? []);
+  const exact = figure.class === 'date' ? (index.figuresByClass.get('date') ?? []).filter((d) => sameDate(figure, d.figure)) : (index.figuresByKey.get(query.key) ?? []);
   for (const found of exact) {
     const { shared, strong, sameNoun, contrary } = agreement(query, found, index);
     const weak = shared.length >= 1;

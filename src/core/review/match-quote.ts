@@ -10,6 +10,7 @@ import { spellOut, tokenize, type Token } from '../../document/claims/tokens';
 import type { NumberStyle } from '../../document/claims/numbers';
 import type { DiffRun } from './review-types';
 import type { SourceIndex } from './source-index';
+import { wordHash, type SourceWords } from './source-words';
 import { alignWords, wordDiff, type AlignWord } from './word-align';
 
 /** Similarity from which a passage is close to a quote. */
@@ -26,6 +27,10 @@ export interface QuoteQuery {
   /** The tokens split at ellipses. */
   segments: Token[][];
   spelled: AlignWord[];
+  /** Each token's `wordHash`, so that each source's lookup of it is one probe. */
+  hashes: Int32Array;
+  /** The tokens' word ids in each source looked at (-1: not in it), found once per source. */
+  idsBySource: WeakMap<SourceWords, Int32Array>;
 }
 
 /** Where a quote was found in one source: its words, as source token indexes [start, end). */
@@ -46,29 +51,40 @@ export function prepareQuote(text: string, style: NumberStyle): QuoteQuery {
   }
   const spelled: AlignWord[] = [];
   for (const token of tokens) spellOut(token.norm).forEach((norm, k) => spelled.push(k === 0 && token.gapBefore ? { norm, gapBefore: true } : { norm }));
-  return { text, tokens, segments, spelled };
+  const hashes = Int32Array.from(tokens, (t) => wordHash(t.norm));
+  return { text, tokens, segments, spelled, hashes, idsBySource: new WeakMap() };
 }
 
-/** First position ≥ `from` (and < `to`) at which `segment` stands word for word in the source. */
-function findSegment(segment: Token[], index: SourceIndex, from: number, to: number): number {
+/** The quote's tokens as word ids of this source (-1 for a word it does not have). */
+function idsIn(query: QuoteQuery, words: SourceWords): Int32Array {
+  let ids = query.idsBySource.get(words);
+  if (!ids) {
+    ids = new Int32Array(query.tokens.length);
+    for (let k = 0; k < ids.length; k++) ids[k] = words.idOf(query.tokens[k]!.norm, query.hashes[k]);
+    query.idsBySource.set(words, ids);
+  }
+  return ids;
+}
+
+/** First position ≥ `from` (and < `to`) at which the words `segment` (ids) stand in order in the source. */
+function findSegment(segment: Int32Array, words: SourceWords, from: number, to: number): number {
   let anchor = 0;
   let fewest = Infinity;
   for (let k = 0; k < segment.length; k++) {
-    const count = index.words.countOf(segment[k]!.norm);
-    if (count === 0) return -1;
+    const count = words.countOfId(segment[k]!);
     if (count < fewest) {
       fewest = count;
       anchor = k;
     }
   }
-  const positions = index.words.positionsOf(segment[anchor]!.norm)!;
-  const { norms } = index.words;
-  for (const p of positions) {
-    const start = p - anchor;
+  const positions = words.positionsOfId(segment[anchor]!);
+  const { ids } = words;
+  for (let n = 0; n < positions.length; n++) {
+    const start = positions[n]! - anchor;
     if (start < from) continue;
     if (start >= to) break;
     let k = 0;
-    while (k < segment.length && norms[start + k] === segment[k]!.norm) k++;
+    while (k < segment.length && ids[start + k] === segment[k]) k++;
     if (k === segment.length) return start;
   }
   return -1;
@@ -77,19 +93,28 @@ function findSegment(segment: Token[], index: SourceIndex, from: number, to: num
 /** The quote word for word in the source, or null. */
 export function findVerbatim(query: QuoteQuery, index: SourceIndex): { startToken: number; endToken: number } | null {
   if (!query.segments.length) return null;
+  const ids = idsIn(query, index.words);
+  // Every word must be there, whichever passage it is.
+  if (ids.includes(-1)) return null;
+  const segments: Int32Array[] = [];
+  let at = 0;
+  for (const segment of query.segments) {
+    segments.push(ids.subarray(at, at + segment.length));
+    at += segment.length;
+  }
   let from = 0;
   for (;;) {
-    const start = findSegment(query.segments[0]!, index, from, index.words.norms.length);
+    const start = findSegment(segments[0]!, index.words, from, index.words.norms.length);
     if (start < 0) return null;
-    let end = start + query.segments[0]!.length;
+    let end = start + segments[0]!.length;
     let whole = true;
-    for (const segment of query.segments.slice(1)) {
-      const next = findSegment(segment, index, end, end + GAP_WORDS + 1);
+    for (let s = 1; s < segments.length; s++) {
+      const next = findSegment(segments[s]!, index.words, end, end + GAP_WORDS + 1);
       if (next < 0) {
         whole = false;
         break;
       }
-      end = next + segment.length;
+      end = next + segments[s]!.length;
     }
     if (whole) return { startToken: start, endToken: end };
     from = start + 1;
@@ -102,20 +127,26 @@ const ANCHORS = 6;
 /** Stretches of the source where enough of the quote's rarest words line up: [first word, end word). */
 function candidateStretches(query: QuoteQuery, index: SourceIndex): Array<[number, number]> {
   const n = query.tokens.length;
-  const total = index.words.norms.length;
+  const { words } = index;
+  const total = words.norms.length;
   // A word seen more often than this says little about where the quote is.
   const cap = Math.max(20, Math.min(60, Math.ceil(total / 200)));
+  const ids = idsIn(query, words);
   const anchors: Array<{ i: number; positions: Int32Array }> = [];
-  query.tokens.forEach((token, i) => {
-    const positions = index.words.positionsOf(token.norm);
-    if (positions && positions.length <= cap) anchors.push({ i, positions });
-  });
+  for (let i = 0; i < n; i++) {
+    if (ids[i]! < 0) continue;
+    const count = words.countOfId(ids[i]!);
+    if (count <= cap) anchors.push({ i, positions: words.positionsOfId(ids[i]!) });
+  }
   if (anchors.length < 2) return [];
   anchors.sort((a, b) => a.positions.length - b.positions.length);
   const voters = anchors.slice(0, ANCHORS);
-  const votes: number[] = [];
-  for (const { i, positions } of voters) for (const p of positions) votes.push(p - i);
-  votes.sort((a, b) => a - b);
+  let size = 0;
+  for (const { positions } of voters) size += positions.length;
+  const votes = new Int32Array(size);
+  size = 0;
+  for (const { i, positions } of voters) for (let k = 0; k < positions.length; k++) votes[size++] = positions[k]! - i;
+  votes.sort();
   // At 85 % similarity most rare words are there; half of the voters is a safe floor.
   const need = Math.max(2, Math.ceil(voters.length * 0.5));
   const gaps = (query.segments.length - 1) * GAP_WORDS;

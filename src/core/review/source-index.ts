@@ -23,6 +23,8 @@ export interface SourceFigure {
   token: number;
   /** An end of a range, indexed under its own value too. */
   endpoint?: boolean;
+  /** The content words around it (`contextStems`), kept once a claim has asked. */
+  around?: Set<string>;
 }
 
 /** A speaker label in a transcript and who it stands for. */
@@ -82,12 +84,21 @@ export function buildSourceIndex(text: string, sha256: string, language?: string
   const style = numberStyleOf(language || guessLanguage(text));
   const words = readSourceWords(text, style);
   // The words say where numbers and number words start: figures are read there only.
-  const hints: FigureHints = { numberStarts: [], wordStarts: [] };
-  for (let k = 0; k < words.norms.length; k++) {
-    const first = words.norms[k]!.charCodeAt(0);
-    if (first >= 48 && first <= 57) (hints.numberStarts as number[]).push(words.starts[k]!);
-    else if (NUMBER_WORD_FORMS.has(words.norms[k]!)) (hints.wordStarts as number[]).push(words.starts[k]!);
+  // Each distinct word is looked at once: 1 a number, 2 a number word.
+  const kinds = new Uint8Array(words.vocabulary.length);
+  words.vocabulary.forEach((word, id) => {
+    const first = word.charCodeAt(0);
+    kinds[id] = first >= 48 && first <= 57 ? 1 : NUMBER_WORD_FORMS.has(word) ? 2 : 0;
+  });
+  const numberStarts: number[] = [];
+  const wordStarts: number[] = [];
+  const { ids, starts } = words;
+  for (let k = 0; k < ids.length; k++) {
+    const kind = kinds[ids[k]!];
+    if (kind === 1) numberStarts.push(starts[k]!);
+    else if (kind === 2) wordStarts.push(starts[k]!);
   }
+  const hints: FigureHints = { numberStarts, wordStarts };
   const figuresByKey = new Map<string, SourceFigure[]>();
   const figuresByClass = new Map<string, SourceFigure[]>();
   for (const found of findFigures(text, style, [], hints)) {

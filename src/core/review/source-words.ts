@@ -22,72 +22,83 @@ const isLetterAt = (text: string, i: number) => {
   return c < 128 ? isAsciiLetter(c) : LETTER.test(text[i]!);
 };
 
-function hashOf(word: string): number {
-  let h = 0x811c9dc5;
-  for (let k = 0; k < word.length; k++) h = Math.imul(h ^ word.charCodeAt(k), 0x01000193);
-  return h >>> 0;
+const OFFSET_BASIS = 0x811c9dc5 | 0;
+const PRIME = 0x01000193;
+
+/** The hash a source's vocabulary files a folded word under: computed once, looked up in many sources. */
+export function wordHash(word: string): number {
+  let h = OFFSET_BASIS;
+  for (let k = 0; k < word.length; k++) h = Math.imul(h ^ word.charCodeAt(k), PRIME);
+  return h;
 }
 
-/** Distinct words by id, found by hash; ASCII words are compared against the text without making a string. */
+/**
+ * Distinct words by id, found by hash; ASCII words are compared against the text without
+ * making a string. Each slot of the table holds an id + 1 and that word's hash side by
+ * side, so a probe reads one array.
+ */
 class Vocabulary {
   readonly words: string[] = [];
-  private readonly hashes: number[] = [];
-  private table = new Int32Array(1 << 12);
+  private table = new Int32Array(2 << 12);
 
   /** The id of `word` (folded), adding it when new. */
-  idOf(word: string, hash = hashOf(word)): number {
-    const mask = this.table.length - 1;
+  idOf(word: string, hash = wordHash(word)): number {
+    const { table } = this;
+    const mask = (table.length >> 1) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = this.table[slot]!;
+      const entry = table[slot << 1]!;
       if (entry === 0) return this.add(word, hash, slot);
-      if (this.hashes[entry - 1] === hash && this.words[entry - 1] === word) return entry - 1;
+      if (table[(slot << 1) + 1] === hash && this.words[entry - 1] === word) return entry - 1;
     }
   }
 
   /** The id of the ASCII word text[start, end) lower-cased, whose hash is `hash`. */
   idOfAscii(text: string, start: number, end: number, hash: number): number {
-    const mask = this.table.length - 1;
+    const { table } = this;
+    const mask = (table.length >> 1) - 1;
     const length = end - start;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = this.table[slot]!;
+      const entry = table[slot << 1]!;
       if (entry === 0) return this.add(text.slice(start, end).toLowerCase(), hash, slot);
-      const id = entry - 1;
-      if (this.hashes[id] !== hash) continue;
-      const word = this.words[id]!;
+      if (table[(slot << 1) + 1] !== hash) continue;
+      const word = this.words[entry - 1]!;
       if (word.length !== length) continue;
       let k = 0;
       while (k < length && LOWER[text.charCodeAt(start + k)] === word.charCodeAt(k)) k++;
-      if (k === length) return id;
+      if (k === length) return entry - 1;
     }
   }
 
   /** The id of a word already known, or -1. */
-  find(word: string): number {
-    const hash = hashOf(word);
-    const mask = this.table.length - 1;
+  find(word: string, hash = wordHash(word)): number {
+    const { table } = this;
+    const mask = (table.length >> 1) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = this.table[slot]!;
+      const entry = table[slot << 1]!;
       if (entry === 0) return -1;
-      if (this.hashes[entry - 1] === hash && this.words[entry - 1] === word) return entry - 1;
+      if (table[(slot << 1) + 1] === hash && this.words[entry - 1] === word) return entry - 1;
     }
   }
 
   private add(word: string, hash: number, slot: number): number {
     const id = this.words.length;
     this.words.push(word);
-    this.hashes.push(hash);
-    this.table[slot] = id + 1;
-    if (this.words.length * 2 > this.table.length) this.grow();
+    this.table[slot << 1] = id + 1;
+    this.table[(slot << 1) + 1] = hash;
+    if (this.words.length * 4 > this.table.length) this.grow();
     return id;
   }
 
   private grow(): void {
-    const table = new Int32Array(this.table.length * 2);
-    const mask = table.length - 1;
-    for (let id = 0; id < this.words.length; id++) {
-      let slot = this.hashes[id]! & mask;
-      while (table[slot] !== 0) slot = (slot + 1) & mask;
-      table[slot] = id + 1;
+    const old = this.table;
+    const table = new Int32Array(old.length * 2);
+    const mask = (table.length >> 1) - 1;
+    for (let at = 0; at < old.length; at += 2) {
+      if (old[at] === 0) continue;
+      let slot = old[at + 1]! & mask;
+      while (table[slot << 1] !== 0) slot = (slot + 1) & mask;
+      table[slot << 1] = old[at]!;
+      table[(slot << 1) + 1] = old[at + 1]!;
     }
     this.table = table;
   }
@@ -95,9 +106,23 @@ class Vocabulary {
 
 /** A source's words with their ids, and every word's positions. */
 export interface SourceWords extends Words {
-  /** Positions of each word, grouped by word: `positions[offsets[id] … offsets[id + 1])`. */
+  /** Each word's id, by position: words that fold the same share an id. */
+  ids: Int32Array;
+  /** The folded words by id. */
+  vocabulary: readonly string[];
+  /** The id of a folded word (its `wordHash` given when known), or -1 when the source does not have it. */
+  idOf(word: string, hash?: number): number;
+  /** Where the word with this id stands (word indexes, ascending). */
+  positionsOfId(id: number): Int32Array;
+  countOfId(id: number): number;
   positionsOf(word: string): Int32Array | undefined;
   countOf(word: string): number;
+}
+
+function doubled(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 /** Reads a snapshot's words (as `tokenizeWords` would) and groups their positions by word. */
@@ -108,21 +133,21 @@ export function readSourceWords(text: string, style: NumberStyle): SourceWords {
   let starts = new Int32Array(ids.length);
   let ends = new Int32Array(ids.length);
   let count = 0;
-  const grow = () => {
-    const size = ids.length * 2;
-    const more = (a: Int32Array) => {
-      const b = new Int32Array(size);
-      b.set(a);
-      return b;
-    };
-    [ids, starts, ends] = [more(ids), more(starts), more(ends)];
-  };
-  const gaps = new Set<number>();
   const length = text.length;
   for (let i = 0; i < length; ) {
     const code = text.charCodeAt(i);
-    if (count === ids.length) grow();
-    if (isDigitCode(code)) {
+    const kind = code < 128 ? CLASS[code]! : isLetterAt(text, i) ? 1 : 0;
+    if (kind === 0) {
+      // An ellipsis is a gap in a quote; in a source it is only punctuation.
+      i++;
+      continue;
+    }
+    if (count === ids.length) {
+      ids = doubled(ids);
+      starts = doubled(starts);
+      ends = doubled(ends);
+    }
+    if (kind === 2) {
       let end = i + numberLength(text, i);
       const raw = text.slice(i, end);
       let value = /^(?:0|[1-9]\d{0,11})$/.test(raw) ? raw : canonicalValue(parseNumber(raw, style).value);
@@ -135,53 +160,59 @@ export function readSourceWords(text: string, style: NumberStyle): SourceWords {
       i = end;
       continue;
     }
-    if (code < 128 ? isAsciiLetter(code) : isLetterAt(text, i)) {
-      // Scan the word; hash it lower-cased while it stays plain ASCII.
-      let end = i;
-      let ascii = true;
-      let hash = 0x811c9dc5;
-      while (end < length) {
-        const d = text.charCodeAt(end);
-        if (d < 128 ? CLASS[d] !== 0 : isLetterAt(text, end)) {
-          if (d >= 128) ascii = false;
-          else hash = Math.imul(hash ^ LOWER[d]!, 0x01000193);
-          end++;
-        } else if (isApostropheCode(d) && end + 1 < length && isLetterAt(text, end + 1)) {
-          if (d >= 128) ascii = false;
-          else hash = Math.imul(hash ^ d, 0x01000193);
-          end++;
-        } else break;
+    // A word: ASCII letters and digits are hashed lower-cased as they are scanned; anything
+    // else in it (an accent, a curly apostrophe) sends the whole word to `foldWord`.
+    let end = i;
+    let hash = OFFSET_BASIS;
+    let ascii = true;
+    for (;;) {
+      let d = 0;
+      while (end < length && (d = text.charCodeAt(end)) < 128 && CLASS[d] !== 0) {
+        hash = Math.imul(hash ^ LOWER[d]!, PRIME);
+        end++;
       }
-      ids[count] = ascii ? vocabulary.idOfAscii(text, i, end, hash >>> 0) : vocabulary.idOf(foldWord(text.slice(i, end)));
-      starts[count] = i;
-      ends[count++] = end;
-      i = end;
-      continue;
+      if (end >= length) break;
+      if (d === 39) {
+        if (!isLetterAt(text, end + 1)) break;
+        hash = Math.imul(hash ^ 39, PRIME);
+        end++;
+      } else if (d >= 128 && (LETTER.test(text[end]!) || (isApostropheCode(d) && isLetterAt(text, end + 1)))) {
+        ascii = false;
+        end++;
+      } else break;
     }
-    // An ellipsis is a gap in a quote; in a source it is only punctuation.
-    i++;
+    ids[count] = ascii ? vocabulary.idOfAscii(text, i, end, hash) : vocabulary.idOf(foldWord(text.slice(i, end)));
+    starts[count] = i;
+    ends[count++] = end;
+    i = end;
   }
 
   const { words } = vocabulary;
   const norms = new Array<string>(count);
-  const counts = new Int32Array(words.length + 1);
+  const offsets = new Int32Array(words.length + 1);
   for (let k = 0; k < count; k++) {
-    norms[k] = words[ids[k]!]!;
-    counts[ids[k]! + 1]!++;
+    const id = ids[k]!;
+    norms[k] = words[id]!;
+    offsets[id + 1]!++;
   }
-  for (let id = 0; id < words.length; id++) counts[id + 1]! += counts[id]!;
-  const offsets = counts;
+  for (let id = 0; id < words.length; id++) offsets[id + 1]! += offsets[id]!;
   const fill = offsets.slice(0, words.length);
   const positions = new Int32Array(count);
   for (let k = 0; k < count; k++) positions[fill[ids[k]!]!++] = k;
+  const positionsOfId = (id: number) => positions.subarray(offsets[id]!, offsets[id + 1]!);
   return {
     norms,
     starts: starts.subarray(0, count),
     ends: ends.subarray(0, count),
-    gaps,
+    gaps: new Set<number>(),
+    ids: ids.subarray(0, count),
+    vocabulary: words,
+    idOf: (word, hash) => vocabulary.find(word, hash),
+    positionsOfId,
+    countOfId: (id) => offsets[id + 1]! - offsets[id]!,
     positionsOf(word: string) {
       const id = vocabulary.find(word);
-      return id < 0 ? undefined : positions.subarray(offsets[id]!, offsets[id + 1]!);
+      return id < 0 ? undefined : positionsOfId(id);
     },
     countOf(word: string) {
       const id = vocabulary.find(word);

@@ -12,11 +12,24 @@ const WINDOW = 300;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** A folded surname as a whole word, compiled once per name (a check asks about the same speakers in every source). */
+const namePatterns = new Map<string, RegExp>();
+function namePattern(surname: string): RegExp {
+  let pattern = namePatterns.get(surname);
+  if (!pattern) {
+    if (namePatterns.size >= 1000) namePatterns.clear();
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escape(surname)}(?![\\p{L}\\p{N}])`, 'u');
+    namePatterns.set(surname, pattern);
+  }
+  return pattern;
+}
+
 /** True when the source's author (a person or a body) is the speaker: a statement or interview by them. */
 export function speakerIsAuthor(source: { authors?: string[] | undefined }, speaker: string): boolean {
+  if (!source.authors?.length) return false;
   const surname = foldWord(surnameOf(speaker));
-  if (!surname || !source.authors?.length) return false;
-  const named = new RegExp(`(?<![\\p{L}\\p{N}])${escape(surname)}(?![\\p{L}\\p{N}])`, 'u');
+  if (!surname) return false;
+  const named = namePattern(surname);
   return source.authors.some((author) => named.test(foldWord(author)));
 }
 
@@ -25,7 +38,7 @@ export function speakerNamed(index: SourceIndex, start: number, end: number, spe
   const surname = foldWord(surnameOf(speaker));
   if (!surname) return true;
   const window = index.text.slice(Math.max(0, start - WINDOW), Math.min(index.text.length, end + WINDOW));
-  if (new RegExp(`(?<![\\p{L}\\p{N}])${escape(surname)}(?![\\p{L}\\p{N}])`, 'u').test(foldWord(window))) return true;
+  if (namePattern(surname).test(foldWord(window))) return true;
   let turn = null;
   for (const t of index.turns) {
     if (t.start > start) break;
