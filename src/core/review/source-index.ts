@@ -49,16 +49,38 @@ export interface SourceIndex {
 /** The key under which rounded figures are looked up: class, and currency for money. */
 export const classKey = (figure: FigureValue) => (figure.class === 'money' ? `money:${figure.currency ?? ''}` : figure.class);
 
-// Labels in capitals, as transcripts write them; ASCII only, so the whole text is scanned quickly.
-const TURN_RE = /^[ \t]*((?:[A-Za-z.'’-]+[ \t]+){0,3}?[A-Z]{2,}(?:[ \t'’-]+[A-Z]{2,})*)[ \t]*:/gm;
+// Labels in capitals, as transcripts write them, at a line's start and ending in a colon.
+const TURN_RE = /[ \t]*((?:[A-Za-z.'’-]+[ \t]+){0,3}?[A-Z]{2,}(?:[ \t'’-]+[A-Z]{2,})*)[ \t]*:/y;
 const NAME_RE = /\p{Lu}\p{Ll}+(?:[ \t]+(?:(?:van|von|de|da|do|dos|der|den|el)[ \t]+)?\p{Lu}\p{Ll}+)+/gu;
 
-/** Speaker labels of a transcript, in order; initials are resolved to a name the text gives ("HB" → Helena Brito). */
+// Where `^` matches in a multiline pattern: after \n, \r, U+2028 or U+2029.
+const isLineBreak = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+
+/**
+ * Speaker labels of a transcript, in order; initials are resolved to a name the text gives
+ * ("HB" → Helena Brito). Only a line with a colon can hold a label: each such line is tried
+ * once, from its start, rather than trying the pattern at every character of the text.
+ */
 function speakerTurns(text: string): SpeakerTurn[] {
   const turns: SpeakerTurn[] = [];
   let names: string[][] | null = null;
-  TURN_RE.lastIndex = 0;
-  for (let m = TURN_RE.exec(text); m; m = TURN_RE.exec(text)) {
+  let tried = -1;
+  let lineStart = 0;
+  let seen = 0;
+  for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+    // The last line break before this colon, looking back only as far as the previous one.
+    for (let k = colon; k > seen; k--) {
+      if (isLineBreak(text.charCodeAt(k - 1))) {
+        lineStart = k;
+        break;
+      }
+    }
+    seen = colon;
+    if (lineStart === tried) continue;
+    tried = lineStart;
+    TURN_RE.lastIndex = lineStart;
+    const m = TURN_RE.exec(text);
+    if (!m) continue;
     const label = m[1]!;
     const words = label.split(/[\s'’-]+/).filter(Boolean).map(foldWord);
     if (/^\p{Lu}{2,3}$/u.test(label)) {
@@ -68,7 +90,7 @@ function speakerTurns(text: string): SpeakerTurn[] {
       const name = names.map((n) => n.slice(-initials.length)).find((n) => n.length === initials.length && n.every((w, i) => w[0] === initials[i]));
       if (name) words.push(...name.map(foldWord));
     }
-    turns.push({ start: m.index, words });
+    turns.push({ start: lineStart, words });
   }
   return turns;
 }

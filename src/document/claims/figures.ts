@@ -50,17 +50,49 @@ const isLetter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 const isSpace = (c: string | undefined) => c === ' ' || c === '\u00a0' || c === '\u202f' || c === '\u2009';
 
+/**
+ * A sticky twin of a `^`-anchored pattern, to try it at a place in the whole text instead
+ * of on a slice from there: sources have thousands of numbers, and a slice per pattern per
+ * number was most of the garbage of indexing one. The patterns match at most a few words,
+ * well inside the 40 characters a slice held, so the answers are the same.
+ */
+function stickyTwin(re: RegExp): RegExp {
+  if (!re.source.startsWith('^')) throw new Error(`Pattern ${re.source} is not anchored at its start.`);
+  return new RegExp(re.source.slice(1), `${re.flags}y`);
+}
+
+/** The length of `re` (sticky) matched at `at` in `text`, or -1. */
+function lengthAt(re: RegExp, text: string, at: number): number {
+  re.lastIndex = at;
+  return re.test(text) ? re.lastIndex - at : -1;
+}
+
+const NOUN_WINDOW = 60;
+const WORD_AFTER = /^[\s\u00a0\u202f-]*([\p{L}][\p{L}'’]*)/u;
+const WORD_AFTER_AT = stickyTwin(WORD_AFTER);
+
+/** The next word after `at` as read within text[…, limit): the whole text when the word ends inside the window, else the window (as a slice would). */
+function wordAfter(text: string, at: number, limit: number): { word: string; end: number } | null {
+  WORD_AFTER_AT.lastIndex = at;
+  let m = WORD_AFTER_AT.exec(text);
+  if (m && at + m[0].length <= limit) return { word: m[1]!, end: at + m[0].length };
+  if (!m) return null;
+  // The word runs past the window: read it as cut there.
+  m = WORD_AFTER.exec(text.slice(at, limit));
+  return m ? { word: m[1]!, end: at + m[0].length } : null;
+}
+
 /** The noun a figure counts: the first content word after it ("99,000 eligible households" → "eligible"), skipping "of". */
 function nounAfter(text: string, from: number): string | undefined {
-  const re = /^[\s\u00a0\u202f-]*([\p{L}][\p{L}'’]*)/u;
-  let rest = text.slice(from, from + 60);
+  const limit = Math.min(text.length, from + NOUN_WINDOW);
+  let at = from;
   for (let hops = 0; hops < 2; hops++) {
-    const m = re.exec(rest);
-    if (!m) return undefined;
-    const word = foldWord(m[1]!);
+    const next = wordAfter(text, at, limit);
+    if (!next) return undefined;
+    const word = foldWord(next.word);
     if (!isStopword(word)) return stem(word);
     if (!['of', 'de', 'd', 'von', 'der', 'des', 'du'].includes(word)) return undefined;
-    rest = rest.slice(m[0].length);
+    at = next.end;
   }
   return undefined;
 }
@@ -73,7 +105,9 @@ interface Suffix {
 }
 
 const skipSpace = (text: string, q: number) => (isSpace(text[q]) ? q + 1 : q);
-const rest = (text: string, q: number) => text.slice(q, q + 40);
+const PERCENT_AT = PERCENT_AFTER.map(([re, unit]) => [stickyTwin(re), unit] as const);
+const SCALES_AT = SCALES.map((scale) => ({ ...scale, pattern: stickyTwin(scale.pattern) }));
+const CURRENCY_AT = CURRENCY_AFTER.map(([re, code]) => [stickyTwin(re), code] as const);
 
 /** What follows a number: percent or a multiple, or a scale and a currency ("million", "Mio. Euro", "millions d’euros", "bn"). */
 function readSuffix(text: string, at: number, currencyBefore: string | undefined): Suffix {
@@ -83,30 +117,30 @@ function readSuffix(text: string, at: number, currencyBefore: string | undefined
   if (lead === undefined || !(lead === '%' || lead === '€' || lead === '$' || lead === '£' || /[pPmMbBkKtTeEdDgGcCfFrRuUSv]/.test(lead))) {
     return currencyBefore ? { end: p, factor: 1, unit: null, currency: currencyBefore } : { end: p, factor: 1, unit: null };
   }
-  for (const [re, unit] of PERCENT_AFTER) {
-    const m = re.exec(rest(text, skipSpace(text, p)));
-    if (m) return { end: skipSpace(text, p) + m[0].length, factor: 1, unit };
+  for (const [re, unit] of PERCENT_AT) {
+    const length = lengthAt(re, text, skipSpace(text, p));
+    if (length >= 0) return { end: skipSpace(text, p) + length, factor: 1, unit };
   }
   let factor = 1;
-  for (const scale of SCALES) {
+  for (const scale of SCALES_AT) {
     const q = skipSpace(text, p);
-    const m = scale.pattern.exec(rest(text, q));
-    if (!m) continue;
-    const after = skipSpace(text, q + m[0].length);
-    const currencyAfter = CURRENCY_AFTER.some(([re]) => re.test(rest(text, after)));
+    const length = lengthAt(scale.pattern, text, q);
+    if (length < 0) continue;
+    const after = skipSpace(text, q + length);
+    const currencyAfter = CURRENCY_AT.some(([re]) => lengthAt(re, text, after) >= 0);
     if (scale.needsCurrency && !currencyBefore && !currencyAfter) continue;
     factor = scale.factor;
-    p = q + m[0].length;
+    p = q + length;
     break;
   }
   let currency = currencyBefore;
   if (!currency) {
     const q = skipSpace(text, p);
-    for (const [re, code] of CURRENCY_AFTER) {
-      const m = re.exec(rest(text, q));
-      if (m) {
+    for (const [re, code] of CURRENCY_AT) {
+      const length = lengthAt(re, text, q);
+      if (length >= 0) {
         currency = code;
-        p = q + m[0].length;
+        p = q + length;
         break;
       }
     }
@@ -133,6 +167,27 @@ interface NumberRead extends FigureSpan {
   factor: number;
 }
 
+/** "10 Uhr": a time, not a figure. */
+const UHR_AT = stickyTwin(/^\s?Uhr(?![\p{L}])/u);
+
+/** Whether only spaces or tabs stand between the line's start (or 8 characters back) and `i`. */
+function lineStartBefore(text: string, i: number): boolean {
+  const from = Math.max(0, i - 8);
+  let j = i;
+  while (j > from && (text[j - 1] === ' ' || text[j - 1] === '\t')) j--;
+  return j === from || text[j - 1] === '\n';
+}
+
+/** Whether a range could go on after `at`: a digit or currency sign within the 12 characters a join is read from. */
+function numberSoonAfter(text: string, at: number): boolean {
+  const end = Math.min(text.length, at + 12);
+  for (let k = at; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if ((c >= 48 && c <= 57) || c === 0x20ac || c === 36 || c === 0xa3) return true;
+  }
+  return false;
+}
+
 /** A number in digits at i, read with what surrounds it; null when it is not a figure (ordinal, code, time, decade). */
 function readNumber(text: string, i: number, style: NumberStyle, rangeEnd = false): NumberRead | null {
   const prev = text[i - 1];
@@ -142,18 +197,18 @@ function readNumber(text: string, i: number, style: NumberStyle, rangeEnd = fals
   const digitsEnd = i + numberLength(text, i);
   const raw = text.slice(i, digitsEnd);
   // A list or section number at the start of a line ("3. The authority…", "2) Costs", "1.2 Enrolment") is not a figure.
-  if (/(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, i - 8), i))) {
+  if (lineStartBefore(text, i)) {
     if (/^[.)][ \t]/.test(text.slice(digitsEnd, digitsEnd + 2)) || (/^\d{1,2}\.\d{1,2}$/.test(raw) && /^[ \t]+\p{Lu}/u.test(text.slice(digitsEnd, digitsEnd + 3)))) return null;
   }
-  const next = text.slice(digitsEnd, digitsEnd + 8);
-  const c = next[0];
+  const c = text[digitsEnd];
   if (c !== undefined && c !== ' ' && c !== ',') {
+    const next = text.slice(digitsEnd, digitsEnd + 8);
     // A school or financial year ("2016/17") is its first year.
     if (/^\/\d{2}(?!\d)/.test(next) && /^(?:18|19|20)\d\d$/.test(raw)) return { start: i, end: digitsEnd + 3, figure: { class: 'year', value: Number(raw), step: 1 }, digitsEnd, factor: 1 };
     if (/^(?:[/:]\d|h\d\d)/.test(next)) return null;
     if (/^(?:st|nd|rd|th|er|ème|eme|e|re)(?![\p{L}])/u.test(next) || /^['’]?s(?![\p{L}])/u.test(next)) return null;
     if (style === 'comma' && /^\.\s\p{Lu}/u.test(next) && !raw.includes('.') && raw.length <= 2) return null;
-  } else if (/^\s?Uhr(?![\p{L}])/u.test(next)) return null;
+  } else if (lengthAt(UHR_AT, text, digitsEnd) >= 0) return null;
   const currencyBefore = prev !== undefined && prev !== '(' && prev !== '\n' && (prev !== ' ' || /[€$£¥A-Z.]/.test(text[i - 2] ?? '')) ? CURRENCY_BEFORE.find(([re]) => re.test(text.slice(Math.max(0, i - 4), i)))?.[1] : undefined;
   const parsed = parseNumber(raw, style);
   const suffix = readSuffix(text, digitsEnd, currencyBefore);
@@ -263,6 +318,10 @@ export function findFigures(text: string, style: NumberStyle, masked: TextRange[
     const first = readNumber(text, i, style);
     if (!first) continue;
     done = first.end;
+    if (!numberSoonAfter(text, first.end)) {
+      found.push({ start: first.start, end: first.end, figure: first.figure });
+      continue;
+    }
     const before = text.slice(Math.max(0, first.start - 12), first.start);
     const between = /(?:between|zwischen|entre|tussen)[\s\u00a0]+$/i.test(before);
     const join = (between ? BETWEEN_JOIN : /(?:from|von|de|van)[\s\u00a0]+$/i.test(before) ? null : RANGE_JOIN)?.exec(text.slice(first.end, first.end + 12));

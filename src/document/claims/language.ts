@@ -17,13 +17,25 @@ for (const [language, words] of Object.entries(MARKERS)) {
   for (const word of words) LOOKUP.set(word, [...(LOOKUP.get(word) ?? []), language]);
 }
 
+/** The longest marker word: longer words are not looked up (no string is made for them). */
+const LONGEST = Math.max(...[...LOOKUP.keys()].map((w) => w.length));
+/** Letters of the sample's words: a-z, à-ö, ø-ÿ. */
+const isSampleLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 0xe0 && c <= 0xf6) || (c >= 0xf8 && c <= 0xff);
+
 /** The language whose common words `text` uses most (reading at most its first 4,000 characters), or null. */
 export function guessLanguage(text: string): string | null {
   const counts = new Map<string, number>();
   const sample = text.slice(0, 4_000).toLowerCase();
-  for (const word of sample.split(/[^a-zà-öø-ÿ]+/)) {
-    const languages = LOOKUP.get(word);
+  for (let i = 0; i < sample.length; ) {
+    if (!isSampleLetter(sample.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < sample.length && isSampleLetter(sample.charCodeAt(end))) end++;
+    const languages = end - i <= LONGEST ? LOOKUP.get(sample.slice(i, end)) : undefined;
     if (languages) for (const language of languages) counts.set(language, (counts.get(language) ?? 0) + 1);
+    i = end;
   }
   let best: string | null = null;
   let bestCount = 2;

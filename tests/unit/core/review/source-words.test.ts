@@ -38,6 +38,29 @@ describe('source words', () => {
   });
 });
 
+describe('word ids', () => {
+  it('give every word of a text an id shared by the words that fold the same, with positions by id', async () => {
+    const { wordHash } = await import('../../../../src/core/review/source-words');
+    for (const text of TEXTS) {
+      const words = readSourceWords(text, 'dot');
+      const seen = new Map<string, number[]>();
+      words.norms.forEach((norm, k) => seen.set(norm, [...(seen.get(norm) ?? []), k]));
+      expect(new Set(words.vocabulary).size).toBe(words.vocabulary.length);
+      for (const [norm, positions] of seen) {
+        const id = words.idOf(norm);
+        expect(words.vocabulary[id]).toBe(norm);
+        expect(words.idOf(norm, wordHash(norm))).toBe(id);
+        expect(Array.from(words.positionsOfId(id))).toEqual(positions);
+        expect(words.countOfId(id)).toBe(positions.length);
+        for (const k of positions) expect(words.ids[k]).toBe(id);
+      }
+    }
+    const words = readSourceWords('Zoë and ZOE; zoe’s', 'dot');
+    expect(words.ids[0]).toBe(words.ids[2]);
+    expect(words.idOf('ferry')).toBe(-1);
+  });
+});
+
 describe('a source index', () => {
   it('finds the same figures from its words as a search of the text does', async () => {
     const { buildSourceIndex } = await import('../../../../src/core/review/source-index');
@@ -50,6 +73,29 @@ describe('a source index', () => {
         expect(indexed.map((f) => [f.start, f.end, figureKey(f.figure)])).toEqual(findFigures(text, style).map((f) => [f.start, f.end, figureKey(f.figure)]));
       }
     }
+  });
+});
+
+describe('speaker labels', () => {
+  // What a label is, as one multiline pattern: the index finds the same ones without trying it at every character.
+  const LABEL = /^[ \t]*((?:[A-Za-z.'’-]+[ \t]+){0,3}?[A-Z]{2,}(?:[ \t'’-]+[A-Z]{2,})*)[ \t]*:/gm;
+  const TRANSCRIPTS = [
+    ...TEXTS,
+    'Alderman DEKKER: We will vote.\nHB: Not today.\n\nCouncillor Sana Haddad spoke.\nSH : Agreed: fully: yes.',
+    'MS. SMITH:\r\nTHE CHAIR: Order.\rMR JONES: Yes.\u2028Dr. van der BERG: No.\u2029Q: Why? A: Because.',
+    `${'note: '.repeat(2000)}\nCLERK: Done.`,
+    'Not a label: THE CHAIR said so. \t  BOTH SIDES : agreed',
+    ':::\n:\nAB:',
+  ];
+
+  it('are found at the start of the lines the multiline pattern finds', async () => {
+    const { buildSourceIndex } = await import('../../../../src/core/review/source-index');
+    for (const text of TRANSCRIPTS) {
+      const expected = [...text.matchAll(LABEL)].map((m) => m.index);
+      expect(buildSourceIndex(text, 'sha', 'en').turns.map((t) => t.start)).toEqual(expected);
+    }
+    const turns = buildSourceIndex(TRANSCRIPTS[TEXTS.length]!, 'sha', 'en').turns;
+    expect(turns.map((t) => t.words)).toEqual([['alderman', 'dekker'], ['hb'], ['sh', 'sana', 'haddad']]);
   });
 });
 

@@ -79,6 +79,26 @@ describe('figures in text', () => {
     expect(findFigures('six-day waits', 'dot')[0]?.figure.noun).toBe('day');
   });
 
+  it('reads that noun within the 60 characters after the figure, a longer word cut there', () => {
+    const nouns = (text: string) => findFigures(text, 'dot').map((f) => f.figure.noun);
+    expect(nouns(`12 ${'k'.repeat(70)} households`)).toEqual(['k'.repeat(59)]);
+    expect(nouns(`12${' '.repeat(55)}households`)).toEqual(['house']);
+    expect(nouns(`12${' '.repeat(60)}households`)).toEqual([undefined]);
+    expect(nouns(`12 of${' '.repeat(52)}households`)).toEqual(['house']);
+    expect(nouns('12 of the households')).toEqual([undefined]);
+  });
+
+  it('reads a range only when a number follows closely, and never a time', () => {
+    const text = '€1.5 million for 12 ferries at 10 Uhr, 25,000 to 90,000 and 25,000 to about 90,000';
+    expect(findFigures(text, 'dot').map((f) => [text.slice(f.start, f.end), f.figure.noun])).toEqual([
+      ['€1.5 million', undefined],
+      ['12', 'ferry'],
+      ['25,000 to 90,000', undefined],
+      ['25,000', undefined],
+      ['90,000', undefined],
+    ]);
+  });
+
   it('skips figures inside masked ranges (quotes)', () => {
     const text = 'He said “we lost 448 drones” and 12 cranes.';
     expect(findFigures(text, 'dot', [{ start: text.indexOf('we'), end: text.indexOf('”') }]).map((f) => f.figure.value)).toEqual([12]);
