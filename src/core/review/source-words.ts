@@ -14,7 +14,6 @@ const LETTER = /[\p{L}\p{M}]/u;
 const CLASS = new Uint8Array(128).map((_, c) => ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : c >= 48 && c <= 57 ? 2 : 0));
 const LOWER = new Uint8Array(128).map((_, c) => (c >= 65 && c <= 90 ? c + 32 : c));
 const isAsciiLetter = (c: number) => CLASS[c] === 1;
-const isDigitCode = (c: number) => c >= 48 && c <= 57;
 const isApostropheCode = (c: number) => c === 39 || c === 0x2019 || c === 0x02bc || c === 0x2018;
 const isLetterAt = (text: string, i: number) => {
   if (i >= text.length) return false;
@@ -119,7 +118,7 @@ export interface SourceWords extends Words {
   countOf(word: string): number;
 }
 
-function doubled(a: Int32Array): Int32Array {
+function doubled(a: Int32Array): Int32Array<ArrayBuffer> {
   const b = new Int32Array(a.length * 2);
   b.set(a);
   return b;
@@ -129,7 +128,7 @@ function doubled(a: Int32Array): Int32Array {
 export function readSourceWords(text: string, style: NumberStyle): SourceWords {
   const vocabulary = new Vocabulary();
   // Prose has a word every five or six characters: room for that, doubled when a text has more.
-  let ids = new Int32Array((text.length >> 2) + 16);
+  let ids: Int32Array<ArrayBuffer> = new Int32Array((text.length >> 2) + 16);
   let starts = new Int32Array(ids.length);
   let ends = new Int32Array(ids.length);
   let count = 0;
