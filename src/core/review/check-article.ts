@@ -2,7 +2,7 @@
  * The check of an article against its sources: every claim extracted, matched, and given
  * a status, plus warnings for the article as a whole.
  *
- * Fast by keeping things: one index per snapshot (by its sha-256), the claims of each
+ * Fast by keeping things: one index per snapshot (by its text), the claims of each
  * block (by its text), and each claim's answer (by what it says, for the same set of
  * sources). Re-checking after one paragraph changed extracts and matches only that
  * paragraph's claims.
@@ -21,7 +21,7 @@ import { wordsAround } from './passage';
 import { resolveClaim, type ClaimQuery, type IndexedSource, type Resolution, type SourceSet } from './resolve-claim';
 import type { CheckInput, CheckResult, CheckSource, ClaimResult } from './review-types';
 import { reviewWarnings } from './review-warnings';
-import { SourceIndexCache, sha256Of } from './source-index';
+import { SourceIndexCache } from './source-index';
 
 /** Answers kept per set of sources. */
 const MAX_ANSWERS = 50_000;
@@ -32,7 +32,9 @@ const usable = (source: CheckSource | undefined): source is CheckSource & { snap
 export class ReviewChecker {
   private readonly extractor = new ClaimExtractor();
   private readonly indexes = new SourceIndexCache();
-  private readonly shas = new Map<string, { text: string; sha: string }>();
+  /** Each source's snapshot as last seen, and a number that changes when the snapshot does. */
+  private readonly seen = new Map<string, { text: string; version: number }>();
+  private versions = 0;
   private answers = new Map<string, Resolution>();
   private answersFor = '';
 
@@ -45,12 +47,13 @@ export class ReviewChecker {
     return this.run(input);
   }
 
-  private shaOf(source: CheckSource & { snapshot: string }): string {
-    const known = this.shas.get(source.id);
-    if (known && known.text === source.snapshot) return known.sha;
-    const sha = source.sha256 || sha256Of(source.snapshot);
-    this.shas.set(source.id, { text: source.snapshot, sha });
-    return sha;
+  /** The version of a source's snapshot: the same while its text is (a string compare, no hashing). */
+  private versionOf(source: CheckSource & { snapshot: string }): number {
+    const known = this.seen.get(source.id);
+    if (known && known.text === source.snapshot) return known.version;
+    const version = ++this.versions;
+    this.seen.set(source.id, { text: source.snapshot, version });
+    return version;
   }
 
   private run(input: CheckInput): CheckResult {
@@ -61,7 +64,7 @@ export class ReviewChecker {
     const indexOf = (id: string): IndexedSource | null => {
       if (indexed.has(id)) return indexed.get(id)!;
       const source = byId.get(id);
-      const entry = usable(source) ? { source, index: this.indexes.get(source.snapshot, this.shaOf(source), source.language) } : null;
+      const entry = usable(source) ? { source, index: this.indexes.get(source.snapshot, source.language) } : null;
       indexed.set(id, entry);
       return entry;
     };
@@ -74,7 +77,7 @@ export class ReviewChecker {
     };
 
     // Answers hold while the sources are the same ones with the same snapshots.
-    const scope = JSON.stringify([attachedIds, sources.map((s) => [s.id, usable(s) ? this.shaOf(s) : null, s.authors ?? []])]);
+    const scope = JSON.stringify([attachedIds, sources.map((s) => [s.id, usable(s) ? this.versionOf(s) : null, s.authors ?? []])]);
     if (scope !== this.answersFor) {
       this.answers = new Map();
       this.answersFor = scope;

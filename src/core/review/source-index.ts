@@ -1,5 +1,5 @@
 /**
- * One index per source snapshot, built once and kept by the snapshot's sha-256: its words
+ * One index per source snapshot, built once and kept by the snapshot's text: its words
  * folded (with their offsets in the original text), a word → positions map to find
  * candidate passages by rare words, its figures by value, and the speaker labels of a
  * transcript ("Alderman DEKKER:", "HB:"). Every claim of every article is checked against
@@ -12,7 +12,6 @@ import { numberStyleOf, type NumberStyle } from '../../document/claims/numbers';
 import { findFigures, NUMBER_WORD_FORMS, wordAt, type FigureHints } from '../../document/claims/figures';
 import { foldWord } from '../../document/claims/tokens';
 import { readSourceWords, type SourceWords } from './source-words';
-import { sha256Hex } from '../storage/sha256';
 
 /** A figure of a source, with where it is. */
 export interface SourceFigure {
@@ -35,8 +34,9 @@ export interface SpeakerTurn {
 }
 
 export interface SourceIndex {
-  sha256: string;
   text: string;
+  /** The language it was indexed for, as given ('' when none was). */
+  language: string;
   style: NumberStyle;
   /** Its words, each word's positions kept (`positionsOf`, `countOf`). */
   words: SourceWords;
@@ -102,7 +102,7 @@ function addTo<T>(map: Map<string, T[]>, key: string, value: T): void {
 }
 
 /** Builds the index of one snapshot. */
-export function buildSourceIndex(text: string, sha256: string, language?: string | null): SourceIndex {
+export function buildSourceIndex(text: string, language?: string | null): SourceIndex {
   const style = numberStyleOf(language || guessLanguage(text));
   const words = readSourceWords(text, style);
   // The words say where numbers and number words start: figures are read there only.
@@ -138,18 +138,20 @@ export function buildSourceIndex(text: string, sha256: string, language?: string
     }
   }
   for (const list of figuresByClass.values()) list.sort((a, b) => a.figure.value - b.figure.value);
-  return { sha256, text, style, words, figuresByKey, figuresByClass, turns: speakerTurns(text) };
+  return { text, language: language ?? '', style, words, figuresByKey, figuresByClass, turns: speakerTurns(text) };
 }
 
-export const sha256Of = (text: string) => sha256Hex(text);
-
 /**
- * Indexes by snapshot sha-256 (and language), the least recently used dropped past
- * `capacity` indexes or `maxChars` characters of snapshot (an index takes a few times its
- * text in memory; a snapshot may be 5 MB).
+ * Indexes by snapshot text and language, the least recently used dropped past `capacity`
+ * indexes or `maxChars` characters of snapshot (an index takes a few times its text in
+ * memory; a snapshot may be 5 MB). Keyed by the text itself: a map hashes a long string by
+ * its length and compares it whole on a hit (the same string object at once), so no
+ * sha-256 of every snapshot is worked out to find its index, and none handed in can be stale.
  */
 export class SourceIndexCache {
-  private indexes = new Map<string, SourceIndex>();
+  private readonly byText = new Map<string, SourceIndex[]>();
+  /** Least recently used first. */
+  private readonly order = new Set<SourceIndex>();
   private chars = 0;
 
   constructor(
@@ -157,28 +159,27 @@ export class SourceIndexCache {
     private readonly maxChars = 30_000_000,
   ) {}
 
-  get(text: string, sha256?: string, language?: string): SourceIndex {
-    let sha = sha256 || sha256Of(text);
-    let key = `${sha}|${language ?? ''}`;
-    let index = this.indexes.get(key);
-    // A sha-256 handed in with a text it does not belong to is not trusted.
-    if (index && index.text !== text) {
-      sha = sha256Of(text);
-      key = `${sha}|${language ?? ''}`;
-      index = this.indexes.get(key);
-    }
+  get(text: string, language?: string): SourceIndex {
+    const languageKey = language ?? '';
+    const same = this.byText.get(text);
+    let index = same?.find((i) => i.language === languageKey);
     if (index) {
-      this.indexes.delete(key);
-      this.indexes.set(key, index);
+      this.order.delete(index);
+      this.order.add(index);
       return index;
     }
-    index = buildSourceIndex(text, sha, language);
-    this.indexes.set(key, index);
+    index = buildSourceIndex(text, language);
+    if (same) same.push(index);
+    else this.byText.set(text, [index]);
+    this.order.add(index);
     this.chars += text.length;
-    while (this.indexes.size > 1 && (this.indexes.size > this.capacity || this.chars > this.maxChars)) {
-      const [oldest, dropped] = this.indexes.entries().next().value!;
-      this.indexes.delete(oldest);
-      this.chars -= dropped.text.length;
+    while (this.order.size > 1 && (this.order.size > this.capacity || this.chars > this.maxChars)) {
+      const oldest: SourceIndex = this.order.values().next().value!;
+      this.order.delete(oldest);
+      const rest = this.byText.get(oldest.text)!.filter((i) => i !== oldest);
+      if (rest.length) this.byText.set(oldest.text, rest);
+      else this.byText.delete(oldest.text);
+      this.chars -= oldest.text.length;
     }
     return index;
   }

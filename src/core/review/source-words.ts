@@ -118,19 +118,21 @@ export interface SourceWords extends Words {
   countOf(word: string): number;
 }
 
-function doubled(a: Int32Array): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
-}
+/**
+ * Room for one text's words, reused from text to text and copied out at the right size. A
+ * word is two characters long at least, or is followed by one that belongs to no word
+ * ("3rd4" is two words; "a.b" too), so half the text's length and one always holds them.
+ */
+let scratch = new Int32Array(0);
 
 /** Reads a snapshot's words (as `tokenizeWords` would) and groups their positions by word. */
 export function readSourceWords(text: string, style: NumberStyle): SourceWords {
   const vocabulary = new Vocabulary();
-  // Prose has a word every five or six characters: room for that, doubled when a text has more.
-  let ids: Int32Array<ArrayBuffer> = new Int32Array((text.length >> 2) + 16);
-  let starts = new Int32Array(ids.length);
-  let ends = new Int32Array(ids.length);
+  const room = (text.length >> 1) + 1;
+  if (scratch.length < room * 3) scratch = new Int32Array(room * 3);
+  const ids = scratch.subarray(0, room);
+  const starts = scratch.subarray(room, room * 2);
+  const ends = scratch.subarray(room * 2, room * 3);
   let count = 0;
   const length = text.length;
   for (let i = 0; i < length; ) {
@@ -140,11 +142,6 @@ export function readSourceWords(text: string, style: NumberStyle): SourceWords {
       // An ellipsis is a gap in a quote; in a source it is only punctuation.
       i++;
       continue;
-    }
-    if (count === ids.length) {
-      ids = doubled(ids);
-      starts = doubled(starts);
-      ends = doubled(ends);
     }
     if (kind === 2) {
       let end = i + numberLength(text, i);
@@ -198,13 +195,14 @@ export function readSourceWords(text: string, style: NumberStyle): SourceWords {
   const fill = offsets.slice(0, words.length);
   const positions = new Int32Array(count);
   for (let k = 0; k < count; k++) positions[fill[ids[k]!]!++] = k;
+  const wordIds = ids.slice(0, count);
   const positionsOfId = (id: number) => positions.subarray(offsets[id]!, offsets[id + 1]!);
   return {
     norms,
-    starts: starts.subarray(0, count),
-    ends: ends.subarray(0, count),
+    starts: starts.slice(0, count),
+    ends: ends.slice(0, count),
     gaps: new Set<number>(),
-    ids: ids.subarray(0, count),
+    ids: wordIds,
     vocabulary: words,
     idOf: (word, hash) => vocabulary.find(word, hash),
     positionsOfId,

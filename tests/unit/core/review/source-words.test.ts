@@ -14,6 +14,11 @@ const TEXTS = [
   ...readdirSync(path.join(CORPUS, 'sources')).map((name) => readFileSync(path.join(CORPUS, 'sources', name), 'utf8')),
   'Don’t DON\'T l’École Zoë ZOË — 12,5 % 99 000 1’000 q3 3.2bn 0012 1234567890123 naïve … ... straße STRASSE İstanbul ǅemal 𝐁old',
   "rock 'n' roll, o'clock, the '90s, 25,000–90,000 and €1.5m; 10:30; COVID-19",
+  // As many words as a text can hold: two characters each.
+  '3a4b5c6d7e8f9g0h1i2j3',
+  'a.b.c.d.e.f.g.h.i.j.k',
+  'x',
+  '',
 ];
 
 describe('source words', () => {
@@ -68,7 +73,7 @@ describe('a source index', () => {
     const { figureKey } = await import('../../../../src/document/claims/figure-key');
     for (const text of TEXTS) {
       for (const style of ['dot', 'comma'] as const) {
-        const index = buildSourceIndex(text, 'sha', style === 'dot' ? 'en' : 'de');
+        const index = buildSourceIndex(text, style === 'dot' ? 'en' : 'de');
         const indexed = [...index.figuresByKey.values()].flat().filter((f) => !f.endpoint).sort((a, b) => a.start - b.start);
         expect(indexed.map((f) => [f.start, f.end, figureKey(f.figure)])).toEqual(findFigures(text, style).map((f) => [f.start, f.end, figureKey(f.figure)]));
       }
@@ -92,22 +97,30 @@ describe('speaker labels', () => {
     const { buildSourceIndex } = await import('../../../../src/core/review/source-index');
     for (const text of TRANSCRIPTS) {
       const expected = [...text.matchAll(LABEL)].map((m) => m.index);
-      expect(buildSourceIndex(text, 'sha', 'en').turns.map((t) => t.start)).toEqual(expected);
+      expect(buildSourceIndex(text, 'en').turns.map((t) => t.start)).toEqual(expected);
     }
-    const turns = buildSourceIndex(TRANSCRIPTS[TEXTS.length]!, 'sha', 'en').turns;
+    const turns = buildSourceIndex(TRANSCRIPTS[TEXTS.length]!, 'en').turns;
     expect(turns.map((t) => t.words)).toEqual([['alderman', 'dekker'], ['hb'], ['sh', 'sana', 'haddad']]);
   });
 });
 
 describe('the index cache', () => {
-  it('keeps an index per snapshot text, rebuilds when the text differs from its sha-256, and drops the oldest', async () => {
+  it('keeps an index per snapshot text and language, builds another when the text is revised, and drops the oldest', async () => {
     const { SourceIndexCache } = await import('../../../../src/core/review/source-index');
     const cache = new SourceIndexCache(2);
-    const a = cache.get('First snapshot.');
-    expect(cache.get('First snapshot.')).toBe(a);
-    expect(cache.get('Changed snapshot.', a.sha256).text).toBe('Changed snapshot.');
-    cache.get('Third snapshot.');
-    expect(cache.get('First snapshot.')).not.toBe(a);
+    const a = cache.get('First snapshot: 1,240 workers.');
+    // The same text in another string is the same snapshot.
+    expect(cache.get(['First snapshot:', '1,240 workers.'].join(' '))).toBe(a);
+    const revised = cache.get('First snapshot: 1,420 workers.');
+    expect(revised).not.toBe(a);
+    expect(revised.figuresByKey.has('count:1420')).toBe(true);
+    expect(cache.get('First snapshot: 1,240 workers.')).toBe(a);
+    const german = cache.get('First snapshot: 1,240 workers.', 'de');
+    expect(german).not.toBe(a);
+    expect(german.figuresByKey.has('count:1.24')).toBe(true);
+    // Two kept: the revision, least recently used, was dropped.
+    expect(cache.get('First snapshot: 1,240 workers.')).toBe(a);
+    expect(cache.get('First snapshot: 1,420 workers.')).not.toBe(revised);
     const small = new SourceIndexCache(10, 20);
     const one = small.get('x'.repeat(15));
     small.get('y'.repeat(15));
