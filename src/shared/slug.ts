@@ -65,7 +65,7 @@ export function slugKey(slug: string): string {
 }
 
 /** Picks a slug whose key is not in `takenKeys` (see slugKey) by adding -2, -3, ... */
-export function uniqueSlug(base: string, takenKeys: ReadonlySet<string>): string {
+export function uniqueSlug(base: string, takenKeys: { has(key: string): boolean }): string {
   if (!takenKeys.has(slugKey(base))) return base;
   for (let n = 2; ; n++) {
     const candidate = `${base}-${n}`;

@@ -153,24 +153,43 @@ const MAX_FILE_DEPTH = MAX_BODY_DEPTH * 2 + 8;
  */
 export function serializeArticle(article: ArticleFile): string {
   const { schemaVersion, id, meta, body, review, ...unknown } = article;
-  return `${layout({ schemaVersion, id, meta, body, review, ...unknown }, 0)}\n`;
+  // Pieces gathered in one list and joined once: a long body is thousands of blocks, and
+  // building the text block by block cost twice the JSON.stringify of the whole article.
+  const out: string[] = [];
+  layout({ schemaVersion, id, meta, body, review, ...unknown }, 0, out);
+  out.push('\n');
+  return out.join('');
 }
 
 /** Objects expand to depth 2, arrays of objects to depth 3; everything deeper is compact. */
-function layout(value: unknown, depth: number): string {
-  const indent = '  '.repeat(depth + 1);
-  const close = '  '.repeat(depth);
+function layout(value: unknown, depth: number, out: string[]): void {
   if (Array.isArray(value)) {
-    const holdsObjects = value.some((item) => typeof item === 'object' && item !== null);
-    if (depth > 3 || !holdsObjects || value.length === 0) return JSON.stringify(value);
-    return `[\n${value.map((item) => indent + layout(item, depth + 1)).join(',\n')}\n${close}]`;
+    if (depth > 3 || value.length === 0 || !value.some((item) => typeof item === 'object' && item !== null)) {
+      out.push(JSON.stringify(value));
+      return;
+    }
+    const indent = '  '.repeat(depth + 1);
+    for (let i = 0; i < value.length; i++) {
+      out.push(i === 0 ? `[\n${indent}` : `,\n${indent}`);
+      layout(value[i], depth + 1, out);
+    }
+    out.push(`\n${'  '.repeat(depth)}]`);
+    return;
   }
   if (typeof value === 'object' && value !== null && depth <= 2) {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    if (entries.length === 0) return '{}';
-    return `{\n${entries.map(([k, v]) => `${indent}${JSON.stringify(k)}: ${layout(v, depth + 1)}`).join(',\n')}\n${close}}`;
+    const indent = '  '.repeat(depth + 1);
+    let first = true;
+    for (const key of Object.keys(value)) {
+      const item = (value as Record<string, unknown>)[key];
+      if (item === undefined) continue;
+      out.push(`${first ? '{' : ','}\n${indent}${JSON.stringify(key)}: `);
+      first = false;
+      layout(item, depth + 1, out);
+    }
+    out.push(first ? '{}' : `\n${'  '.repeat(depth)}}`);
+    return;
   }
-  return JSON.stringify(value);
+  out.push(JSON.stringify(value));
 }
 
 /** The revision of a file: a short hash of its exact bytes (identity, not security). */

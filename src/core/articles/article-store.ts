@@ -390,7 +390,9 @@ export class ArticleStore {
   private async write(entry: ArticleEntry, article: ArticleFile): Promise<SaveResult> {
     const oldSlug = entry.summary.slug;
     const desired = followedSlug(article);
-    const follows = desired !== null && uniqueSlug(desired, this.folder.registry.takenKeys(oldSlug)) !== oldSlug;
+    // Asked name by name: listing every name in a large library on each save cost milliseconds.
+    const registry = this.folder.registry;
+    const follows = desired !== null && uniqueSlug(desired, { has: (key) => registry.keyTaken(key, oldSlug) }) !== oldSlug;
     const fresh = await this.folder.write(
       entry,
       article,

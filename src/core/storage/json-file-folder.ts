@@ -62,12 +62,18 @@ export interface FolderHooks<S extends { id: string; slug: string }, T = unknown
 }
 
 const CACHED_RECORDS = 8;
+/** The bytes of recent records kept to compare a file with, at most this much in all. */
+const CACHED_BYTES = 32 * 1024 * 1024;
 const isJsonFileName = (name: string) => name.endsWith('.json') && !name.startsWith('.');
 
 export class JsonFileFolder<T, S extends { id: string; slug: string }> {
   readonly registry: FileRegistry<S>;
-  /** The last few records read or written, by id, to skip re-parsing unchanged bytes. */
-  private readonly recent = new Map<string, { revision: string; record: T }>();
+  /**
+   * The last few records read or written, by id, to skip re-parsing unchanged bytes; with
+   * the bytes themselves while they fit, so a file still holding them needs no hash to know
+   * its revision (comparing bytes costs a fraction of hashing them).
+   */
+  private readonly recent = new Map<string, { revision: string; record: T; bytes: Uint8Array | null }>();
   private watcher: FolderWatcher | undefined;
   private watchProblem: string | null = null;
 
@@ -127,10 +133,10 @@ export class JsonFileFolder<T, S extends { id: string; slug: string }> {
     }
     const cached = this.recent.get(entry.summary.id);
     if (read.ok && cached) {
-      const revision = this.codec.revisionOf(read.value.bytes);
-      if (cached.revision === revision) {
-        if (entry.mtimeMs !== read.value.mtimeMs || entry.size !== read.value.size) this.remember(name, cached.record, revision, read.value);
-        return cached;
+      const same = cached.bytes ? Buffer.compare(cached.bytes, read.value.bytes) === 0 : cached.revision === this.codec.revisionOf(read.value.bytes);
+      if (same) {
+        if (entry.mtimeMs !== read.value.mtimeMs || entry.size !== read.value.size) this.remember(name, cached.record, cached.revision, read.value, read.value.bytes);
+        return { record: cached.record, revision: cached.revision };
       }
     }
     const parsed = this.parse(read);
@@ -152,7 +158,7 @@ export class JsonFileFolder<T, S extends { id: string; slug: string }> {
       ]);
       throw new ApiError('not-found', `${where} now holds another ${this.codec.noun}; this one's file is gone.`);
     }
-    this.remember(name, record, revision, content);
+    this.remember(name, record, revision, content, content.bytes);
     return { record, revision };
   }
 
@@ -162,13 +168,20 @@ export class JsonFileFolder<T, S extends { id: string; slug: string }> {
    */
   async write(entry: FileEntry<S>, record: T, rename?: (move: (target: string) => Promise<unknown>) => Promise<string>): Promise<FileEntry<S>> {
     const oldName = entry.summary.slug;
-    const bytes = this.codec.serialize(record);
+    // Encoded once: the same bytes are written, hashed and kept.
+    const bytes = Buffer.from(this.codec.serialize(record));
     // The file as its content was last checked: another program's write since is a conflict.
     const checked = this.registry.byId(entry.summary.id) ?? entry;
     const name = rename ? await rename((target) => moveDurably(this.pathOf(oldName), target)) : oldName;
     let written;
+    // The new revision and summary depend on the bytes and the record alone: they are worked
+    // out while the disk syncs, and take effect only once the file is in place.
+    let known: { revision: string; summary: S } | undefined;
+    const duringSync = () => {
+      known = { revision: this.codec.revisionOf(bytes), summary: this.codec.summarize(record, name) };
+    };
     try {
-      written = await writeFileDurably(this.pathOf(name), bytes, { expect: { mtimeMs: checked.mtimeMs, size: checked.size } });
+      written = await writeFileDurably(this.pathOf(name), bytes, { expect: { mtimeMs: checked.mtimeMs, size: checked.size }, duringSync });
     } catch (error) {
       if (name !== oldName) await moveDurably(this.pathOf(name), this.pathOf(oldName)).catch(() => undefined);
       if ((error as NodeJS.ErrnoException).code === 'ECONFLICT') {
@@ -176,20 +189,22 @@ export class JsonFileFolder<T, S extends { id: string; slug: string }> {
       }
       throw error;
     }
-    this.forget(entry);
-    const fresh = this.remember(name, record, this.codec.revisionOf(bytes), written);
+    if (!known) duringSync();
+    // Forgotten without telling the index: remember tells it once, with the new entry.
+    this.registry.forget(entry);
+    const fresh = this.remember(name, record, known!.revision, written, bytes, known!.summary);
     this.hooks.changed([{ kind: 'changed', id: entry.summary.id, slug: name, origin: 'app', revision: fresh.revision }]);
     return fresh;
   }
 
   /** Writes a new record's file under the first free name from `baseName`; never replaces a file. */
   async create(record: T, baseName: string): Promise<FileEntry<S>> {
-    const bytes = this.codec.serialize(record);
+    const bytes = Buffer.from(this.codec.serialize(record));
     let written: { mtimeMs: number; size: number } | undefined;
     const name = await this.placeUnderFreeName(baseName, async (target) => {
       written = await writeFileDurably(target, bytes, { exclusive: true });
     });
-    const entry = this.remember(name, record, this.codec.revisionOf(bytes), written!);
+    const entry = this.remember(name, record, this.codec.revisionOf(bytes), written!, bytes);
     this.hooks.changed([{ kind: 'added', id: this.codec.idOf(record), slug: name, origin: 'app', revision: entry.revision }]);
     return entry;
   }
@@ -314,16 +329,27 @@ export class JsonFileFolder<T, S extends { id: string; slug: string }> {
     }
   }
 
-  private remember(name: string, record: T, revision: string, file: { mtimeMs: number; size: number }): FileEntry<S> {
-    const entry: FileEntry<S> = { summary: this.codec.summarize(record, name), revision, mtimeMs: file.mtimeMs, size: file.size };
+  private remember(name: string, record: T, revision: string, file: { mtimeMs: number; size: number }, bytes: Uint8Array | null = null, summary?: S): FileEntry<S> {
+    const entry: FileEntry<S> = { summary: summary ?? this.codec.summarize(record, name), revision, mtimeMs: file.mtimeMs, size: file.size };
     const id = this.codec.idOf(record);
     this.registry.add(entry);
     this.recent.delete(id);
-    this.recent.set(id, { revision, record });
+    this.recent.set(id, { revision, record, bytes });
     if (this.recent.size > CACHED_RECORDS) this.recent.delete(this.recent.keys().next().value as string);
+    this.keepCachedBytesWithin(CACHED_BYTES);
     this.hooks.entriesChanged(this.registry.entries());
     this.hooks.recordSeen?.(record, entry);
     return entry;
+  }
+
+  /** Drops the bytes of the oldest recent records (they are hashed instead) until the rest fit. */
+  private keepCachedBytesWithin(limit: number): void {
+    let total = 0;
+    for (const cached of [...this.recent.values()].reverse()) {
+      if (!cached.bytes) continue;
+      total += cached.bytes.byteLength;
+      if (total > limit) cached.bytes = null;
+    }
   }
 
   private forget(entry: FileEntry<S>): void {

@@ -225,7 +225,18 @@ function sameFile(before: Stats, opened: Stats): boolean {
 
 /** Text when the bytes are UTF-8; otherwise a failure that keeps the bytes and says where the first bad one is. */
 function decoded(bytes: Buffer, mtimeMs: number): FileRead {
-  if (isUtf8(bytes)) return ok({ bytes, text: bytes.toString('utf8'), mtimeMs, size: bytes.length });
+  if (isUtf8(bytes)) {
+    // Decoded when first asked for: a save only compares the bytes with what it wrote.
+    let text: string | undefined;
+    return ok({
+      bytes,
+      get text() {
+        return (text ??= bytes.toString('utf8'));
+      },
+      mtimeMs,
+      size: bytes.length,
+    });
+  }
   return fail({
     kind: 'not-text' as const,
     reason: notTextReason(bytes),

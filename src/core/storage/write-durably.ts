@@ -45,6 +45,12 @@ export interface WriteOptions {
    * (code `ECONFLICT`), not silently replaced.
    */
   expect?: { mtimeMs: number; size: number };
+  /**
+   * Work of the caller's to do while the disk syncs the temp file (hashing the bytes,
+   * summarizing the record): the process would otherwise wait idle. It never shortens the
+   * write: the rename still waits for the sync. A throw abandons the write.
+   */
+  duringSync?: () => void;
 }
 
 /** The error of a write refused because the file changed on disk since it was checked. */
@@ -152,7 +158,12 @@ async function writeNow(file: string, data: string | Uint8Array, options: WriteO
       faultAt('write', temp);
       await handle.writeFile(data);
       faultAt('sync', temp);
-      await handle.sync();
+      const syncing = handle.sync();
+      try {
+        options.duringSync?.();
+      } finally {
+        await syncing;
+      }
       const info = await handle.stat();
       written = { mtimeMs: info.mtimeMs, size: info.size };
     } finally {
@@ -160,18 +171,19 @@ async function writeNow(file: string, data: string | Uint8Array, options: WriteO
     }
     if (options.exclusive) {
       await placeWithoutReplacing(temp, file);
+    } else if (options.expect) {
+      // The look and the rename back to back, synchronously: the window in which another
+      // program's write could still be replaced unseen is two system calls wide. The same
+      // look refuses a link swapped in since the start.
+      const now = lstatOrNull(file);
+      if (now?.isSymbolicLink()) throw linkRefusedError(file);
+      faultAt('rename', file);
+      if (!now || now.mtimeMs !== options.expect.mtimeMs || now.size !== options.expect.size) throw changedOnDiskError(file);
+      renameSync(temp, file);
     } else {
       await refuseLink(file);
       faultAt('rename', file);
-      if (options.expect) {
-        // The look and the rename back to back, synchronously: the window in which another
-        // program's write could still be replaced unseen is two system calls wide.
-        const now = lstatOrNull(file);
-        if (!now || now.mtimeMs !== options.expect.mtimeMs || now.size !== options.expect.size) throw changedOnDiskError(file);
-        renameSync(temp, file);
-      } else {
-        await rename(temp, file);
-      }
+      await rename(temp, file);
     }
   } catch (error) {
     await rm(temp, { force: true });

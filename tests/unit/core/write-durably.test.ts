@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -82,6 +83,33 @@ describe('writeFileDurably', () => {
     await writeFile(target, 'theirs');
     await expect(writeFileDurably(target, 'mine', { exclusive: true })).rejects.toMatchObject({ code: 'EEXIST' });
     expect(await readFile(target, 'utf8')).toBe('theirs');
+    expect(await readdir(dir)).toEqual(['a.json']);
+  });
+
+  it('does the caller’s work while the temp file syncs, and renames only after the sync', async () => {
+    const file = path.join(dir, 'a.json');
+    let seenOnDisk: string | null = null;
+    await writeFileDurably(file, 'new', {
+      duringSync: () => {
+        calls.push('work');
+        seenOnDisk = existsSync(file) ? 'something' : null;
+      },
+    });
+    expect(calls).toEqual(['open temp', 'fsync temp', 'work', 'rename a.json', 'open folder', 'fsync folder']);
+    // The work ran before the new bytes were in place.
+    expect(seenOnDisk).toBeNull();
+    expect(await readFile(file, 'utf8')).toBe('new');
+  });
+
+  it('abandons the write when the work during the sync fails: the old bytes stay, no temp file is left', async () => {
+    const file = path.join(dir, 'a.json');
+    await writeFile(file, 'old');
+    const failing = () => {
+      throw new Error('summary failed');
+    };
+    await expect(writeFileDurably(file, 'new', { duringSync: failing })).rejects.toThrow('summary failed');
+    expect(calls).not.toContain('rename a.json');
+    expect(await readFile(file, 'utf8')).toBe('old');
     expect(await readdir(dir)).toEqual(['a.json']);
   });
 });
