@@ -136,6 +136,15 @@ test('text pasted twice is offered as the source the library has, or added again
   await expect(app.locator('.article-pane')).toHaveAttribute('data-article-id', id);
 
   const panel = panelOf(app);
+  // What was typed in the search, matching nothing, starts the new source's title.
+  await panel.getByRole('button', { name: 'Attach source…' }).click();
+  await app.getByRole('combobox', { name: 'Search the source library' }).fill('Port authority October figures');
+  await app.getByRole('option', { name: '+ New source “Port authority October figures”…' }).click();
+  const started = app.getByRole('dialog', { name: 'New source' });
+  await expect(started.getByLabel('Title')).toHaveValue('Port authority October figures');
+  await started.getByRole('button', { name: 'Cancel' }).click();
+  await expect(started).toBeHidden();
+
   const pasteAgain = async (title: string) => {
     await panel.getByRole('button', { name: 'Attach source…' }).click();
     await app.getByRole('option', { name: /New source/ }).click();

@@ -19,7 +19,7 @@ export interface ArticleSources {
   /** Shows a source's snapshot beside the article, searched for `query` when given. */
   openReader: (id: string, query?: string) => void;
   /** The new-source dialog; what it adds is attached, then handed to `then`. */
-  openNewSource: (then?: (id: string) => void) => void;
+  openNewSource: (then?: (id: string) => void, title?: string) => void;
 }
 
 const ArticleSourcesContext = createContext<ArticleSources | null>(null);
@@ -33,14 +33,14 @@ interface ProviderProps {
 
 export function ArticleSourcesProvider({ attachedIds, readOnly, onChange, children }: ProviderProps) {
   const [reader, setReader] = useState<{ id: string; query: string } | null>(null);
-  const [adding, setAdding] = useState<{ then?: ((id: string) => void) | undefined } | null>(null);
+  const [adding, setAdding] = useState<{ then?: ((id: string) => void) | undefined; title: string } | null>(null);
 
   const attach = useCallback((id: string) => {
     if (!attachedIds.includes(id)) onChange([...attachedIds, id]);
   }, [attachedIds, onChange]);
   const detach = useCallback((id: string) => onChange(attachedIds.filter((s) => s !== id)), [attachedIds, onChange]);
   const openReader = useCallback((id: string, query = '') => setReader({ id, query }), []);
-  const openNewSource = useCallback((then?: (id: string) => void) => setAdding({ then }), []);
+  const openNewSource = useCallback((then?: (id: string) => void, title = '') => setAdding({ then, title }), []);
 
   const value = useMemo<ArticleSources>(
     () => ({ attachedIds, readOnly, attach, detach, openReader, openNewSource }),
@@ -53,6 +53,7 @@ export function ArticleSourcesProvider({ attachedIds, readOnly, onChange, childr
       {adding && (
         <NewSourceDialog
           purpose="attach"
+          title={adding.title}
           onClose={() => setAdding(null)}
           onAdded={(ids) => {
             // Attached in one go: several may come from one reference file.

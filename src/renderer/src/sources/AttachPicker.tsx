@@ -12,7 +12,7 @@ interface AttachPickerProps {
   library: readonly SourceSummary[];
   attachedIds: readonly string[];
   onAttach: (source: SourceSummary) => void;
-  onNew: () => void;
+  onNew: (typed: string) => void;
   /** Closed by Escape (`refocus`: the focus goes back to the button) or by a click elsewhere. */
   onClose: (refocus: boolean) => void;
 }

@@ -23,11 +23,13 @@ type Tab = (typeof TABS)[number]['key'];
 interface NewSourceDialogProps {
   /** `attach`: what is added is attached to the open article (said in the dialog). */
   purpose: 'attach' | 'library';
+  /** A title to start with (what was typed in a source search). */
+  title?: string | undefined;
   onClose: () => void;
   onAdded: (ids: string[]) => void;
 }
 
-export function NewSourceDialog({ purpose, onClose, onAdded }: NewSourceDialogProps) {
+export function NewSourceDialog({ purpose, title = '', onClose, onAdded }: NewSourceDialogProps) {
   const [tab, setTab] = useState<Tab>('paste');
   const id = useId();
   const { refresh } = useSourceLibrary();
@@ -52,7 +54,7 @@ export function NewSourceDialog({ purpose, onClose, onAdded }: NewSourceDialogPr
     >
       <TabList tabs={TABS} selected={tab} onSelect={pick} label="How to add the source" idBase={id} className="segmented" />
       <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-${tab}`}>
-        {tab === 'paste' && <PasteSourceTab {...shared} />}
+        {tab === 'paste' && <PasteSourceTab {...shared} title={title} />}
         {tab === 'file' && <FileSourceTab {...shared} onDone={added} />}
         {tab === 'web' && <WebSourceTab {...shared} />}
       </div>

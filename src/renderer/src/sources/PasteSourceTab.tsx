@@ -14,11 +14,13 @@ interface TabProps {
   adder: ReturnType<typeof useAddSource>;
   onUseExisting: (existing: SourceSummary) => void;
   onCancel: () => void;
+  /** The title to start with. */
+  title?: string | undefined;
 }
 
-export function PasteSourceTab({ adder, onUseExisting, onCancel }: TabProps) {
+export function PasteSourceTab({ adder, onUseExisting, onCancel, title = '' }: TabProps) {
   const id = useId();
-  const [form, setForm] = useState(EMPTY_FORM);
+  const [form, setForm] = useState({ ...EMPTY_FORM, title });
   const [text, setText] = useState('');
   const [problems, setProblems] = useState<Partial<Record<FormField, string>>>({});
   const errors = { ...adder.state.failure?.fields, ...problems };

@@ -29,7 +29,8 @@ interface SourcePickerProps {
   /** Enter on a source. */
   onSubmit: (source: SourceSummary) => void;
   /** "New source…": offered when given. */
-  onNew?: () => void;
+  /** "+ New source…" picked; with what was typed in the search, to start its title. */
+  onNew?: (typed: string) => void;
   onEscape?: () => void;
 }
 
@@ -80,7 +81,7 @@ export function SourcePicker(props: SourcePickerProps) {
       document.getElementById(optionId(next))?.scrollIntoView({ block: 'nearest' });
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      if (active === NEW) onNew?.();
+      if (active === NEW) onNew?.(query.trim());
       else {
         const source = options.find((s) => s.id === active);
         if (source) onSubmit(source);
@@ -157,9 +158,9 @@ export function SourcePicker(props: SourcePickerProps) {
             aria-selected={active === NEW}
             className={`picker__option picker__option--new${active === NEW ? ' picker__option--active' : ''}`}
             onMouseDown={(e) => e.preventDefault()}
-            onClick={onNew}
+            onClick={() => onNew(query.trim())}
           >
-            + New source…
+            {query.trim() ? `+ New source “${query.trim()}”…` : '+ New source…'}
           </li>
         )}
       </ul>

@@ -117,9 +117,9 @@ export function SourcesPanel() {
                 attach(source.id);
                 closeAttach(true);
               }}
-              onNew={() => {
+              onNew={(typed) => {
                 setAttaching(false);
-                openNewSource();
+                openNewSource(undefined, typed);
               }}
             />
           )}
