@@ -21,6 +21,22 @@ export function relativeTime(iso: string, now = Date.now()): string {
   return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }) });
 }
 
+const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
+
+/** A language tag as an English-speaking editor reads it ("fr" → "French"); a tag Intl does not know stays as it is. */
+export function languageName(tag: string): string {
+  try {
+    // An unknown language ("zz-ZZ") would read "zz (Unknown Region)": keep the tag instead.
+    const primary = tag.split('-')[0]!;
+    if (!primary) return tag;
+    if (LANGUAGE_NAMES.of(primary)?.toLowerCase() === primary.toLowerCase()) return tag;
+    return LANGUAGE_NAMES.of(tag) ?? tag;
+  } catch {
+    // Not a well-formed tag ("en_US", "english"): shown as written.
+    return tag;
+  }
+}
+
 export function formatCount(n: number, one: string, many: string): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }

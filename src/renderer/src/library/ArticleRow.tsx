@@ -37,8 +37,11 @@ export const ArticleRow = memo(function ArticleRow({ article: a, selected, tabba
         <span>{formatCount(a.words, 'word', 'words')}</span>
         <span title={a.updatedAt}>{relativeTime(a.updatedAt, now)}</span>
         {openClaims > 0 && (
-          <span className="library__claims" title="Quotes and figures no source backs yet">
-            {formatCount(openClaims, 'claim', 'claims')} open
+          // One word a piece: when the row is narrow, the last words drop whole (the title keeps the full text).
+          <span className="library__claims" title={`${formatCount(openClaims, 'claim', 'claims')} open: quotes and figures no source backs yet`}>
+            {`${formatCount(openClaims, 'claim', 'claims')} open`.split(' ').map((word, i) => (
+              <span key={i}>{i ? ` ${word}` : word}</span>
+            ))}
           </span>
         )}
         <ArticlePresence slug={a.slug} />

@@ -5,7 +5,7 @@
  */
 import { useMemo, useState } from 'react';
 import type { ArticleSummary } from '../../../shared/article';
-import { statusLabel } from '../format';
+import { languageName, statusLabel } from '../format';
 import { activeFilterCount, facetCounts, NO_FILTERS, SORT_LABELS, type FacetCount, type LibraryFilters, type LibraryView, type SortField } from './library-view';
 import './LibraryControls.css';
 
@@ -28,11 +28,12 @@ const DIRECTION_LABELS: Record<SortField, [string, string]> = {
 };
 
 type TextFilter = 'section' | 'tag' | 'byline' | 'language';
-const TEXT_FILTERS: Array<{ key: TextFilter; label: string }> = [
+const TEXT_FILTERS: Array<{ key: TextFilter; label: string; name?: (value: string) => string }> = [
   { key: 'section', label: 'Section' },
   { key: 'tag', label: 'Tag' },
   { key: 'byline', label: 'Byline' },
-  { key: 'language', label: 'Language' },
+  // Shown by name ("English (6)"); filtered by the tag the article carries.
+  { key: 'language', label: 'Language', name: languageName },
 ];
 
 export function LibraryControls({ articles, view, onView, shown, total, onManageTags }: LibraryControlsProps) {
@@ -105,8 +106,8 @@ function FilterPanel({
           ))}
         </select>
       </label>
-      {TEXT_FILTERS.map(({ key, label }) => (
-        <FacetSelect key={key} label={label} value={filters[key]} values={counts[key]} onChange={(value) => onFilters({ [key]: value })} />
+      {TEXT_FILTERS.map(({ key, label, name }) => (
+        <FacetSelect key={key} label={label} value={filters[key]} values={counts[key]} name={name} onChange={(value) => onFilters({ [key]: value })} />
       ))}
       <label className="library-filters__check">
         <input type="checkbox" checked={filters.unbacked} onChange={(e) => onFilters({ unbacked: e.target.checked })} />
@@ -121,7 +122,19 @@ function FilterPanel({
   );
 }
 
-function FacetSelect({ label, value, values, onChange }: { label: string; value: string | null; values: FacetCount[]; onChange: (value: string | null) => void }) {
+function FacetSelect({
+  label,
+  value,
+  values,
+  name = (v) => v,
+  onChange,
+}: {
+  label: string;
+  value: string | null;
+  values: FacetCount[];
+  name?: ((value: string) => string) | undefined;
+  onChange: (value: string | null) => void;
+}) {
   // A value chosen earlier that no article has now still shows, with 0.
   const shown = value !== null && !values.some((v) => v.value === value) ? [...values, { value, count: 0 }] : values;
   return (
@@ -131,7 +144,7 @@ function FacetSelect({ label, value, values, onChange }: { label: string; value:
         <option value="">{shown.length === 0 ? `No ${label.toLowerCase()}s yet` : `Any ${label.toLowerCase()}`}</option>
         {shown.map((v) => (
           <option key={v.value} value={v.value}>
-            {v.value} ({v.count})
+            {name(v.value)} ({v.count})
           </option>
         ))}
       </select>
@@ -142,7 +155,10 @@ function FacetSelect({ label, value, values, onChange }: { label: string; value:
 function FilterChips({ filters, onFilters }: { filters: LibraryFilters; onFilters: (filters: Partial<LibraryFilters>) => void }) {
   const chips: Array<{ key: keyof LibraryFilters; text: string }> = [];
   if (filters.status) chips.push({ key: 'status', text: `Status: ${statusLabel(filters.status)}` });
-  for (const { key, label } of TEXT_FILTERS) if (filters[key] !== null) chips.push({ key, text: `${label}: ${filters[key]}` });
+  for (const { key, label, name } of TEXT_FILTERS) {
+    const value = filters[key];
+    if (value !== null) chips.push({ key, text: `${label}: ${name ? name(value) : value}` });
+  }
   if (filters.unbacked) chips.push({ key: 'unbacked', text: 'Claims not backed' });
   return (
     <ul className="library-chips" aria-label="Filters on">
