@@ -10,7 +10,7 @@ import { spellOut, tokenize, type Token } from '../../document/claims/tokens';
 import type { NumberStyle } from '../../document/claims/numbers';
 import type { DiffRun } from './review-types';
 import type { SourceIndex } from './source-index';
-import { wordHash, type SourceWords } from './source-words';
+import { wordHash, type SourceWords, type WordVocabulary } from './source-words';
 import { alignWords, wordDiff, type AlignWord } from './word-align';
 
 /** Similarity from which a passage is close to a quote. */
@@ -29,8 +29,8 @@ export interface QuoteQuery {
   spelled: AlignWord[];
   /** Each token's `wordHash`, so that each source's lookup of it is one probe. */
   hashes: Int32Array;
-  /** The tokens' word ids in each source looked at (-1: not in it), found once per source. */
-  idsBySource: WeakMap<SourceWords, Int32Array>;
+  /** The tokens' word ids in each vocabulary looked at (-1: not in it), with the vocabulary's size then. */
+  idsByVocabulary: WeakMap<WordVocabulary, { ids: Int32Array; size: number }>;
 }
 
 /** Where a quote was found in one source: its words, as source token indexes [start, end). */
@@ -52,18 +52,27 @@ export function prepareQuote(text: string, style: NumberStyle): QuoteQuery {
   const spelled: AlignWord[] = [];
   for (const token of tokens) spellOut(token.norm).forEach((norm, k) => spelled.push(k === 0 && token.gapBefore ? { norm, gapBefore: true } : { norm }));
   const hashes = Int32Array.from(tokens, (t) => wordHash(t.norm));
-  return { text, tokens, segments, spelled, hashes, idsBySource: new WeakMap() };
+  return { text, tokens, segments, spelled, hashes, idsByVocabulary: new WeakMap() };
 }
 
-/** The quote's tokens as word ids of this source (-1 for a word it does not have). */
+/**
+ * The quote's tokens as word ids of the source's vocabulary (-1 for a word it does not
+ * have), looked up once for all the sources that share it; a word missing is looked for
+ * again once the vocabulary has grown (a source read since).
+ */
 function idsIn(query: QuoteQuery, words: SourceWords): Int32Array {
-  let ids = query.idsBySource.get(words);
-  if (!ids) {
-    ids = new Int32Array(query.tokens.length);
-    for (let k = 0; k < ids.length; k++) ids[k] = words.idOf(query.tokens[k]!.norm, query.hashes[k]);
-    query.idsBySource.set(words, ids);
+  const { vocabulary } = words;
+  let known = query.idsByVocabulary.get(vocabulary);
+  if (!known) {
+    known = { ids: new Int32Array(query.tokens.length).fill(-1), size: -1 };
+    query.idsByVocabulary.set(vocabulary, known);
   }
-  return ids;
+  if (known.size !== vocabulary.words.length) {
+    const { ids } = known;
+    for (let k = 0; k < ids.length; k++) if (ids[k]! < 0) ids[k] = vocabulary.find(query.tokens[k]!.norm, query.hashes[k]);
+    known.size = vocabulary.words.length;
+  }
+  return known.ids;
 }
 
 /** First position ≥ `from` (and < `to`) at which the words `segment` (ids) stand in order in the source. */
@@ -95,7 +104,7 @@ export function findVerbatim(query: QuoteQuery, index: SourceIndex): { startToke
   if (!query.segments.length) return null;
   const ids = idsIn(query, index.words);
   // Every word must be there, whichever passage it is.
-  if (ids.includes(-1)) return null;
+  for (let k = 0; k < ids.length; k++) if (ids[k]! < 0 || index.words.countOfId(ids[k]!) === 0) return null;
   const segments: Int32Array[] = [];
   let at = 0;
   for (const segment of query.segments) {
@@ -136,7 +145,7 @@ function candidateStretches(query: QuoteQuery, index: SourceIndex): Array<[numbe
   for (let i = 0; i < n; i++) {
     if (ids[i]! < 0) continue;
     const count = words.countOfId(ids[i]!);
-    if (count <= cap) anchors.push({ i, positions: words.positionsOfId(ids[i]!) });
+    if (count > 0 && count <= cap) anchors.push({ i, positions: words.positionsOfId(ids[i]!) });
   }
   if (anchors.length < 2) return [];
   anchors.sort((a, b) => a.positions.length - b.positions.length);

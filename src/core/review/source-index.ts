@@ -11,7 +11,7 @@ import { guessLanguage } from '../../document/claims/language';
 import { numberStyleOf, type NumberStyle } from '../../document/claims/numbers';
 import { findFigures, NUMBER_WORD_FORMS, wordAt, type FigureHints } from '../../document/claims/figures';
 import { foldWord } from '../../document/claims/tokens';
-import { readSourceWords, type SourceWords } from './source-words';
+import { readSourceWords, WordVocabulary, type SourceWords } from './source-words';
 
 /** A figure of a source, with where it is. */
 export interface SourceFigure {
@@ -102,16 +102,17 @@ function addTo<T>(map: Map<string, T[]>, key: string, value: T): void {
 }
 
 /** Builds the index of one snapshot. */
-export function buildSourceIndex(text: string, language?: string | null): SourceIndex {
+export function buildSourceIndex(text: string, language?: string | null, vocabulary?: WordVocabulary): SourceIndex {
   const style = numberStyleOf(language || guessLanguage(text));
-  const words = readSourceWords(text, style);
+  const words = readSourceWords(text, style, vocabulary);
   // The words say where numbers and number words start: figures are read there only.
   // Each distinct word is looked at once: 1 a number, 2 a number word.
-  const kinds = new Uint8Array(words.vocabulary.length);
-  words.vocabulary.forEach((word, id) => {
+  const kinds = new Uint8Array(words.vocabulary.words.length);
+  for (const id of words.distinct) {
+    const word = words.vocabulary.words[id]!;
     const first = word.charCodeAt(0);
     kinds[id] = first >= 48 && first <= 57 ? 1 : NUMBER_WORD_FORMS.has(word) ? 2 : 0;
-  });
+  }
   const numberStarts: number[] = [];
   const wordStarts: number[] = [];
   const { ids, starts } = words;
@@ -148,11 +149,16 @@ export function buildSourceIndex(text: string, language?: string | null): Source
  * its length and compares it whole on a hit (the same string object at once), so no
  * sha-256 of every snapshot is worked out to find its index, and none handed in can be stale.
  */
+/** Distinct words one vocabulary holds before a new one is started (a few tens of MB). */
+const MAX_VOCABULARY = 1_000_000;
+
 export class SourceIndexCache {
   private readonly byText = new Map<string, SourceIndex[]>();
   /** Least recently used first. */
   private readonly order = new Set<SourceIndex>();
   private chars = 0;
+  /** The words of the indexes built here; started afresh when it grows past its bound (older indexes keep theirs). */
+  private vocabulary = new WordVocabulary();
 
   constructor(
     private readonly capacity = 128,
@@ -168,7 +174,8 @@ export class SourceIndexCache {
       this.order.add(index);
       return index;
     }
-    index = buildSourceIndex(text, language);
+    if (this.vocabulary.words.length > MAX_VOCABULARY) this.vocabulary = new WordVocabulary();
+    index = buildSourceIndex(text, language, this.vocabulary);
     if (same) same.push(index);
     else this.byText.set(text, [index]);
     this.order.add(index);

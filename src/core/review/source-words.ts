@@ -34,9 +34,11 @@ export function wordHash(word: string): number {
 /**
  * Distinct words by id, found by hash; ASCII words are compared against the text without
  * making a string. Each slot of the table holds an id + 1 and that word's hash side by
- * side, so a probe reads one array.
+ * side, so a probe reads one array. One vocabulary serves all the sources a checker reads:
+ * a word is one string and one id in all of them, so a quote's words are looked up once
+ * for every source, not once per source.
  */
-class Vocabulary {
+export class WordVocabulary {
   readonly words: string[] = [];
   private table = new Int32Array(2 << 12);
 
@@ -105,13 +107,15 @@ class Vocabulary {
 
 /** A source's words with their ids, and every word's positions. */
 export interface SourceWords extends Words {
-  /** Each word's id, by position: words that fold the same share an id. */
+  /** Each word's id in `vocabulary`, by position: words that fold the same share an id. */
   ids: Int32Array;
-  /** The folded words by id. */
-  vocabulary: readonly string[];
-  /** The id of a folded word (its `wordHash` given when known), or -1 when the source does not have it. */
+  /** The vocabulary the ids are of (shared by the sources read with it). */
+  vocabulary: WordVocabulary;
+  /** The ids this source has, ascending. */
+  distinct: Int32Array;
+  /** The id of a folded word (its `wordHash` given when known) when this source has it, else -1. */
   idOf(word: string, hash?: number): number;
-  /** Where the word with this id stands (word indexes, ascending). */
+  /** Where the word with this id stands (word indexes, ascending; none when the source lacks it). */
   positionsOfId(id: number): Int32Array;
   countOfId(id: number): number;
   positionsOf(word: string): Int32Array | undefined;
@@ -124,10 +128,11 @@ export interface SourceWords extends Words {
  * ("3rd4" is two words; "a.b" too), so half the text's length and one always holds them.
  */
 let scratch = new Int32Array(0);
+/** Rank + 1 of each vocabulary id in the text being read (0: not in it), cleared after each text. */
+let rankOf = new Int32Array(0);
 
 /** Reads a snapshot's words (as `tokenizeWords` would) and groups their positions by word. */
-export function readSourceWords(text: string, style: NumberStyle): SourceWords {
-  const vocabulary = new Vocabulary();
+export function readSourceWords(text: string, style: NumberStyle, vocabulary = new WordVocabulary()): SourceWords {
   const room = (text.length >> 1) + 1;
   if (scratch.length < room * 3) scratch = new Int32Array(room * 3);
   const ids = scratch.subarray(0, room);
@@ -184,36 +189,75 @@ export function readSourceWords(text: string, style: NumberStyle): SourceWords {
   }
 
   const { words } = vocabulary;
+  // The ids this text has, ascending; each word's positions grouped by that rank.
+  if (rankOf.length < words.length) rankOf = new Int32Array(Math.max(words.length, rankOf.length * 2));
+  const found: number[] = [];
+  for (let k = 0; k < count; k++) {
+    const id = ids[k]!;
+    if (rankOf[id] === 0) {
+      rankOf[id] = 1;
+      found.push(id);
+    }
+  }
+  const distinct = Int32Array.from(found).sort();
+  const offsets = new Int32Array(distinct.length + 1);
+  for (let r = 0; r < distinct.length; r++) rankOf[distinct[r]!] = r + 1;
   const norms = new Array<string>(count);
-  const offsets = new Int32Array(words.length + 1);
+  const ranks = new Int32Array(count);
   for (let k = 0; k < count; k++) {
     const id = ids[k]!;
     norms[k] = words[id]!;
-    offsets[id + 1]!++;
+    const rank = rankOf[id]! - 1;
+    ranks[k] = rank;
+    offsets[rank + 1]!++;
   }
-  for (let id = 0; id < words.length; id++) offsets[id + 1]! += offsets[id]!;
-  const fill = offsets.slice(0, words.length);
+  for (let r = 0; r < distinct.length; r++) {
+    offsets[r + 1]! += offsets[r]!;
+    rankOf[distinct[r]!] = 0;
+  }
+  const fill = offsets.slice(0, distinct.length);
   const positions = new Int32Array(count);
-  for (let k = 0; k < count; k++) positions[fill[ids[k]!]!++] = k;
-  const wordIds = ids.slice(0, count);
-  const positionsOfId = (id: number) => positions.subarray(offsets[id]!, offsets[id + 1]!);
+  for (let k = 0; k < count; k++) positions[fill[ranks[k]!]!++] = k;
+  const rankIn = (id: number) => {
+    let lo = 0;
+    let hi = distinct.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (distinct[mid]! < id) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < distinct.length && distinct[lo] === id ? lo : -1;
+  };
+  const positionsOfId = (id: number) => {
+    const rank = rankIn(id);
+    return rank < 0 ? positions.subarray(0, 0) : positions.subarray(offsets[rank]!, offsets[rank + 1]!);
+  };
+  const countOfId = (id: number) => {
+    const rank = rankIn(id);
+    return rank < 0 ? 0 : offsets[rank + 1]! - offsets[rank]!;
+  };
+  const idOf = (word: string, hash?: number) => {
+    const id = vocabulary.find(word, hash);
+    return id >= 0 && rankIn(id) >= 0 ? id : -1;
+  };
   return {
     norms,
     starts: starts.slice(0, count),
     ends: ends.slice(0, count),
     gaps: new Set<number>(),
-    ids: wordIds,
-    vocabulary: words,
-    idOf: (word, hash) => vocabulary.find(word, hash),
+    ids: ids.slice(0, count),
+    vocabulary,
+    distinct,
+    idOf,
     positionsOfId,
-    countOfId: (id) => offsets[id + 1]! - offsets[id]!,
+    countOfId,
     positionsOf(word: string) {
-      const id = vocabulary.find(word);
+      const id = idOf(word);
       return id < 0 ? undefined : positionsOfId(id);
     },
-    countOf(word: string) {
-      const id = vocabulary.find(word);
-      return id < 0 ? 0 : offsets[id + 1]! - offsets[id]!;
+    countOf: (word: string) => {
+      const id = idOf(word);
+      return id < 0 ? 0 : countOfId(id);
     },
   };
 }

@@ -39,6 +39,25 @@ function walk(segments: string[][], norms: string[]): { startToken: number; endT
 
 const words = (min: number, max: number) => fc.array(fc.constantFrom(...WORDS), { minLength: min, maxLength: max });
 
+describe('sources read with one vocabulary', () => {
+  it('share word ids, and a quote looked up before a source was read is found in it after', async () => {
+    const { SourceIndexCache } = await import('../../../../src/core/review/source-index');
+    const cache = new SourceIndexCache();
+    const first = cache.get('The port said no.');
+    const query = prepareQuote('the ferry service would close', 'dot');
+    expect(findVerbatim(query, first)).toBeNull();
+    expect(findClose(query, first)).toBeNull();
+    // Read after the quote was looked up: "ferry", "service" and "close" are new words to the vocabulary.
+    const second = cache.get('In March the ferry service would close for good, the port said.');
+    expect(second.words.vocabulary).toBe(first.words.vocabulary);
+    expect(second.words.idOf('port')).toBe(first.words.idOf('port'));
+    expect(first.words.idOf('ferry')).toBe(-1);
+    expect(findVerbatim(query, second)).toEqual({ startToken: 2, endToken: 7 });
+    expect(findVerbatim(prepareQuote('the ferry service closed', 'dot'), second)).toBeNull();
+    expect(findClose(prepareQuote('the ferry service will close for good', 'dot'), second)).toMatchObject({ startToken: 2, endToken: 9 });
+  });
+});
+
 describe('finding a quote word for word', () => {
   it('finds it where a walk over the source’s words does, across ellipses', () => {
     fc.assert(

@@ -50,10 +50,10 @@ describe('word ids', () => {
       const words = readSourceWords(text, 'dot');
       const seen = new Map<string, number[]>();
       words.norms.forEach((norm, k) => seen.set(norm, [...(seen.get(norm) ?? []), k]));
-      expect(new Set(words.vocabulary).size).toBe(words.vocabulary.length);
+      expect(new Set(words.vocabulary.words).size).toBe(words.vocabulary.words.length);
       for (const [norm, positions] of seen) {
         const id = words.idOf(norm);
-        expect(words.vocabulary[id]).toBe(norm);
+        expect(words.vocabulary.words[id]).toBe(norm);
         expect(words.idOf(norm, wordHash(norm))).toBe(id);
         expect(Array.from(words.positionsOfId(id))).toEqual(positions);
         expect(words.countOfId(id)).toBe(positions.length);
