@@ -8,6 +8,7 @@ import { ApiError } from '../../shared/errors';
 import type { RelatedSuggestion } from '../../shared/library';
 import type { ArticleStore } from '../articles/article-store';
 import type { SourceStore } from '../sources/source-store';
+import { SUGGESTION_STOP_WORDS } from '../library/stop-words';
 import { termOf, tokenize } from './search-document';
 import type { SearchService } from './search-service';
 
@@ -31,7 +32,8 @@ export function suggestRelated(articles: ArticleStore, sources: SourceStore, sea
   const count = (text: string, times: number) => {
     for (const word of tokenize(text)) {
       const term = termOf(word);
-      if (term === null || term.length < 3 || /^\d+$/.test(term)) continue;
+      // Common words ("our", "last", "says") neither find a suggestion nor are shown as its reason.
+      if (term === null || term.length < 3 || /^\d+$/.test(term) || SUGGESTION_STOP_WORDS.has(term)) continue;
       frequency.set(term, (frequency.get(term) ?? 0) + times);
     }
   };
