@@ -144,7 +144,8 @@ test('a batch from the sidebar: the approved article picked, progress, a summary
   const progress = await recordTexts(app, 'export-progress');
   await dialog.getByRole('button', { name: 'Export 2 articles' }).click();
   const summary = dialog.getByTestId('batch-summary');
-  await expect(summary.getByRole('heading', { level: 3 })).toHaveText('0 exported · 2 refused · 0 failed');
+  // The approved article has its claims settled by the reviewer: it passes the gate; the Rotterdam piece, still in review with open claims, does not.
+  await expect(summary.getByRole('heading', { level: 3 })).toHaveText('1 exported · 1 refused · 0 failed');
   // The count moves with the host's progress events, before its answer comes, and names the article at work
   // (on a busy machine both events may land in one frame, so the second article's line may be skipped).
   const seen = await progress();
@@ -154,22 +155,24 @@ test('a batch from the sidebar: the approved article picked, progress, a summary
   );
   expect(seen.at(-1)).toBe('Finished: 2 of 2');
   await expect(dialog.getByRole('progressbar', { name: 'Export progress' })).toHaveAttribute('value', '2');
+  await expect(summary.getByRole('region', { name: 'Exported' }).getByRole('listitem')).toHaveText([`“Lindemeer heating subsidy reaches fewer than half of eligible households” → ${HEATING}/ and ${HEATING}.zip`]);
+  const passed = JSON.parse(await readFile(path.join(host.workspace, 'exports', HEATING, 'manifest.json'), 'utf8'));
+  expect(passed.gate).toBeUndefined();
   const refused = summary.getByRole('region', { name: 'Refused by the gate' });
-  await refused.getByText('“Lindemeer heating subsidy reaches fewer than half of eligible households”').click();
-  await expect(refused.getByRole('region', { name: '14 claims are open' })).toBeVisible();
+  await refused.getByText('“Rotterdam terminal strike talks narrow pay gap but stall on shift rosters”').click();
+  await expect(refused.getByRole('region', { name: '16 claims are open' })).toBeVisible();
 
-  await refused.getByRole('button', { name: 'Export these 2 anyway' }).click();
+  await refused.getByRole('button', { name: 'Export it anyway' }).click();
   await expect(refused.getByRole('alert')).toHaveText(/a reason is required/);
-  await refused.getByRole('textbox', { name: 'Reason to export these 2 anyway' }).fill('Approved by the night editor.');
-  await refused.getByRole('button', { name: 'Export these 2 anyway' }).click();
-  await expect(summary.getByRole('heading', { level: 3 })).toHaveText('2 exported · 0 refused · 0 failed');
-  await expect(dialog.getByTestId('export-progress')).toHaveText('Finished: 2 of 2');
+  await refused.getByRole('textbox', { name: 'Reason to export it anyway' }).fill('Approved by the night editor.');
+  await refused.getByRole('button', { name: 'Export it anyway' }).click();
+  await expect(summary.getByRole('heading', { level: 3 })).toHaveText('1 exported · 0 refused · 0 failed');
+  await expect(dialog.getByTestId('export-progress')).toHaveText('Finished: 1 of 1');
   await expect(summary.locator('code')).toHaveText(path.join(host.workspace, 'exports'));
   await expect(summary.getByRole('region', { name: 'Exported' }).getByRole('listitem')).toHaveText([
     `“Rotterdam terminal strike talks narrow pay gap but stall on shift rosters” → ${ROTTERDAM}/ and ${ROTTERDAM}.zip`,
-    `“Lindemeer heating subsidy reaches fewer than half of eligible households” → ${HEATING}/ and ${HEATING}.zip`,
   ]);
-  const manifest = JSON.parse(await readFile(path.join(host.workspace, 'exports', HEATING, 'manifest.json'), 'utf8'));
+  const manifest = JSON.parse(await readFile(path.join(host.workspace, 'exports', ROTTERDAM, 'manifest.json'), 'utf8'));
   expect(manifest.gate.override).toBe('Approved by the night editor.');
 
   // The zip back in: refused as it is when damaged, a new draft when whole.

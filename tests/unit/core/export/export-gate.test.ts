@@ -106,4 +106,16 @@ describe('the export gate', () => {
     expect(report).toContain(`, ${open.length} open.`);
     expect((jsonOf(bundle, 'manifest.json').files as Array<{ path: string }>).map((f) => f.path)).toContain('review.md');
   });
+
+  it('lets the sample’s approved article through: approval is refused while claims are open, so its claims are settled by recorded decisions', async () => {
+    const approved = workspace.articles.list().articles.filter((a) => a.status === 'approved');
+    expect(approved.map((a) => a.slug)).toEqual(['lindemeer-heating-subsidy-reaches-fewer-than-half-of-eligible-households']);
+    for (const summary of approved) {
+      const article = await workspace.articles.get(summary.id);
+      expect((await workspace.review.check(summary.id)).open).toBe(0);
+      expect(article.review.history?.at(-1)).toMatchObject({ to: 'approved' });
+      expect(article.review.history?.at(-1)?.override).toBeUndefined();
+      expect(await exportGate(workspace, summary.id)).toEqual({ problems: [], approval: null });
+    }
+  });
 });
