@@ -15,6 +15,7 @@ import {
   articleSchema,
   articleStatusSchema,
   claimDecisionSchema,
+  articleListItemSchema,
   articleSummarySchema,
   damagedFileSchema,
   lexicalBodySchema,
@@ -117,10 +118,10 @@ export const contract = {
     z.union([z.object({ articleId: z.string().min(1).max(200) }).strict(), z.object({ path: z.string().min(1).max(4_000) }).strict()]),
     z.object({ path: z.string(), shown: z.boolean() }),
   ),
-  /** Every article's summary, newest first, and the files that could not be read. */
+  /** Every article's summary (without its dek), newest first, and the files that could not be read. */
   'articles.list': method(
     empty,
-    z.object({ articles: z.array(articleSummarySchema), damaged: z.array(damagedFileSchema) }),
+    z.object({ articles: z.array(articleListItemSchema), damaged: z.array(damagedFileSchema) }),
   ),
   /** One whole article. */
   'articles.get': method(z.object({ id: articleId }).strict(), articleSchema),
@@ -458,8 +459,8 @@ export const libraryChangeSchema = z.object({
   /** `external` when another program changed the file. */
   origin: z.enum(['app', 'external']),
   revision: z.string().nullable(),
-  /** The article's new summary for `added` and `changed`, so a list can update without asking again. */
-  summary: articleSummarySchema.nullable(),
+  /** The article's new summary (as the list has it) for `added` and `changed`, so a list can update without asking again. */
+  summary: articleListItemSchema.nullable(),
 });
 export type LibraryChange = z.infer<typeof libraryChangeSchema>;
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleSummary } from '../../../src/shared/article';
+import type { ArticleListItem } from '../../../src/shared/article';
 import type { LibraryChange } from '../../../src/shared/contract';
 import { applyLibraryChanges, type Library } from '../../../src/renderer/src/library/apply-changes';
 
-const summary = (id: string, headline: string, updatedAt: string): ArticleSummary => ({
+const summary = (id: string, headline: string, updatedAt: string): ArticleListItem => ({
   id,
   slug: headline.toLowerCase().replace(/ /g, '-'),
   headline,
@@ -12,7 +12,6 @@ const summary = (id: string, headline: string, updatedAt: string): ArticleSummar
   status: 'draft',
   tags: [],
   sourceIds: [],
-  dek: '',
   bylines: [],
   language: 'en',
   related: [],
@@ -20,7 +19,7 @@ const summary = (id: string, headline: string, updatedAt: string): ArticleSummar
   words: 0,
   updatedAt,
 });
-const change = (kind: LibraryChange['kind'], s: ArticleSummary | null, slug = s?.slug ?? 'x'): LibraryChange => ({
+const change = (kind: LibraryChange['kind'], s: ArticleListItem | null, slug = s?.slug ?? 'x'): LibraryChange => ({
   kind,
   id: s?.id ?? null,
   slug,

@@ -1,6 +1,6 @@
 /** The batch dialog's list: what it shows, what it picks at first, what its progress says. */
 import { describe, expect, it } from 'vitest';
-import type { ArticleSummary } from '../../../src/shared/article';
+import type { ArticleListItem } from '../../../src/shared/article';
 import {
   countByStatus,
   exportButtonLabel,
@@ -12,7 +12,7 @@ import {
 } from '../../../src/renderer/src/export/batch-selection';
 import { sourcesLine } from '../../../src/renderer/src/export/import-summary';
 
-const article = (id: string, headline: string, status: ArticleSummary['status']): ArticleSummary => ({
+const article = (id: string, headline: string, status: ArticleListItem['status']): ArticleListItem => ({
   id,
   slug: headline.toLowerCase().replace(/\W+/g, '-'),
   headline,
@@ -21,7 +21,6 @@ const article = (id: string, headline: string, status: ArticleSummary['status'])
   status,
   tags: [],
   sourceIds: [],
-  dek: '',
   bylines: [],
   language: 'en',
   related: [],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleSummary } from '../../../src/shared/article';
+import type { ArticleListItem } from '../../../src/shared/article';
 import type { LibraryChange } from '../../../src/shared/contract';
 import { LibraryStore } from '../../../src/renderer/src/library/library-store';
 import {
@@ -13,7 +13,7 @@ import {
   type LibraryView,
 } from '../../../src/renderer/src/library/library-view';
 
-type Summary = ArticleSummary;
+type Summary = ArticleListItem;
 
 let n = 0;
 function summary(fields: Partial<Summary>): Summary {
@@ -22,7 +22,6 @@ function summary(fields: Partial<Summary>): Summary {
     id: `id-${String(n).padStart(5, '0')}`,
     slug: `s-${n}`,
     headline: `Headline ${n}`,
-    dek: '',
     kicker: '',
     section: 'Politics',
     status: 'draft',

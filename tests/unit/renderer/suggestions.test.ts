@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
-import type { ArticleSummary } from '../../../src/shared/article';
+import type { ArticleListItem } from '../../../src/shared/article';
 import { suggestionsFrom } from '../../../src/renderer/src/library/suggestions';
 
-const article = (kicker: string, section: string): ArticleSummary => ({
+const article = (kicker: string, section: string): ArticleListItem => ({
   id: `${kicker}-${section}`,
   slug: 's',
   headline: 'h',
@@ -11,7 +11,6 @@ const article = (kicker: string, section: string): ArticleSummary => ({
   status: 'draft',
   tags: [],
   sourceIds: [],
-  dek: '',
   bylines: [],
   language: 'en',
   related: [],

@@ -3,12 +3,12 @@
  * shown articles with a checkbox each, and a box that picks or drops all of those shown.
  */
 import { useEffect, useRef } from 'react';
-import type { ArticleSummary } from '../../../shared/article';
+import type { ArticleListItem } from '../../../shared/article';
 import { formatCount, statusLabel } from '../format';
 import { countByStatus, filterLabel, headlineOrUntitled, shownArticles, STATUS_FILTERS, type StatusFilter } from './batch-selection';
 
 interface BatchArticleListProps {
-  articles: readonly ArticleSummary[];
+  articles: readonly ArticleListItem[];
   selected: ReadonlySet<string>;
   onSelected: (next: Set<string>) => void;
   filter: StatusFilter;

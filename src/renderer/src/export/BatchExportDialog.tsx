@@ -4,7 +4,7 @@
  * exported, refused and failed. The host goes on past an article that fails.
  */
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { ArticleSummary } from '../../../shared/article';
+import type { ArticleListItem } from '../../../shared/article';
 import { Dialog } from '../shell/Dialog';
 import { BatchArticleList } from './BatchArticleList';
 import { exportButtonLabel, preselected, progressLabel, selectedInOrder, type StatusFilter } from './batch-selection';
@@ -14,11 +14,11 @@ import './Export.css';
 import './BatchExport.css';
 
 /** The approved ones when there are some, else all. */
-const firstFilter = (articles: readonly ArticleSummary[]): StatusFilter => (articles.some((a) => a.status === 'approved') ? 'approved' : 'all');
+const firstFilter = (articles: readonly ArticleListItem[]): StatusFilter => (articles.some((a) => a.status === 'approved') ? 'approved' : 'all');
 
 interface BatchExportDialogProps {
   /** null while the library loads. */
-  articles: readonly ArticleSummary[] | null;
+  articles: readonly ArticleListItem[] | null;
   onImport: () => void;
   /** Opens an article (closing the dialog): a refused one, to fix it. */
   onOpenArticle: (id: string) => void;

@@ -4,7 +4,7 @@
  * (the Article ▾ menu asks through openExportDialog).
  */
 import { createPortal } from 'react-dom';
-import type { ArticleSummary } from '../../../shared/article';
+import type { ArticleListItem } from '../../../shared/article';
 import { ArticleExportDialog } from './ArticleExportDialog';
 import { BatchExportDialog } from './BatchExportDialog';
 import { closeExportDialog, openExportDialog, useExportDialog } from './export-dialogs';
@@ -13,7 +13,7 @@ import { useCommand } from '../shell/command-registry';
 
 interface ExportFootProps {
   /** The library's articles; null while it loads. */
-  articles: readonly ArticleSummary[] | null;
+  articles: readonly ArticleListItem[] | null;
   onOpenArticle: (id: string) => void;
 }
 

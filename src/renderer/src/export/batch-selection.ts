@@ -2,7 +2,7 @@
  * The batch dialog's list: which articles it shows (by status and by words of the
  * headline), which it picks at first (the approved ones), and what its progress says.
  */
-import type { ArticleStatus, ArticleSummary } from '../../../shared/article';
+import type { ArticleStatus, ArticleListItem } from '../../../shared/article';
 import { formatCount, statusLabel } from '../format';
 
 export type StatusFilter = 'all' | ArticleStatus;
@@ -14,17 +14,17 @@ export function filterLabel(filter: StatusFilter): string {
 }
 
 /** What the dialog picks before the editor does: everything approved, the copy meant to go out. */
-export function preselected(articles: readonly ArticleSummary[]): Set<string> {
+export function preselected(articles: readonly ArticleListItem[]): Set<string> {
   return new Set(articles.filter((a) => a.status === 'approved').map((a) => a.id));
 }
 
-export function countByStatus(articles: readonly ArticleSummary[]): Record<StatusFilter, number> {
+export function countByStatus(articles: readonly ArticleListItem[]): Record<StatusFilter, number> {
   const counts: Record<StatusFilter, number> = { all: articles.length, draft: 0, 'in-review': 0, approved: 0 };
   for (const article of articles) counts[article.status] += 1;
   return counts;
 }
 
-export function shownArticles(articles: readonly ArticleSummary[], filter: StatusFilter, query: string): ArticleSummary[] {
+export function shownArticles(articles: readonly ArticleListItem[], filter: StatusFilter, query: string): ArticleListItem[] {
   const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
   return articles.filter(
     (a) => (filter === 'all' || a.status === filter) && words.every((w) => `${a.headline} ${a.slug}`.toLocaleLowerCase().includes(w)),
@@ -32,7 +32,7 @@ export function shownArticles(articles: readonly ArticleSummary[], filter: Statu
 }
 
 /** The ids to export, in the library's order (the host exports them in that order). */
-export function selectedInOrder(articles: readonly ArticleSummary[], selected: ReadonlySet<string>): string[] {
+export function selectedInOrder(articles: readonly ArticleListItem[], selected: ReadonlySet<string>): string[] {
   return articles.filter((a) => selected.has(a.id)).map((a) => a.id);
 }
 

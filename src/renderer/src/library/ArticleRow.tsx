@@ -3,12 +3,12 @@
  * length and age. Memoized on the summary object, so a save redraws only its own row.
  */
 import { memo } from 'react';
-import type { ArticleSummary } from '../../../shared/article';
+import type { ArticleListItem } from '../../../shared/article';
 import { formatCount, relativeTime, statusLabel } from '../format';
 import { ArticlePresence } from '../team/ArticlePresence';
 
 interface ArticleRowProps {
-  article: ArticleSummary;
+  article: ArticleListItem;
   selected: boolean;
   /** The list's one Tab stop. */
   tabbable: boolean;

@@ -4,13 +4,13 @@
  * beside the other filters. Filters that are on stay visible as chips that remove them.
  */
 import { useMemo, useState } from 'react';
-import type { ArticleSummary } from '../../../shared/article';
+import type { ArticleListItem } from '../../../shared/article';
 import { languageName, statusLabel } from '../format';
 import { activeFilterCount, facetCounts, NO_FILTERS, SORT_LABELS, type FacetCount, type LibraryFilters, type LibraryView, type SortField } from './library-view';
 import './LibraryControls.css';
 
 interface LibraryControlsProps {
-  articles: readonly ArticleSummary[];
+  articles: readonly ArticleListItem[];
   view: LibraryView;
   onView: (view: LibraryView) => void;
   /** Articles shown and in all. */
@@ -87,7 +87,7 @@ function FilterPanel({
   onFilters,
   onManageTags,
 }: {
-  articles: readonly ArticleSummary[];
+  articles: readonly ArticleListItem[];
   filters: LibraryFilters;
   onFilters: (filters: Partial<LibraryFilters>) => void;
   onManageTags: (() => void) | undefined;

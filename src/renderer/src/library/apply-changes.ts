@@ -6,11 +6,11 @@
  * the order shown is the view's (`updateOrder` in library-view.ts). A full reload (from
  * the host) comes newest first.
  */
-import type { ArticleSummary, DamagedFile } from '../../../shared/article';
+import type { ArticleListItem, DamagedFile } from '../../../shared/article';
 import type { LibraryChange } from '../../../shared/contract';
 
 export interface Library {
-  articles: ArticleSummary[];
+  articles: ArticleListItem[];
   damaged: DamagedFile[];
 }
 

@@ -8,13 +8,13 @@
  * (`changedSince`) instead of sorting 10,000 summaries again after every autosave.
  */
 import { createContext, useContext, useRef, useSyncExternalStore } from 'react';
-import type { ArticleSummary, DamagedFile } from '../../../shared/article';
+import type { ArticleListItem, DamagedFile } from '../../../shared/article';
 import type { LibraryChange } from '../../../shared/contract';
 import { applyLibraryChanges, type Library } from './apply-changes';
 
 export interface LibrarySnapshot extends Library {
   /** Every summary by article id. */
-  byId: ReadonlyMap<string, ArticleSummary>;
+  byId: ReadonlyMap<string, ArticleListItem>;
   /** Grows by one with every change. */
   version: number;
   /**
@@ -25,7 +25,7 @@ export interface LibrarySnapshot extends Library {
 }
 
 /** The fields the header offers from the whole library. */
-function offeredFields(a: ArticleSummary | undefined): string {
+function offeredFields(a: ArticleListItem | undefined): string {
   return a ? `${a.kicker}\u0000${a.section}\u0000${a.tags.join('\u0000')}` : '';
 }
 
@@ -116,7 +116,7 @@ export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((item, i) => Object.is(item, b[i]));
 }
 
-export type { ArticleSummary, DamagedFile };
+export type { ArticleListItem, DamagedFile };
 
 /** The app's library store, for parts deep in the article (the related-article picker). */
 export const LibraryStoreContext = createContext<LibraryStore | null>(null);

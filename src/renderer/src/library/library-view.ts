@@ -7,7 +7,7 @@
  * article goes where its new sort key puts it, one that stops matching leaves, a new one
  * goes where it sorts.
  */
-import type { ArticleStatus, ArticleSummary } from '../../../shared/article';
+import type { ArticleStatus, ArticleListItem } from '../../../shared/article';
 
 export type SortField = 'updated' | 'headline' | 'status' | 'words';
 
@@ -33,7 +33,7 @@ export const DEFAULT_VIEW: LibraryView = { sort: 'updated', ascending: true, fil
 
 export const SORT_LABELS: Record<SortField, string> = { updated: 'Last updated', headline: 'Headline', status: 'Status', words: 'Length' };
 
-type Summary = ArticleSummary;
+type Summary = ArticleListItem;
 
 /** One collator for every headline comparison, so a full sort and a one-row move agree. */
 const HEADLINES = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });

@@ -2,7 +2,7 @@
  * Kickers and sections already in use, most used first, so "Economy" is not typed as
  * "economy" or "Economics" in the next piece.
  */
-import type { ArticleSummary } from '../../../shared/article';
+import type { ArticleListItem } from '../../../shared/article';
 
 export interface FieldSuggestions {
   kickers: string[];
@@ -21,7 +21,7 @@ function mostUsed(values: Iterable<string>): string[] {
   return counted(values).map(([value]) => value);
 }
 
-export function suggestionsFrom(articles: readonly ArticleSummary[]): FieldSuggestions {
+export function suggestionsFrom(articles: readonly ArticleListItem[]): FieldSuggestions {
   return {
     kickers: mostUsed(articles.map((a) => a.kicker)),
     sections: mostUsed(articles.map((a) => a.section)),

@@ -5,7 +5,7 @@
  * expect; Escape closes it and puts focus back where it was.
  */
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { ArticleSummary } from '../../../shared/article';
+import type { ArticleListItem } from '../../../shared/article';
 import type { CommandId } from '../../../shared/commands';
 import { shortcutLabel } from '../../../shared/commands';
 import { statusLabel } from '../format';
@@ -35,7 +35,7 @@ interface CommandPaletteProps {
 const MAX_ARTICLES = 8;
 
 interface Ranked {
-  article: ArticleSummary;
+  article: ArticleListItem;
   match: FuzzyMatch;
 }
 

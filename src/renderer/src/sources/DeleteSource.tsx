@@ -5,7 +5,7 @@
  * began citing it meanwhile), the refusal names the articles and offers the same.
  */
 import { useState } from 'react';
-import type { ArticleSummary } from '../../../shared/article';
+import type { ArticleListItem } from '../../../shared/article';
 import { ApiError } from '../../../shared/errors';
 import { api } from '../api';
 import type { DeletedReport } from './SourceDetail';
@@ -14,7 +14,7 @@ import { useSourceLibrary } from './SourceLibraryProvider';
 interface DeleteSourceProps {
   id: string;
   title: string;
-  citing: readonly ArticleSummary[];
+  citing: readonly ArticleListItem[];
   onOpenArticle: (id: string) => void;
   onDeleted: (report: DeletedReport) => void;
 }

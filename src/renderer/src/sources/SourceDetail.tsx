@@ -3,7 +3,7 @@
  * began from), the articles that cite it (a click opens one), its snapshot with find, and
  * Delete (DeleteSource).
  */
-import type { ArticleSummary } from '../../../shared/article';
+import type { ArticleListItem } from '../../../shared/article';
 import { relativeTime } from '../format';
 import { DeleteSource } from './DeleteSource';
 import { SnapshotFacts } from './SnapshotFacts';
@@ -21,7 +21,7 @@ export interface DeletedReport {
 interface SourceDetailProps {
   id: string;
   /** The articles whose summaries name this source. */
-  citing: readonly ArticleSummary[];
+  citing: readonly ArticleListItem[];
   onOpenArticle: (id: string) => void;
   onDeleted: (report: DeletedReport) => void;
 }

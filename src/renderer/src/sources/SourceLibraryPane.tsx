@@ -5,7 +5,7 @@
  * `sources.changed` (SourceLibraryProvider) and the article list.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { ArticleSummary } from '../../../shared/article';
+import type { ArticleListItem } from '../../../shared/article';
 import { formatCount } from '../format';
 import { focusWhenShown } from './focus-when-shown';
 import { NewSourceDialog } from './NewSourceDialog';
@@ -19,7 +19,7 @@ import './SourceLibraryPane.css';
 
 interface SourceLibraryPaneProps {
   selectedId: string | null;
-  articles: readonly ArticleSummary[];
+  articles: readonly ArticleListItem[];
   onSelect: (id: string | null) => void;
   onOpenArticle: (id: string) => void;
 }
@@ -44,7 +44,7 @@ export function SourceLibraryPane({ selectedId, articles, onSelect, onOpenArticl
   const [notice, setNotice] = useState<string | null>(null);
   const shown = useMemo(() => searchSources(list?.sources ?? [], query), [list, query]);
   const citing = useMemo(() => {
-    const bySource = new Map<string, ArticleSummary[]>();
+    const bySource = new Map<string, ArticleListItem[]>();
     for (const article of articles) for (const id of article.sourceIds) bySource.set(id, [...(bySource.get(id) ?? []), article]);
     return bySource;
   }, [articles]);

@@ -9,7 +9,7 @@ import { createApiHost, type ApiHost } from '../../../../src/core/api/api-host';
 import { Workspace } from '../../../../src/core/workspace/workspace';
 import type { ApiMethod } from '../../../../src/shared/api-methods';
 import type { ApiRequest, ApiResponse } from '../../../../src/shared/contract';
-import { bodyOf, tempDir } from '../../../helpers/temp';
+import { bodyOf, eventually, tempDir } from '../../../helpers/temp';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -222,5 +222,21 @@ describe('open claims in the summary', () => {
     expect((await listed()).openClaims).toBe(check.open);
     await ws.openClaims!.idle();
     expect((await listed()).openClaims).toBe(0);
+  });
+});
+
+describe('the library list', () => {
+  it('leaves out the dek, which no list shows, in the list and in its change events; the article and a filter search keep it', async () => {
+    const events: unknown[] = [];
+    const off = host.on('library.changed', (payload) => events.push(...payload.changes));
+    const a = await article('Grid delays', { dek: 'Why the substation waits.', tags: ['energy'] });
+    const listed = (await call('articles.list', {})).articles.find((s) => s.id === a.id)!;
+    expect(listed).toMatchObject({ id: a.id, headline: 'Grid delays', tags: ['energy'] });
+    expect(listed).not.toHaveProperty('dek');
+    await eventually(() => expect(events.length).toBeGreaterThan(0));
+    for (const change of events as Array<{ summary: object | null }>) if (change.summary) expect(change.summary).not.toHaveProperty('dek');
+    expect((await call('articles.get', { id: a.id })).meta.dek).toBe('Why the substation waits.');
+    expect((await call('search.query', { query: 'tag:energy' })).hits[0]?.snippet.text).toBe('Why the substation waits.');
+    off();
   });
 });
