@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { ReviewCheck, ReviewedClaim } from '../../shared/review';
 import { CommandError, EXIT, resolveArticle, usageError, type Session } from '../session';
 import { terminalJson, terminalText as t } from '../terminal-text';
+import { countOf } from '../../shared/plural';
 
 const MARK: Record<ReviewedClaim['status'], string> = {
   backed: 'backed              ',
@@ -45,7 +46,7 @@ export async function checkArticle(session: Session, name: string, options: { js
 }
 
 function table(check: ReviewCheck, unsettled: number, report: string | undefined): string {
-  const lines = [`“${t(check.article.headline || check.article.slug)}”: ${check.claims.length} claims, ${unsettled} not backed or verified`, ''];
+  const lines = [`“${t(check.article.headline || check.article.slug)}”: ${countOf(check.claims.length, 'claim')}, ${unsettled} not backed or verified`, ''];
   for (const claim of check.claims) {
     const decided = claim.decision ? ` [${claim.decision.decision} by ${t(claim.decision.by)}]` : '';
     lines.push(`${MARK[claim.status]}${claim.kind.padEnd(12)}“${t(claim.text).slice(0, 90)}”${decided}`);

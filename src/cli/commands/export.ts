@@ -6,6 +6,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CommandError, EXIT, resolveArticle, usageError, type Session } from '../session';
 import { terminalJson, terminalText as t } from '../terminal-text';
+import { countOf } from '../../shared/plural';
 
 export interface ExportOptions {
   out?: string | undefined;
@@ -66,8 +67,12 @@ export async function importBundle(session: Session, target: string, json: boole
   const result = await session.call('export.importBundle', { path: full });
   if (json) return terminalJson(result, 2);
   const reused = result.sources.filter((s) => s.reused).length;
+  const added = result.sources.length - reused;
+  const sources = result.sources.length
+    ? `with ${countOf(result.sources.length, 'source')}: ${added} added to the library, ${reused} already there`
+    : 'with no sources';
   return [
-    `Imported as articles/${t(result.slug)}.json (a draft), with ${result.sources.length} source${result.sources.length === 1 ? '' : 's'}${reused ? `, ${reused} already in the library` : ''}.`,
+    `Imported as articles/${t(result.slug)}.json (a draft), ${sources}.`,
     result.articleId,
   ].join('\n');
 }

@@ -1,6 +1,7 @@
 /** `copydesk search "<query>"` and `copydesk tags [list | rename FROM TO]`: the library from a terminal. */
 import { CommandError, EXIT, usageError, type Session } from '../session';
 import { terminalJson, terminalText as t } from '../terminal-text';
+import { countOf } from '../../shared/plural';
 
 /** Waits until the search index covers the whole library (built in memory when the app has not saved one). */
 async function whenIndexed(session: Session): Promise<void> {
@@ -33,7 +34,7 @@ export async function searchArticles(session: Session, query: string, options: {
   const output = options.json
     ? terminalJson({ query, total: result.total, hits }, 2)
     : [
-        `${result.total} article${result.total === 1 ? '' : 's'} match ${t(JSON.stringify(query))}${result.total > hits.length ? ` (the best ${hits.length} shown)` : ''}`,
+        `${countOf(result.total, 'article matches', 'articles match')} ${t(JSON.stringify(query))}${result.total > hits.length ? ` (the best ${hits.length} shown)` : ''}`,
         ...hits.flatMap((hit) => ['', `  articles/${t(hit.slug)}.json  ${t(hit.headline) || '(untitled)'}`, `    ${marked(hit.snippet.text, hit.snippet.highlights)}`]),
       ].join('\n');
   if (result.total === 0) throw new CommandError(output, EXIT.problem, true);
@@ -54,7 +55,7 @@ export async function renameTag(session: Session, from: string, to: string, json
   const lines = json
     ? [terminalJson({ from, to, ...result }, 2)]
     : [
-        `${result.merged ? 'Merged' : 'Renamed'} "${t(from)}" ${result.merged ? 'into' : 'to'} "${t(to)}" on ${result.changed.length} article${result.changed.length === 1 ? '' : 's'}:`,
+        `${result.merged ? 'Merged' : 'Renamed'} "${t(from)}" ${result.merged ? 'into' : 'to'} "${t(to)}" on ${countOf(result.changed.length, 'article')}:`,
         ...result.changed.map((c) => `  articles/${t(c.slug)}.json  ${t(c.headline) || '(untitled)'}`),
         ...(result.failed.length ? ['', `${result.failed.length} could not be changed (left as they are):`, ...result.failed.map((f) => `  ${t(f.headline) || f.id}: ${t(f.reason)}`)] : []),
       ];

@@ -9,6 +9,7 @@ import type { SourceSummary } from '../../shared/source';
 import { readInputFile } from '../input-file';
 import { resolveArticle, usageError, type Session } from '../session';
 import { terminalJson, terminalText as t } from '../terminal-text';
+import { countOf } from '../../shared/plural';
 
 const REFERENCE_FILE = /\.(bib|bibtex|json)$/i;
 
@@ -76,13 +77,13 @@ const pad = (text: string, width: number) => (text.length >= width ? `${text.sli
 export async function listSources(session: Session, json: boolean): Promise<string> {
   const { sources, damaged } = await session.call('sources.list', {});
   if (json) return terminalJson({ workspace: session.root, sources, damaged }, 2);
-  const lines = [`${sources.length} source${sources.length === 1 ? '' : 's'} in ${t(session.root)}`, ''];
+  const lines = [`${countOf(sources.length, 'source')} in ${t(session.root)}`, ''];
   for (const s of sources) {
     lines.push(`${pad(t(s.issued) || '—', 11)} ${pad(snapshotLabel(s), 12)} ${t(s.title) || '(untitled)'}${s.container ? ` — ${t(s.container)}` : ''}`);
     lines.push(`${' '.repeat(24)}sources/${t(s.slug)}.json`);
   }
   if (damaged.length) {
-    lines.push('', `${damaged.length} file${damaged.length === 1 ? '' : 's'} cannot be read (left as they are):`);
+    lines.push('', `${countOf(damaged.length, 'file')} cannot be read (left as they are):`);
     for (const d of damaged) lines.push(`  ${t(d.file)}: ${t(d.reason)}`);
   }
   return lines.join('\n');

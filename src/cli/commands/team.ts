@@ -6,6 +6,7 @@
 import type { SyncResult, TeamCommit } from '../../shared/team';
 import { resolveArticle, type Session } from '../session';
 import { terminalJson, terminalText as t } from '../terminal-text';
+import { countOf } from '../../shared/plural';
 
 export async function syncWorkspace(session: Session, json: boolean): Promise<string> {
   const result = await session.call('team.sync', {});
@@ -27,7 +28,7 @@ export async function articleHistory(session: Session, name: string, json: boole
   const { commits } = await session.call('team.history', { id: article.id });
   if (json) return terminalJson({ article: { id: article.id, slug: article.slug, headline: article.headline }, commits }, 2);
   if (commits.length === 0) return `“${t(article.headline || article.slug)}” has no commits yet (the workspace is not shared, or its changes are not committed yet).`;
-  return [`“${t(article.headline || article.slug)}”: ${commits.length} commit${commits.length === 1 ? '' : 's'}`, '', ...commits.map(line)].join('\n');
+  return [`“${t(article.headline || article.slug)}”: ${countOf(commits.length, 'commit')}`, '', ...commits.map(line)].join('\n');
 }
 
 function line(commit: TeamCommit): string {

@@ -11,6 +11,7 @@ import { SAMPLE_WORKSPACE } from '../../../src/host/app-paths';
 import type { ApiResponse } from '../../../src/shared/contract';
 import { copydesk, ensureBuiltCommand } from '../../helpers/copydesk-bin';
 import { tempDir } from '../../helpers/temp';
+import { body, paragraph, text } from '../../fixtures/export/body-nodes';
 
 
 const ROTTERDAM = 'rotterdam-terminal-strike-talks-narrow-pay-gap-but-stall-on-shift-rosters';
@@ -66,6 +67,19 @@ describe('copydesk check', () => {
     const html = await readFile(report, 'utf8');
     expect(html).toContain('Marta Quintela');
     expect(html).not.toMatch(/<script/i);
+  });
+
+  it('counts in words that agree: “1 claim”, not “1 claims”', async () => {
+    const ws = await Workspace.open(workspace, { watch: false });
+    let slug: string;
+    try {
+      const article = await ws.articles.create({ headline: 'One figure' }, body(paragraph(text('The council has 45 members.'))));
+      slug = article.slug;
+    } finally {
+      await ws.close();
+    }
+    const result = await copydesk('check', slug, '--workspace', workspace);
+    expect(result.stdout).toMatch(/^“One figure”: 1 claim, 1 not backed or verified\n/);
   });
 
   it('says what is wrong with bad usage, with exit 2', async () => {

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_WORKSPACE } from '../../../src/host/app-paths';
@@ -48,7 +48,14 @@ describe('copydesk export', () => {
     const zip = path.join(scratch.dir, 'bundles', `${ROTTERDAM}.zip`);
     const imported = await copydesk('import-bundle', zip, '--workspace', workspace);
     expect(imported.code, imported.stderr).toBe(0);
-    expect(imported.stdout).toMatch(/Imported as articles\/rotterdam-.*\(a draft\), with \d+ sources?/);
+    // Its one source is the library's own: said as none added, one already there.
+    expect(imported.stdout).toMatch(/^Imported as articles\/rotterdam-[^\n]*\.json \(a draft\), with 1 source: 0 added to the library, 1 already there\.\n/);
+    // Into a workspace without it, the source is added.
+    const elsewhere = path.join(scratch.dir, 'elsewhere');
+    await mkdir(path.join(elsewhere, 'articles'), { recursive: true });
+    const fresh = await copydesk('import-bundle', zip, '--workspace', elsewhere);
+    expect(fresh.code, fresh.stderr).toBe(0);
+    expect(fresh.stdout).toMatch(/\(a draft\), with 1 source: 1 added to the library, 0 already there\.\n/);
   });
 
   it('says what is wrong with bad usage, with exit 2', async () => {

@@ -27,7 +27,8 @@ describe('copydesk search', () => {
   it('prints the matching articles with a marked snippet, and JSON with --json', async () => {
     const text = await copydesk('search', 'rotterd', '--workspace', workspace);
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/^1 article match "rotterd"/);
+    expect(text.stdout).toMatch(/^1 article matches "rotterd"/);
+    expect((await copydesk('search', 'lindemeer', '--workspace', workspace)).stdout).toMatch(/^2 articles match "lindemeer"/);
     expect(text.stdout).toMatch(/articles\/rotterdam-terminal-strike[^\n]*\.json {2}Rotterdam terminal strike talks/);
     // A match in the headline alone shows the dek; a match in the text is marked in its passage.
     const passage = await copydesk('search', 'backlog', '--workspace', workspace);
