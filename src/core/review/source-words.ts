@@ -128,8 +128,8 @@ export interface SourceWords extends Words {
  * ("3rd4" is two words; "a.b" too), so half the text's length and one always holds them.
  */
 let scratch = new Int32Array(0);
-/** Rank + 1 of each vocabulary id in the text being read (0: not in it), cleared after each text. */
-let rankOf = new Int32Array(0);
+/** The local number + 1 of each vocabulary id in the text being read (0: not in it), cleared after each text. */
+let localOf = new Int32Array(0);
 
 /** Reads a snapshot's words (as `tokenizeWords` would) and groups their positions by word. */
 export function readSourceWords(text: string, style: NumberStyle, vocabulary = new WordVocabulary()): SourceWords {
@@ -189,35 +189,33 @@ export function readSourceWords(text: string, style: NumberStyle, vocabulary = n
   }
 
   const { words } = vocabulary;
-  // The ids this text has, ascending; each word's positions grouped by that rank.
-  if (rankOf.length < words.length) rankOf = new Int32Array(Math.max(words.length, rankOf.length * 2));
-  const found: number[] = [];
-  for (let k = 0; k < count; k++) {
-    const id = ids[k]!;
-    if (rankOf[id] === 0) {
-      rankOf[id] = 1;
-      found.push(id);
-    }
-  }
-  const distinct = Int32Array.from(found).sort();
-  const offsets = new Int32Array(distinct.length + 1);
-  for (let r = 0; r < distinct.length; r++) rankOf[distinct[r]!] = r + 1;
+  // Each id this text has gets a local number in the order first seen, and positions are
+  // grouped by it; the ids in ascending order (with their local numbers) find it again.
+  if (localOf.length < words.length) localOf = new Int32Array(Math.max(words.length, localOf.length * 2));
+  const seen: number[] = [];
   const norms = new Array<string>(count);
-  const ranks = new Int32Array(count);
+  const locals = new Int32Array(count);
   for (let k = 0; k < count; k++) {
     const id = ids[k]!;
     norms[k] = words[id]!;
-    const rank = rankOf[id]! - 1;
-    ranks[k] = rank;
-    offsets[rank + 1]!++;
+    let local = localOf[id]!;
+    if (local === 0) {
+      seen.push(id);
+      local = seen.length;
+      localOf[id] = local;
+    }
+    locals[k] = local - 1;
   }
-  for (let r = 0; r < distinct.length; r++) {
-    offsets[r + 1]! += offsets[r]!;
-    rankOf[distinct[r]!] = 0;
-  }
-  const fill = offsets.slice(0, distinct.length);
+  const offsets = new Int32Array(seen.length + 1);
+  for (let k = 0; k < count; k++) offsets[locals[k]! + 1]!++;
+  for (let local = 0; local < seen.length; local++) offsets[local + 1]! += offsets[local]!;
+  const fill = offsets.slice(0, seen.length);
   const positions = new Int32Array(count);
-  for (let k = 0; k < count; k++) positions[fill[ranks[k]!]!++] = k;
+  for (let k = 0; k < count; k++) positions[fill[locals[k]!]!++] = k;
+  const distinct = Int32Array.from(seen).sort();
+  const localByRank = new Int32Array(distinct.length);
+  for (let r = 0; r < distinct.length; r++) localByRank[r] = localOf[distinct[r]!]! - 1;
+  for (const id of seen) localOf[id] = 0;
   const rankIn = (id: number) => {
     let lo = 0;
     let hi = distinct.length;
@@ -230,11 +228,15 @@ export function readSourceWords(text: string, style: NumberStyle, vocabulary = n
   };
   const positionsOfId = (id: number) => {
     const rank = rankIn(id);
-    return rank < 0 ? positions.subarray(0, 0) : positions.subarray(offsets[rank]!, offsets[rank + 1]!);
+    if (rank < 0) return positions.subarray(0, 0);
+    const local = localByRank[rank]!;
+    return positions.subarray(offsets[local]!, offsets[local + 1]!);
   };
   const countOfId = (id: number) => {
     const rank = rankIn(id);
-    return rank < 0 ? 0 : offsets[rank + 1]! - offsets[rank]!;
+    if (rank < 0) return 0;
+    const local = localByRank[rank]!;
+    return offsets[local + 1]! - offsets[local]!;
   };
   const idOf = (word: string, hash?: number) => {
     const id = vocabulary.find(word, hash);
