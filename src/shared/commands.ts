@@ -18,6 +18,11 @@ export interface CommandSpec {
   accelerator: string | null;
   /** A second accelerator that also works (not shown in menus). */
   alternate?: string;
+  /**
+   * The shortcut in a browser tab (browser mode), where the browser keeps `accelerator` for
+   * itself and never passes it to the page (Ctrl+N opens a window, Ctrl+1 picks a tab).
+   */
+  inBrowser?: string;
   /** Where the shortcut applies; `editor` shortcuts only act while the body has focus. */
   scope: 'app' | 'editor';
   /** `main`: the desktop app's main process carries it out (a folder dialog, a window); the page never registers it. */
@@ -25,7 +30,7 @@ export interface CommandSpec {
 }
 
 export const COMMANDS = [
-  { id: 'new-article', label: 'New Article', group: 'file', accelerator: 'CmdOrCtrl+N', scope: 'app' },
+  { id: 'new-article', label: 'New Article', group: 'file', accelerator: 'CmdOrCtrl+N', inBrowser: 'Alt+Shift+N', scope: 'app' },
   { id: 'open-workspace', label: 'Open Workspace…', group: 'file', accelerator: 'CmdOrCtrl+O', scope: 'app', runs: 'main' },
   { id: 'import-article', label: 'Import…', group: 'file', accelerator: 'CmdOrCtrl+Shift+I', scope: 'app' },
   { id: 'add-source', label: 'Add Source…', group: 'file', accelerator: 'CmdOrCtrl+Shift+S', scope: 'app' },
@@ -35,8 +40,8 @@ export const COMMANDS = [
   { id: 'close-window', label: 'Close Window', group: 'file', accelerator: 'CmdOrCtrl+W', scope: 'app', runs: 'main' },
   { id: 'command-palette', label: 'Command Palette…', group: 'view', accelerator: 'CmdOrCtrl+Shift+P', alternate: 'CmdOrCtrl+K', scope: 'app' },
   { id: 'search', label: 'Search Articles', group: 'view', accelerator: 'CmdOrCtrl+Shift+F', scope: 'app' },
-  { id: 'show-library', label: 'Library', group: 'view', accelerator: 'CmdOrCtrl+1', scope: 'app' },
-  { id: 'show-sources', label: 'Sources', group: 'view', accelerator: 'CmdOrCtrl+2', scope: 'app' },
+  { id: 'show-library', label: 'Library', group: 'view', accelerator: 'CmdOrCtrl+1', inBrowser: 'Alt+Shift+1', scope: 'app' },
+  { id: 'show-sources', label: 'Sources', group: 'view', accelerator: 'CmdOrCtrl+2', inBrowser: 'Alt+Shift+2', scope: 'app' },
   { id: 'review-mode', label: 'Review Mode', group: 'view', accelerator: 'CmdOrCtrl+Shift+R', scope: 'app' },
   { id: 'toggle-sidebar', label: 'Toggle Sidebar', group: 'view', accelerator: 'CmdOrCtrl+\\', scope: 'app' },
   { id: 'toggle-theme', label: 'Toggle Dark Theme', group: 'view', accelerator: null, scope: 'app' },

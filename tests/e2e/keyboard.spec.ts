@@ -49,6 +49,8 @@ test('a keyboard-only session: create, write, format, move around, trash and und
   // Commands only the desktop app carries out are not offered in a browser tab.
   await expect(panel).not.toContainText('Open Workspace');
   await expect(panel).not.toContainText('Close Window');
+  // Ctrl+N never reaches a page (the browser opens a window): a browser tab shows and takes its own.
+  await expect(panel.locator('.shortcuts__row').filter({ hasText: 'New Article' })).toContainText('Alt+Shift+N');
   await app.keyboard.press('Escape');
   await expect(panel).toHaveCount(0);
 
@@ -122,4 +124,15 @@ test('after Duplicate from the keyboard, the focus is on the copy’s headline, 
   await app.keyboard.press('Enter');
   await expect(headline).toHaveValue('Original piece (copy)');
   await expect(headline).toBeFocused();
+});
+
+test('in a browser tab, Alt+Shift+N starts an article and Alt+Shift+1 goes to the library', async ({ app }) => {
+  await app.locator('body').click();
+  await app.keyboard.press('Alt+Shift+N');
+  const headline = app.getByRole('textbox', { name: 'Headline' });
+  await expect(headline).toBeFocused();
+  await app.keyboard.type('Tram line 4 opens');
+  await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
+  await app.keyboard.press('Alt+Shift+1');
+  await expect(app.locator('.library [aria-current="true"]')).toBeFocused();
 });

@@ -19,6 +19,18 @@ describe('the command table', () => {
     }
   });
 
+  it('gives the shortcuts a browser keeps for itself a browser-tab one that no other command uses', () => {
+    const specs: ReadonlyArray<{ accelerator: string | null; alternate?: string; inBrowser?: string }> = COMMANDS;
+    const taken = new Set(specs.flatMap((c) => [c.accelerator, c.alternate]).filter(Boolean));
+    for (const id of ['new-article', 'show-library', 'show-sources'] as const) {
+      const inBrowser = (commandById(id) as { inBrowser?: string }).inBrowser;
+      expect(inBrowser, id).toMatch(/^Alt\+Shift\+/);
+      expect(taken.has(inBrowser!), id).toBe(false);
+    }
+    const browserOnes = specs.map((c) => c.inBrowser).filter(Boolean);
+    expect(new Set(browserOnes).size).toBe(browserOnes.length);
+  });
+
   it('matches Ctrl on Windows and Linux, Command on a Mac', () => {
     const review = commandById('review-mode');
     expect(matchesShortcut(press('R', { ctrl: true, shift: true }, 'KeyR'), review, false)).toBe(true);

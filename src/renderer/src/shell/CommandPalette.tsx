@@ -10,7 +10,7 @@ import type { CommandId } from '../../../shared/commands';
 import { shortcutLabel } from '../../../shared/commands';
 import { statusLabel } from '../format';
 import type { LibraryStore } from '../library/library-store';
-import { availableCommands, IS_MAC, runCommand, useCommand } from './command-registry';
+import { acceleratorHere, availableCommands, IS_MAC, runCommand, useCommand } from './command-registry';
 import { foldForMatch, fuzzyMatch, type FuzzyMatch } from './fuzzy-match';
 import './CommandPalette.css';
 
@@ -107,7 +107,7 @@ function PaletteDialog({ store, onOpenArticle, onSearch, onClose }: CommandPalet
         group: 'Actions',
         label: command.label,
         positions: match.positions,
-        shortcut: shortcutLabel(command.accelerator, IS_MAC),
+        shortcut: shortcutLabel(acceleratorHere(command), IS_MAC),
         run: () => runCommand(command.id as CommandId),
       });
     }

@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import { COMMANDS, shortcutLabel, type CommandGroup } from '../../../shared/commands';
-import { belongsHere, IS_MAC, useCommand } from './command-registry';
+import { acceleratorHere, belongsHere, IS_MAC, useCommand } from './command-registry';
 import { Dialog } from './Dialog';
 import './KeyboardShortcuts.css';
 
@@ -64,7 +64,7 @@ export function KeyboardShortcuts() {
                   <div key={c.id} className="shortcuts__row">
                     <dt>{c.label.replace(/…$/, '')}</dt>
                     <dd>
-                      <kbd>{shortcutLabel(c.accelerator, IS_MAC)}</kbd>
+                      <kbd>{shortcutLabel(acceleratorHere(c), IS_MAC)}</kbd>
                       {'alternate' in c && c.alternate ? (
                         <>
                           {' or '}

@@ -28,6 +28,16 @@ export const IS_MAC = typeof navigator !== 'undefined' && isMacPlatform(navigato
 /** Whether this page runs in the desktop app (its preload bridge), where the main process carries out `runs: 'main'` commands. */
 export const IN_DESKTOP = typeof window !== 'undefined' && 'copydesk' in window && !!window.copydesk;
 
+/** The shortcut a command has in this window: in a browser tab, the one the browser lets through. */
+export function acceleratorHere(command: CommandSpec): string | null {
+  return !IN_DESKTOP && command.inBrowser ? command.inBrowser : command.accelerator;
+}
+
+/** Whether a key press is the command's shortcut here (in a browser tab, its browser one too). */
+function matchesHere(event: KeyboardEvent, command: CommandSpec): boolean {
+  return matchesShortcut(event, command, IS_MAC) || (!IN_DESKTOP && !!command.inBrowser && matchesShortcut(event, { accelerator: command.inBrowser }, IS_MAC));
+}
+
 /** Whether a command can be carried out in this window: main-process commands only in the desktop app. */
 export function belongsHere(command: CommandSpec): boolean {
   return command.runs !== 'main' || IN_DESKTOP;
@@ -96,7 +106,7 @@ export function useCommandShortcuts(): void {
       // (Ctrl/Cmd+K there is the link editor, not the palette).
       if (insideEditor(event) && COMMANDS.some((command) => command.scope === 'editor' && matchesShortcut(event, command, IS_MAC))) return;
       for (const command of COMMANDS) {
-        if (command.scope !== 'app' || !matchesShortcut(event, command, IS_MAC)) continue;
+        if (command.scope !== 'app' || !matchesHere(event, command)) continue;
         if (runCommand(command.id)) event.preventDefault();
         return;
       }
