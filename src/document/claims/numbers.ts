@@ -56,22 +56,27 @@ const threeDigitsAt = (text: string, k: number) => isDigit(text[k]) && isDigit(t
 /** Reads a number written as `numberLength` found it, in the text's style. */
 export function parseNumber(raw: string, style: NumberStyle): ParsedNumber {
   // One pass: the digits, and the marks between them (a character loop; sources have thousands of numbers).
+  // The digits are gathered a run at a time: a plain "2026" is its own digits.
   let digits = '';
+  let runStart = 0;
   let grouped = false;
   let commas = 0;
   let points = 0;
   let lastMark = '';
   let lastMarkAt = -1;
   for (let k = 0; k < raw.length; k++) {
-    const c = raw[k]!;
-    if (c >= '0' && c <= '9') digits += c;
-    else if (c === ',' || c === '.') {
-      if (c === ',') commas++;
+    const c = raw.charCodeAt(k);
+    if (c >= 48 && c <= 57) continue;
+    digits += raw.slice(runStart, k);
+    runStart = k + 1;
+    if (c === 44 || c === 46) {
+      if (c === 44) commas++;
       else points++;
-      lastMark = c;
+      lastMark = c === 44 ? ',' : '.';
       lastMarkAt = digits.length;
     } else grouped = true;
   }
+  digits = runStart === 0 ? raw : digits + raw.slice(runStart);
   let decimalAt = -1;
   if (commas && points) decimalAt = lastMarkAt;
   else if (commas + points === 1) {
