@@ -80,24 +80,24 @@ async function autosave(root: string, words: number, rounds: number): Promise<Fi
   let revision = created.revision;
   // Three bodies, as an editor's successive states; built before timing starts.
   const bodies = [0, 1, 2].map((extra) => bodyOfWords(words + extra));
+  const file = path.join(root, `baseline-${words}.json`);
+  const payloads = bodies.map((body) => serializeArticle({ ...articleFile('baseline', 0), body }));
   const times: number[] = [];
+  const base: number[] = [];
+  // Each save and its baseline write take turns, so both meet the disk as it is at that moment
+  // (on a shared machine, fsync times drift within seconds).
   for (let i = 0; i < rounds + 5; i++) {
-    const started = performance.now();
+    let started = performance.now();
     // Through the API handler, as the renderer's save arrives: validation, then the write.
     const result = await handle('articles.save', { id: created.id, baseRevision: revision, body: bodies[i % 3] });
     if (!result.ok) throw new Error(result.error.message);
     revision = (result.value as { revision: string }).revision;
     if (i >= 5) times.push(performance.now() - started);
-  }
-  await ws.close();
-  const file = path.join(root, `baseline-${words}.json`);
-  const payloads = bodies.map((body) => serializeArticle({ ...articleFile('baseline', 0), body }));
-  const base: number[] = [];
-  for (let i = 0; i < rounds + 5; i++) {
-    const started = performance.now();
+    started = performance.now();
     tempRename(file, payloads[i % 3]!);
     if (i >= 5) base.push(performance.now() - started);
   }
+  await ws.close();
   return {
     what: `autosave, ${words.toLocaleString('en-US')}-word article (median of ${rounds}; p95 ${percentile(times, 95).toFixed(1)} ms)`,
     measured: median(times),

@@ -12,7 +12,7 @@
  * replaces the link itself and never writes through it.
  */
 import { randomBytes } from 'node:crypto';
-import { lstatSync, renameSync, type Stats } from 'node:fs';
+import { fstatSync, lstatSync, renameSync, type Stats } from 'node:fs';
 import { link, lstat, open, rename, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -147,14 +147,17 @@ async function writeNow(file: string, data: string | Uint8Array, options: WriteO
   let handle;
   try {
     faultAt('open', temp);
-    handle = await open(temp, 'wx', 0o644);
+    // Created with the file's own permissions (an embargoed 0600 article stays 0600); the
+    // umask may still take bits away, so they are checked once the file is open.
+    handle = await open(temp, 'wx', existing ? existing.mode & 0o777 : 0o644);
   } catch (error) {
     throw isDiskFailure(error) ? diskFailure(file, error) : error;
   }
   let written: WrittenFile;
   try {
     try {
-      if (existing) await handle.chmod(existing.mode & 0o7777);
+      // A look at the open file needs no trip through the thread pool; the chmod is rarely needed.
+      if (existing && (fstatSync(handle.fd).mode & 0o7777) !== (existing.mode & 0o7777)) await handle.chmod(existing.mode & 0o7777);
       faultAt('write', temp);
       await handle.writeFile(data);
       faultAt('sync', temp);
@@ -164,7 +167,7 @@ async function writeNow(file: string, data: string | Uint8Array, options: WriteO
       } finally {
         await syncing;
       }
-      const info = await handle.stat();
+      const info = fstatSync(handle.fd);
       written = { mtimeMs: info.mtimeMs, size: info.size };
     } finally {
       await handle.close();

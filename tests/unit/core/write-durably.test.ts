@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DamagedFileError, DurableJSONFile } from '../../../src/core/storage/durable-json-file';
@@ -84,6 +84,18 @@ describe('writeFileDurably', () => {
     await expect(writeFileDurably(target, 'mine', { exclusive: true })).rejects.toMatchObject({ code: 'EEXIST' });
     expect(await readFile(target, 'utf8')).toBe('theirs');
     expect(await readdir(dir)).toEqual(['a.json']);
+  });
+
+  it('keeps the file’s permissions, including bits the umask would take away', async () => {
+    const file = path.join(dir, 'a.json');
+    for (const mode of [0o600, 0o664, 0o640, 0o444]) {
+      await writeFile(file, 'old');
+      await chmod(file, mode);
+      await writeFileDurably(file, `new ${mode}`);
+      expect((await stat(file)).mode & 0o7777).toBe(mode);
+      expect(await readFile(file, 'utf8')).toBe(`new ${mode}`);
+      await chmod(file, 0o644);
+    }
   });
 
   it('does the caller’s work while the temp file syncs, and renames only after the sync', async () => {
