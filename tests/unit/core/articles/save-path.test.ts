@@ -152,7 +152,9 @@ describe('after a save', () => {
 
     // The index file, written a moment later, holds the summary and revision of the last save.
     await eventually(async () => {
-      const index = JSON.parse(await readFile(path.join(dir, '.copydesk', 'index.json'), 'utf8')) as { articles: Array<{ revision: string; summary: { id: string; words: number } }> };
+      const text = await readFile(path.join(dir, '.copydesk', 'index.json'), 'utf8').catch(() => null);
+      if (text === null) return undefined;
+      const index = JSON.parse(text) as { articles: Array<{ revision: string; summary: { id: string; words: number } }> };
       const entry = index.articles.find((a) => a.summary.id === created.id);
       return entry?.revision === again.revision && entry.summary.words === 3 ? true : undefined;
     });
