@@ -50,6 +50,14 @@ export interface Autosave {
   discard: () => void;
 }
 
+/** How long a save due by the max wait waits for an idle moment, at most. */
+const IDLE_WAIT_MS = 500;
+
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: IDLE_WAIT_MS });
+  else task();
+}
+
 export function useAutosave(id: string, initialRevision: string, onSaved: (result: SaveResult) => void): Autosave {
   const [state, setState] = useState<SaveState>({ kind: 'saved', at: null });
   const revision = useRef(initialRevision);
@@ -198,7 +206,9 @@ export function useAutosave(id: string, initialRevision: string, onSaved: (resul
     clearTimeout(timer.current);
     if (waiting) return;
     const wait = Math.min(AUTOSAVE_IDLE_MS, Math.max(0, pendingSince.current + AUTOSAVE_MAX_WAIT_MS - now));
-    timer.current = setTimeout(saveByItself, wait);
+    // Due by the max wait, the writer is still typing: the save (which serializes the whole
+    // body) waits for an idle moment between keys rather than landing on one.
+    timer.current = setTimeout(wait < AUTOSAVE_IDLE_MS ? () => whenIdle(saveByItself) : saveByItself, wait);
   }, [saveByItself]);
 
   const editMeta = useCallback(
