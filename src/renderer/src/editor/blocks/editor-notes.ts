@@ -16,11 +16,16 @@ export function useEditorNotes(editor: LexicalEditor): NodeKey[] {
     return editor.registerMutationListener(
       EditorNoteNode,
       (mutations) => {
+        // Typing inside a note updates it: the list changes only when one comes or goes.
+        let changed = false;
         for (const [key, mutation] of mutations) {
-          if (mutation === 'destroyed') live.delete(key);
-          else live.add(key);
+          if (mutation === 'destroyed') changed = live.delete(key) || changed;
+          else if (!live.has(key)) {
+            live.add(key);
+            changed = true;
+          }
         }
-        setKeys([...live]);
+        if (changed) setKeys([...live]);
       },
       { skipInitialization: false },
     );
