@@ -95,7 +95,22 @@ export function parseNumber(raw: string, style: NumberStyle): ParsedNumber {
 /** A value as a stable string: 2.1 × 1e6 is 2100000, not 2100000.0000000005. */
 export function canonicalValue(value: number): string {
   if (Number.isSafeInteger(value) && Math.abs(value) < 1e12) return String(value);
+  // A value written in 12 significant digits or fewer is already what rounding to 12 gives back.
+  const plain = String(value);
+  if (!plain.includes('e') && significantDigits(plain) <= 12) return plain;
   return String(Number(value.toPrecision(12)));
+}
+
+/** Digits of a number as `String` writes it, leading zeros aside ("0.0125" → 3). */
+function significantDigits(written: string): number {
+  let count = 0;
+  for (let k = 0; k < written.length; k++) {
+    const c = written.charCodeAt(k);
+    if (c < 48 || c > 57) continue;
+    if (count === 0 && c === 48) continue;
+    count++;
+  }
+  return count;
 }
 
 /** Number words read as figures (cheap ones): two to twenty. "One" is left out: it is mostly a pronoun. */
