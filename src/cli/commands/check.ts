@@ -5,6 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { claimPlaces, type ClaimPlace } from '../../core/review/claim-context';
 import type { ReviewCheck, ReviewedClaim } from '../../shared/review';
 import { CommandError, EXIT, resolveArticle, usageError, type Session } from '../session';
 import { terminalJson, terminalText as t } from '../terminal-text';
@@ -40,16 +41,20 @@ export async function checkArticle(session: Session, name: string, options: { js
     await writeFile(options.report, report.text);
   }
   const unsettled = check.claims.filter((c) => !settled(c));
-  const output = options.json ? terminalJson(checkJson(check), 2) : table(check, unsettled.length, options.report);
+  const places = options.json ? new Map<string, ClaimPlace>() : claimPlaces((await session.call('articles.get', { id: article.id })).body, check.claims);
+  const output = options.json ? terminalJson(checkJson(check), 2) : table(check, unsettled.length, options.report, places);
   if (unsettled.length) throw new CommandError(output, EXIT.problem, true);
   return output;
 }
 
-function table(check: ReviewCheck, unsettled: number, report: string | undefined): string {
+function table(check: ReviewCheck, unsettled: number, report: string | undefined, places: Map<string, ClaimPlace>): string {
   const lines = [`“${t(check.article.headline || check.article.slug)}”: ${countOf(check.claims.length, 'claim')}, ${unsettled} not backed or verified`, ''];
   for (const claim of check.claims) {
     const decided = claim.decision ? ` [${claim.decision.decision} by ${t(claim.decision.by)}]` : '';
     lines.push(`${MARK[claim.status]}${claim.kind.padEnd(12)}“${t(claim.text).slice(0, 90)}”${decided}`);
+    // Where it is, so that two claims with the same words can be told apart.
+    const place = places.get(claim.id);
+    if (place) lines.push(`${' '.repeat(32)}paragraph ${place.paragraph}: ${t(place.sentence)}`);
     if (claim.status !== 'backed' && claim.note) lines.push(`${' '.repeat(32)}${t(claim.note)}`);
   }
   if (check.warnings.length) lines.push('', ...check.warnings.map((w) => `Warning: ${t(w)}`));

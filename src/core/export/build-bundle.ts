@@ -71,7 +71,7 @@ export function bundleFromState(state: ArticleState, options: BuildOptions): Bun
     if (text) files.push({ path: snapshotPath(listed.source.id, listed.number), bytes: utf8(text) });
   }
   // Every bundle has its review report: one exported past the gate, or never reviewed, needs it most.
-  files.push({ path: 'review.md', bytes: utf8(reportMarkdown({ check: state.check, sourceTitles: state.sourceTitles, history: article.review.history ?? [] })) });
+  files.push({ path: 'review.md', bytes: utf8(reportMarkdown({ check: state.check, sourceTitles: state.sourceTitles, history: article.review.history ?? [], body: article.body })) });
   // The body's images, under the names the page and the Markdown use (assets/<sha256>.<ext>).
   for (const { asset, bytes } of [...(state.assets ?? [])].sort((a, b) => (a.asset < b.asset ? -1 : 1))) files.push({ path: asset, bytes });
   files.push({ path: 'article.json', bytes: utf8(articleFile(state)) });

@@ -93,7 +93,7 @@ export class ReviewService {
     const article = await this.articles.get(id);
     const check = await this.checkArticle(article);
     const sourceTitles = new Map(this.sources.list().sources.map((s) => [s.id, s.title]));
-    const input = { check, sourceTitles, history: article.review.history ?? [] };
+    const input = { check, sourceTitles, history: article.review.history ?? [], body: article.body };
     return { text: format === 'md' ? reportMarkdown(input) : reportHtml(input), fileName: `${article.slug}-review.${format}` };
   }
 

@@ -82,6 +82,23 @@ describe('copydesk check', () => {
     expect(result.stdout).toMatch(/^“One figure”: 1 claim, 1 not backed or verified\n/);
   });
 
+  it('says where each claim is, so that three “14”s can be told apart', async () => {
+    const ws = await Workspace.open(workspace, { watch: false });
+    let slug: string;
+    try {
+      const article = await ws.articles.create(
+        { headline: 'Fourteen, three times' },
+        body(paragraph(text('The council has 14 members.')), paragraph(text('Nobody disputes that. The budget grew by 14 percent.')), paragraph(text('Of the schools, 14 will close.'))),
+      );
+      slug = article.slug;
+    } finally {
+      await ws.close();
+    }
+    const { stdout } = await copydesk('check', slug, '--workspace', workspace);
+    const places = stdout.split('\n').filter((line) => /^ +paragraph \d+: /.test(line)).map((line) => line.trim());
+    expect(places).toEqual(['paragraph 1: The council has 14 members.', 'paragraph 2: The budget grew by 14 percent.', 'paragraph 3: Of the schools, 14 will close.']);
+  });
+
   it('says what is wrong with bad usage, with exit 2', async () => {
     expect(await copydesk('check', 'no-such-article', '--workspace', workspace)).toMatchObject({ code: 2, stderr: expect.stringMatching(/no article "no-such-article"/) });
     expect(await copydesk('check', ROTTERDAM, '--report', 'out.pdf', '--workspace', workspace)).toMatchObject({ code: 2, stderr: expect.stringMatching(/\.md or \.html/) });
