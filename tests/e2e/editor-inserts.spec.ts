@@ -219,4 +219,19 @@ test('quotes, apostrophes, dashes and ellipses by the article’s language, each
   await expect(body).toContainText('Elle a répondu «\u202fnon\u202f»… puis – rien.');
   await app.keyboard.press(`${mod}+Z`);
   await expect(body).toContainText('Elle a répondu "non"... puis -- rien.');
+
+  // The headline and the dek set them too, in the article's language; one Ctrl+Z gives the straight one back.
+  const headline = app.getByRole('textbox', { name: 'Headline' });
+  await headline.click();
+  await app.keyboard.press('End');
+  await app.keyboard.type(' : le "oui" l\'emporte');
+  await expect(headline).toHaveValue('En français\u00a0: le «\u202foui\u202f» l’emporte');
+  await app.keyboard.type(' "');
+  await expect(headline).toHaveValue('En français\u00a0: le «\u202foui\u202f» l’emporte «\u202f');
+  await app.keyboard.press(`${mod}+Z`);
+  await expect(headline).toHaveValue('En français\u00a0: le «\u202foui\u202f» l’emporte "');
+  const dek = app.getByRole('textbox', { name: 'Dek' });
+  await dek.click();
+  await app.keyboard.type('Un vote -- enfin...');
+  await expect(dek).toHaveValue('Un vote – enfin…');
 });

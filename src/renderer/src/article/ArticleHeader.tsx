@@ -76,6 +76,7 @@ export function ArticleHeader({ meta, readOnly, autoFocusHeadline, suggestions, 
         readOnly={readOnly}
         autoFocus={autoFocusHeadline}
         onChange={(value) => onEdit('headline', value)}
+        language={meta.language}
         onEnter={() => focusField('Dek')}
         describedBy="headline-count"
       />
@@ -87,6 +88,7 @@ export function ArticleHeader({ meta, readOnly, autoFocusHeadline, suggestions, 
         value={meta.dek}
         readOnly={readOnly}
         onChange={(value) => onEdit('dek', value)}
+        language={meta.language}
         onEnter={() => focusField('Article body')}
         describedBy="dek-count"
       />

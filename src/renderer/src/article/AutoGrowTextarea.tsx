@@ -2,6 +2,8 @@
  * A one-line-at-heart text field that wraps and grows with its text (CSS field-sizing),
  * for headlines and deks: they wrap but never scroll inside. Undo goes by word runs.
  */
+import type { ChangeEvent } from 'react';
+import { smartenTyped } from '../../../document/typography';
 import { useWordUndo } from './use-word-undo';
 import './AutoGrowTextarea.css';
 
@@ -17,10 +19,25 @@ interface AutoGrowTextareaProps {
   readOnly?: boolean;
   /** Ids of what describes the field (its character count). */
   describedBy?: string;
+  /** The article's language: quotes, apostrophes and dashes typed here are set in its style, as in the body. */
+  language?: string;
 }
 
-export function AutoGrowTextarea({ className, ariaLabel, placeholder, value, onChange, onEnter, autoFocus, readOnly, describedBy }: AutoGrowTextareaProps) {
+export function AutoGrowTextarea({ className, ariaLabel, placeholder, value, onChange, onEnter, autoFocus, readOnly, describedBy, language }: AutoGrowTextareaProps) {
   const undo = useWordUndo(value, onChange);
+  const changed = (event: ChangeEvent<HTMLTextAreaElement>) => {
+    const target = event.target;
+    const next = target.value.replace(/\s*\n\s*/g, ' ');
+    const caret = target.selectionStart;
+    // One character typed at the caret: set it as the body would. The straight character is
+    // a step of its own, so one Ctrl+Z gives it back.
+    const edit = language && next.length === value.length + 1 && caret === target.selectionEnd ? smartenTyped(next, caret, language) : null;
+    undo.change(next);
+    if (!edit) return;
+    undo.change(next.slice(0, edit.start) + edit.text + next.slice(edit.start + edit.length), true);
+    const at = caret - edit.length + edit.text.length;
+    requestAnimationFrame(() => target.setSelectionRange(at, at));
+  };
   return (
     <textarea
       rows={1}
@@ -37,7 +54,7 @@ export function AutoGrowTextarea({ className, ariaLabel, placeholder, value, onC
         e.preventDefault();
         onEnter?.();
       }}
-      onChange={(e) => undo.change(e.target.value.replace(/\s*\n\s*/g, ' '))}
+      onChange={changed}
     />
   );
 }

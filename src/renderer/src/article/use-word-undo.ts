@@ -39,8 +39,9 @@ export function useWordUndo(value: string, commit: (value: string) => void) {
     current.current = value;
   }, [value]);
 
+  /** `ownStep`: this change is a step of its own whatever came before (a quote set after it was typed). */
   const change = useCallback(
-    (next: string) => {
+    (next: string, ownStep = false) => {
       const before = current.current;
       if (next === before) return;
       const kind = kindOf(before, next);
@@ -48,7 +49,7 @@ export function useWordUndo(value: string, commit: (value: string) => void) {
       const previous = last.current;
       // A new step: the first edit, a pause, another kind of edit, a new word after a space, any paste.
       const startsStep =
-        !previous || now - previous.at > PAUSE_MS || kind === 'other' || (kind === 'word' && previous.kind === 'space') || (kind === 'delete') !== (previous.kind === 'delete');
+        ownStep || !previous || now - previous.at > PAUSE_MS || kind === 'other' || (kind === 'word' && previous.kind === 'space') || (kind === 'delete') !== (previous.kind === 'delete');
       if (startsStep) {
         past.current.push(before);
         if (past.current.length > MAX_STEPS) past.current.shift();
