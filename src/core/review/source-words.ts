@@ -213,34 +213,38 @@ export function readSourceWords(text: string, style: NumberStyle, vocabulary = n
   const positions = new Int32Array(count);
   for (let k = 0; k < count; k++) positions[fill[locals[k]!]!++] = k;
   const distinct = Int32Array.from(seen).sort();
-  const localByRank = new Int32Array(distinct.length);
-  for (let r = 0; r < distinct.length; r++) localByRank[r] = localOf[distinct[r]!]! - 1;
   for (const id of seen) localOf[id] = 0;
-  const rankIn = (id: number) => {
-    let lo = 0;
-    let hi = distinct.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (distinct[mid]! < id) lo = mid + 1;
-      else hi = mid;
+  // Each id's local number, found by hashing the id: an id + 1 and its local number per slot.
+  let bits = 4;
+  while (1 << bits < seen.length * 2) bits++;
+  const mask = (1 << bits) - 1;
+  const table = new Int32Array(2 << bits);
+  // Fibonacci hashing: the top bits of the id times 2^32 / φ.
+  const slotOf = (id: number) => Math.imul(id, 0x9e3779b1) >>> (32 - bits);
+  seen.forEach((id, local) => {
+    let slot = slotOf(id);
+    while (table[slot << 1] !== 0) slot = (slot + 1) & mask;
+    table[slot << 1] = id + 1;
+    table[(slot << 1) + 1] = local;
+  });
+  const localIn = (id: number) => {
+    for (let slot = slotOf(id); ; slot = (slot + 1) & mask) {
+      const entry = table[slot << 1]!;
+      if (entry === 0) return -1;
+      if (entry === id + 1) return table[(slot << 1) + 1]!;
     }
-    return lo < distinct.length && distinct[lo] === id ? lo : -1;
   };
   const positionsOfId = (id: number) => {
-    const rank = rankIn(id);
-    if (rank < 0) return positions.subarray(0, 0);
-    const local = localByRank[rank]!;
-    return positions.subarray(offsets[local]!, offsets[local + 1]!);
+    const local = localIn(id);
+    return local < 0 ? positions.subarray(0, 0) : positions.subarray(offsets[local]!, offsets[local + 1]!);
   };
   const countOfId = (id: number) => {
-    const rank = rankIn(id);
-    if (rank < 0) return 0;
-    const local = localByRank[rank]!;
-    return offsets[local + 1]! - offsets[local]!;
+    const local = localIn(id);
+    return local < 0 ? 0 : offsets[local + 1]! - offsets[local]!;
   };
   const idOf = (word: string, hash?: number) => {
     const id = vocabulary.find(word, hash);
-    return id >= 0 && rankIn(id) >= 0 ? id : -1;
+    return id >= 0 && localIn(id) >= 0 ? id : -1;
   };
   return {
     norms,
