@@ -116,7 +116,7 @@ test('approved past its open claims with a reason: the verdict says so, by whom 
   await expect(verdict.getByRole('heading', { level: 3 })).toHaveText('✓ Ready to export — approved past 16 open claims');
   await expect(verdict).not.toContainText('No open or disputed claims');
   await expect(verdict.getByTestId('gate-approval')).toContainText(`Approved by Ana Lima on `);
-  await expect(verdict.getByTestId('gate-approval')).toContainText(`with the reason “${reason}”`);
+  await expect(verdict.getByTestId('gate-approval')).toContainText(`with the reason: “${reason}”`);
   await verdict.getByText('The 16 open claims it went past').click();
   await expect(verdict.getByRole('list', { name: 'Claims the approval went past' }).getByRole('listitem')).toHaveCount(16);
   // Nothing else stops it: a plain Export, no reason asked.

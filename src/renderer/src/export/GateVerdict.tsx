@@ -37,8 +37,9 @@ function ApprovalPast({ approval }: { approval: GateApproval }) {
   return (
     <div className="gate-approval" data-testid="gate-approval">
       <p className="gate__line">
-        {approvedBy(approval)} with the reason “{approval.reason}”. The manifest records the approval; the claims stay open in review mode.
+        {approvedBy(approval)} with the reason: “{approval.reason}”
       </p>
+      <p className="gate__line">The bundle’s manifest records the approval; the claims stay open in review mode.</p>
       {approval.problems.length > 0 && (
         <details className="gate-approval__claims">
           <summary>The {overriddenClaims(approval)} it went past</summary>
@@ -93,7 +94,11 @@ export function GateVerdict({ problems, error, approval }: GateVerdictProps) {
     <div className="gate gate--blocked" data-testid="gate-verdict">
       <h3 className="gate__verdict">{verdict(problems)}</h3>
       <p className="gate__line">Fix them and export, or export anyway with a written reason, which the bundle’s manifest keeps.</p>
-      {past && <p className="gate__line">Its {overriddenClaims(past)} do not count: {approvedBy(past).replace(/^A/, 'a')} past them with the reason “{past.reason}”.</p>}
+      {past && (
+        <p className="gate__line">
+          Its {overriddenClaims(past)} do not count here: {approvedBy(past).replace(/^A/, 'a')} past them with the reason: “{past.reason}”
+        </p>
+      )}
       <ProblemGroups problems={problems} />
     </div>
   );
