@@ -19,6 +19,7 @@ import { libraryUiFigures } from './library-ui.bench';
 import { quick, formatTable, toRow, type Figure } from './report';
 import { machine, writeResults } from './results';
 import { memoryFigures } from './memory.bench';
+import { openClaimsFigures } from './open-claims.bench';
 import { reviewFigures } from './review.bench';
 import { scalingFigures } from './scaling.bench';
 import { sourceLibraryFigures } from './source-library.bench';
@@ -44,6 +45,7 @@ const SUITES: Suite[] = [
   { name: 'editor-work', run: editorWorkFigures },
   { name: 'scaling', run: scalingFigures },
   { name: 'library', run: libraryFigures },
+  { name: 'open-claims', run: openClaimsFigures },
   { name: 'memory', run: memoryFigures, needsBuild: true },
   { name: 'library-ui', run: libraryUiFigures, needsBuild: true },
   { name: 'team', run: teamFigures },

@@ -187,6 +187,8 @@ export function createApiHost(workspace: Workspace, options: ApiHostOptions = {}
 
   return {
     async call(method, payload) {
+      // Background counting of open claims gives way while the host is being asked things.
+      workspace.openClaims?.busy();
       try {
         if (!isApiMethod(method)) throw new ApiError('unknown-method', `There is no API method called "${method}".`);
         const spec = contract[method];

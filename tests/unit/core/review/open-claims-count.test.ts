@@ -8,6 +8,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiHost, type ApiHost } from '../../../../src/core/api/api-host';
+import { OpenClaimsCounter } from '../../../../src/core/review/open-claims-counter';
 import { Workspace } from '../../../../src/core/workspace/workspace';
 import { seedWorkspace } from '../../../../src/core/workspace/seed';
 import { SAMPLE_WORKSPACE } from '../../../../src/host/app-paths';
@@ -27,6 +28,8 @@ async function call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Pro
 }
 
 const listedRevision = async (id: string) => (await call('articles.get', { id })).revision;
+// Polls read the store directly: calls through the host would make the counting wait for quiet.
+const rows = () => ws.articles.list().articles;
 const listed = async (id: string) => (await call('articles.list', {})).articles.find((a) => a.id === id)!;
 const DRONES = 'The minister said: “We will build 448 drones before spring.” Officials counted 99,000 households.';
 
@@ -85,7 +88,7 @@ describe('the open-claims count of the library', () => {
     const imported = await guest.articles.create({ headline: 'Imported piece' }, bodyOf('“The subsidy reached 12,000 homes,” the mayor said.'));
     await guest.close();
     const row = await eventually(async () => {
-      const found = (await call('articles.list', {})).articles.find((a) => a.id === imported.id);
+      const found = rows().find((a) => a.id === imported.id);
       return found && found.openClaims !== null ? found : undefined;
     }, 8000);
     expect(row.openClaims).toBeGreaterThan(0);
@@ -106,7 +109,7 @@ describe('the open-claims count of the library', () => {
     source.snapshot.text = `Ministry note. ${quote}`;
     delete source.snapshot.sha256;
     await writeFile(file, JSON.stringify(source, null, 2));
-    await eventually(async () => ((await listed(a.id)).openClaims! < before ? true : undefined), 8000);
+    await eventually(() => (rows().find((r) => r.id === a.id)!.openClaims! < before ? true : undefined), 8000);
   });
 });
 
@@ -121,11 +124,28 @@ describe('at open', () => {
     host = createApiHost(ws);
     const { articles } = await call('articles.list', {});
     expect(articles.length).toBeGreaterThan(1);
-    const counted = await eventually(async () => {
-      const now = (await call('articles.list', {})).articles;
+    const counted = await eventually(() => {
+      const now = rows();
       return now.every((a) => a.openClaims !== null) ? now : undefined;
     }, 15000);
     for (const a of counted) expect(a.openClaims).toBe((await call('review.check', { id: a.id })).open);
     expect(counted.filter((a) => (a.openClaims ?? 0) > 0).length).toBeGreaterThan(0);
+  });
+});
+
+describe('the counter', () => {
+  it('waits while the host is answering calls, and counts once they stop', async () => {
+    const counted: string[] = [];
+    const counter = new OpenClaimsCounter({ needsCount: () => true, count: async (id) => counted.push(id), settleMs: 10, quietMs: 80 });
+    counter.schedule(['a', 'b']);
+    // Someone typing a search: a call every 20 ms for 400 ms.
+    for (let i = 0; i < 20; i++) {
+      counter.busy();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(counted).toEqual([]);
+    await counter.idle();
+    expect(counted).toEqual(['a', 'b']);
+    await counter.close();
   });
 });
