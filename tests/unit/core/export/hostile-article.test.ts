@@ -98,7 +98,7 @@ describe('a hostile article', () => {
     expect(bodyText).not.toMatch(/(^|[^\\])<(img|script)/m);
     expect(bodyText).toContain('Visit this, that, data, relative, [the report](<https://example.org/a?b=1&c=%222%22>) or [the desk](<mailto:desk@example.org>).');
     expect(bodyText).toContain('\\<img src=x onerror=alert(1)\\> and \\<script\\>alert(3)\\</script\\> and \\[link\\](javascript:alert(4)) and \\*\\*not bold\\*\\* \\# not a heading');
-    expect(bodyText).toContain('**bold** *italic* under ~~struck~~ ``a`b``\\\n1\\. not a list');
+    expect(bodyText).toContain('**bold** *italic* <u>under</u> ~~struck~~ ``a`b``\\\n1\\. not a list');
     expect(bodyText).toContain('The plant will employ 150 people[^1], the company said.');
     expect(bodyText).toContain('## A subhead with **weight**');
     expect(bodyText).toContain('> *A pull quote*');
