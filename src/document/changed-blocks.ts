@@ -6,7 +6,16 @@
  * reload: Lexical marks only the root then, with no leaf) makes every block count as
  * changed. Kept per consumer: each gathers the changes since its own last pass.
  */
-import { $getRoot, HISTORIC_TAG, type LexicalNode, type NodeKey } from 'lexical';
+import { $getRoot, $isDecoratorNode, HISTORIC_TAG, type LexicalNode, type NodeKey } from 'lexical';
+
+/**
+ * The text a block counts for in the article's words and characters: a picture (its caption
+ * and credit) and a rule count for nothing, as in the word count the file, the library and
+ * the export give (plain-text.ts).
+ */
+export function $countedText(block: LexicalNode): string {
+  return $isDecoratorNode(block) ? '' : block.getTextContent();
+}
 
 /** What changed in the body since a consumer's last pass. */
 export interface ChangedBlocks {

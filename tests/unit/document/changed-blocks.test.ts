@@ -7,7 +7,11 @@
 import { $createHeadingNode } from '@lexical/rich-text';
 import { $createParagraphNode, $createTextNode, $getRoot, $isElementNode, $isTextNode, type LexicalEditor, type LexicalNode } from 'lexical';
 import { describe, expect, it } from 'vitest';
-import { allChanged, BlockCache, noteChanges, resetChanges, type ChangedBlocks } from '../../../src/document/changed-blocks';
+import { $countedText, allChanged, BlockCache, noteChanges, resetChanges, type ChangedBlocks } from '../../../src/document/changed-blocks';
+import { $createTableCellNode, $createTableNode, $createTableRowNode } from '@lexical/table';
+import { $createImageNode } from '../../../src/document/ImageNode';
+import { $createHorizontalRuleNode } from '../../../src/document/HorizontalRuleNode';
+import { bodyStats } from '../../../src/document/body-stats';
 import { createDocumentEditor } from '../../../src/document/headless';
 import { countWords } from '../../../src/document/plain-text';
 import { $findMatches, findPattern, LiveMatches } from '../../../src/renderer/src/editor/find/find-matches';
@@ -136,5 +140,30 @@ describe('LiveMatches', () => {
     expect(check()).toBe(PARAGRAPHS);
     editor.setEditorState(before);
     expect(check()).toBe(PARAGRAPHS + 2);
+  });
+});
+
+describe('the words a block counts for', () => {
+  it('leaves out a picture’s caption and credit and a rule, as the file’s word count does', () => {
+    const editor = createDocumentEditor();
+    edit(editor, () => {
+      $getRoot()
+        .clear()
+        .append(
+          $createParagraphNode().append($createTextNode('The cranes arrive in March.')),
+          $createImageNode({ asset: 'assets/0000000000000000000000000000000000000000000000000000000000000000.png', caption: 'A crane on the quay', credit: 'Photo: A. Writer' }),
+          $createHorizontalRuleNode(),
+          $createParagraphNode().append($createTextNode('Twelve more follow.')),
+          $createTableNode().append(
+            $createTableRowNode().append(
+              $createTableCellNode().append($createParagraphNode().append($createTextNode('North'))),
+              $createTableCellNode().append($createParagraphNode().append($createTextNode('99,000'))),
+            ),
+          ),
+        );
+    });
+    const words = editor.getEditorState().read(() => $getRoot().getChildren().reduce((sum, block) => sum + countWords($countedText(block)), 0));
+    expect(words).toBe(10);
+    expect(bodyStats(editor.getEditorState().toJSON()).words).toBe(words);
   });
 });

@@ -8,7 +8,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getSelection, $isRangeSelection, type LexicalNode } from 'lexical';
 import { useEffect } from 'react';
-import { BlockCache, type ChangedBlocks } from '../../../../document/changed-blocks';
+import { $countedText, BlockCache, type ChangedBlocks } from '../../../../document/changed-blocks';
 import { readingMinutes } from '../../../../document/plain-text';
 import { registerDocumentTask } from '../document-pass';
 import { textCounts, type TextCounts } from './text-counts';
@@ -21,7 +21,7 @@ export interface BodyCounts {
 
 /** The words and characters of one block (blocks are counted apart: a word never spans two). */
 export function blockCounts(block: LexicalNode): { words: number; characters: number } {
-  const { words, characters } = textCounts(block.getTextContent());
+  const { words, characters } = textCounts($countedText(block));
   return { words, characters };
 }
 

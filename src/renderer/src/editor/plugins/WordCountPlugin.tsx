@@ -5,11 +5,11 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { LexicalNode } from 'lexical';
 import { useEffect } from 'react';
-import { BlockCache } from '../../../../document/changed-blocks';
+import { $countedText, BlockCache } from '../../../../document/changed-blocks';
 import { countWords } from '../../../../document/plain-text';
 import { registerDocumentTask } from '../document-pass';
 
-const blockWords = (block: LexicalNode) => countWords(block.getTextContent());
+const blockWords = (block: LexicalNode) => countWords($countedText(block));
 
 export function WordCountPlugin({ onCount }: { onCount: (words: number) => void }): null {
   const [editor] = useLexicalComposerContext();
