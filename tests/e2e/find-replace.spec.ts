@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { callApi } from './page-helpers';
@@ -95,4 +95,31 @@ test('replace one, then replace all as one undo step', async ({ app, host }) => 
   const onDisk = JSON.stringify(JSON.parse(await readFile(path.join(host.workspace, 'articles', 'port-strike.json'), 'utf8')).body);
   expect(onDisk).toContain('walkout fund');
   expect(onDisk).not.toMatch(/\bstrike\b/i);
+});
+
+test('words in the headline, the dek and a picture’s caption are counted under the bar and replaced there on request', async ({ app, host }) => {
+  const created = await callApi<{ id: string; revision: string }>(app, 'articles.create', { meta: { headline: 'Veldhaven cranes arrive', dek: 'Veldhaven adds fourteen.' } });
+  const image = { type: 'image', version: 1, asset: '', alt: 'Cranes at Veldhaven', caption: 'The quay at Veldhaven', credit: '' };
+  const body = { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [paragraph(text('Veldhaven will add cranes.')), image] } };
+  await callApi(app, 'articles.save', { id: created.id, baseRevision: created.revision, body });
+  await app.reload();
+  await app.getByRole('button', { name: /Veldhaven cranes arrive/ }).click();
+  await app.getByRole('textbox', { name: 'Article body' }).click();
+  await app.keyboard.press('Control+h');
+  await app.getByRole('searchbox', { name: 'Find' }).fill('Veldhaven');
+  await expect(app.getByTestId('find-count')).toHaveText('1 of 1');
+  const elsewhere = app.getByTestId('find-elsewhere');
+  await expect(elsewhere).toContainText('Outside the text: 1 in the headline, 1 in the dek, 1 in the captions, 1 in the alt texts.');
+  await app.getByRole('textbox', { name: 'Replace with' }).fill('Veldhafen');
+  await app.getByRole('button', { name: 'Replace all' }).click();
+  await expect(app.getByTestId('find-count')).toHaveText('No matches');
+  await elsewhere.getByRole('button', { name: 'Replace there too' }).click();
+  await expect(elsewhere).toHaveCount(0);
+  await expect(app.getByRole('textbox', { name: 'Headline' })).toHaveValue('Veldhafen cranes arrive');
+  await expect(app.getByRole('textbox', { name: 'Dek' })).toHaveValue('Veldhafen adds fourteen.');
+  await expect(app.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
+  const [name] = await readdir(path.join(host.workspace, 'articles'));
+  const file = JSON.parse(await readFile(path.join(host.workspace, 'articles', name!), 'utf8'));
+  expect(JSON.stringify(file)).not.toContain('Veldhaven');
+  expect(file.body.root.children[1]).toMatchObject({ caption: 'The quay at Veldhafen', alt: 'Cranes at Veldhafen' });
 });

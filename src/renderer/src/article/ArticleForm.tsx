@@ -7,12 +7,12 @@
  * line, the review panel in review mode, the claims marked in the text, approved copy locked).
  */
 import type { EditorState, LexicalEditor } from 'lexical';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Article, ArticleMeta, ArticleMetaPatch, ArticleStatus } from '../../../shared/article';
 import type { FieldSuggestions } from '../library/suggestions';
 import { ArticleEditor } from '../editor/ArticleEditor';
 import { ClaimHighlightsPlugin } from '../editor/plugins/ClaimHighlightsPlugin';
-import { FindReplacePlugin } from '../editor/find/FindReplacePlugin';
+import { FindReplacePlugin, type FindField } from '../editor/find/FindReplacePlugin';
 import { CountsPlugin, type BodyCounts } from '../editor/counts/CountsPlugin';
 import { NO_COUNTS } from '../editor/counts/text-counts';
 import { jumpToSubhead, OutlinePlugin, type OutlineEntry } from '../editor/outline/OutlinePlugin';
@@ -148,6 +148,18 @@ export function ArticleForm(props: ArticleFormProps) {
     autosave.editMeta({ [key]: value });
   };
 
+  // Find looks in the header's words too (and replaces there on request).
+  const findFields = useMemo<FindField[]>(
+    () => [
+      { name: 'the headline', text: meta.headline, replace: (text) => edit('headline', text) },
+      { name: 'the dek', text: meta.dek, replace: (text) => edit('dek', text) },
+      { name: 'the kicker', text: meta.kicker, replace: (text) => edit('kicker', text) },
+    ],
+    // `edit` is made anew at each render; what it does does not change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [meta.headline, meta.dek, meta.kicker],
+  );
+
   // The sources attached in the panel are saved at once (the review checks against the
   // sources saved with the article), then the claims are checked again.
   const setSourceIds = useCallback(
@@ -236,7 +248,7 @@ export function ArticleForm(props: ArticleFormProps) {
             plugins={
               <>
                 <ClaimHighlightsPlugin />
-                <FindReplacePlugin />
+                <FindReplacePlugin fields={findFields} />
                 <CountsPlugin onCounts={setCounts} />
                 <OutlinePlugin onOutline={setOutline} />
               </>

@@ -4,9 +4,12 @@
  * previous, replace and replace all. Matches are painted with the CSS Custom Highlight API
  * over DOM ranges, so finding never changes the document (nor its undo history); a replace
  * is one edit, and replace all is one edit (one undo step) however many matches it takes.
+ * The words found outside the body (the header's fields, pictures' captions, credits and
+ * alt text) are counted under the bar, and replaced there too on request.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $createRangeSelection, $setSelection, HISTORY_PUSH_TAG, SKIP_DOM_SELECTION_TAG, type LexicalEditor } from 'lexical';
+import { $createRangeSelection, $getRoot, $setSelection, HISTORY_PUSH_TAG, SKIP_DOM_SELECTION_TAG, type LexicalEditor } from 'lexical';
+import { $isImageNode, type ImageFields } from '../../../../document/ImageNode';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useCommand } from '../../shell/command-registry';
 import { allChanged, changesText, noteChanges, resetChanges } from '../../../../document/changed-blocks';
@@ -62,7 +65,34 @@ function $replace(match: FindMatch, replacement: string) {
   selection.insertText(replacement);
 }
 
-export function FindReplacePlugin() {
+/** A text outside the body that find looks in: a header field (with a way to change it). */
+export interface FindField {
+  /** As said in a sentence: "the headline", "the dek". */
+  name: string;
+  text: string;
+  replace: (text: string) => void;
+}
+
+const PICTURE_FIELDS: Array<[keyof ImageFields, string]> = [
+  ['caption', 'the captions'],
+  ['credit', 'the credits'],
+  ['alt', 'the alt texts'],
+];
+
+/** How many times `pattern` occurs in `text`. */
+function occurrences(pattern: RegExp, text: string): number {
+  pattern.lastIndex = 0;
+  let n = 0;
+  while (pattern.exec(text)) n++;
+  return n;
+}
+
+/** Where else the words are: "2 in the headline, 1 in a caption". */
+function elsewhereLabel(found: Array<{ name: string; count: number }>): string {
+  return found.map(({ name, count }) => `${count} in ${name}`).join(', ');
+}
+
+export function FindReplacePlugin({ fields = [] }: { fields?: FindField[] }) {
   const [editor] = useLexicalComposerContext();
   const [open, setOpen] = useState<null | 'find' | 'replace'>(null);
   const [query, setQuery] = useState('');
@@ -161,6 +191,42 @@ export function FindReplacePlugin() {
     editor.update(() => $replace(match, replacement), { tag: [HISTORY_PUSH_TAG, SKIP_DOM_SELECTION_TAG] });
   };
 
+  // The words outside the body: the header's fields, and each picture's caption, credit and alt text.
+  // Counted at each render of the open bar (the body's matches change with the text, and the
+  // pictures' fields with it): a look at each top-level block, no more.
+  const elsewhere = ((): Array<{ name: string; count: number }> => {
+    if (!pattern) return [];
+    const found = fields.map((field) => ({ name: field.name, count: occurrences(pattern, field.text) }));
+    const pictures = new Map<string, number>();
+    editor.getEditorState().read(() => {
+      for (const block of $getRoot().getChildren()) {
+        if (!$isImageNode(block)) continue;
+        const picture = block.getFields();
+        for (const [key, name] of PICTURE_FIELDS) pictures.set(name, (pictures.get(name) ?? 0) + occurrences(pattern, picture[key]));
+      }
+    });
+    for (const [name, count] of pictures) found.push({ name, count });
+    return found.filter((f) => f.count > 0);
+  })();
+
+  const replaceElsewhere = () => {
+    if (!pattern || !editable) return;
+    const swap = (text: string) => text.replace(pattern, () => replacement);
+    for (const field of fields) if (occurrences(pattern, field.text)) field.replace(swap(field.text));
+    editor.update(
+      () => {
+        for (const block of $getRoot().getChildren()) {
+          if (!$isImageNode(block)) continue;
+          const picture = block.getFields();
+          const changed: Partial<ImageFields> = {};
+          for (const [key] of PICTURE_FIELDS) if (occurrences(pattern, picture[key])) changed[key] = swap(picture[key]);
+          if (Object.keys(changed).length) block.setFields(changed);
+        }
+      },
+      { tag: [HISTORY_PUSH_TAG, SKIP_DOM_SELECTION_TAG] },
+    );
+  };
+
   const replaceAll = () => {
     if (!matches.length || !editable) return;
     const all = matches;
@@ -253,6 +319,16 @@ export function FindReplacePlugin() {
             Replace all
           </button>
           {!editable && <span className="find-bar__note">Approved copy: reopen it to replace.</span>}
+        </div>
+      )}
+      {elsewhere.length > 0 && (
+        <div className="find-bar__row find-bar__elsewhere" data-testid="find-elsewhere">
+          <span className="find-bar__note">Outside the text: {elsewhereLabel(elsewhere)}.</span>
+          {open === 'replace' && editable && (
+            <button type="button" className="find-bar__button" onClick={replaceElsewhere}>
+              Replace there too
+            </button>
+          )}
         </div>
       )}
     </div>
