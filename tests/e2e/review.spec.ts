@@ -76,7 +76,7 @@ test('a reviewer checks the Rotterdam piece, decides, is refused approval, appro
   await expect(fees).toContainText('Needs source by Ana Lima');
   await expect(fees).toContainText('Ask the desk for the internal figures.');
   await expect(app.getByRole('dialog', { name: 'Your name' })).toHaveCount(0);
-  await expect(panel).toContainText('Reviewer: Ana Lima');
+  await expect(panel).toContainText('Signing as: Ana Lima');
   expect((await callApi<{ reviewerName: string }>(app, 'workspace.settings', {})).reviewerName).toBe('Ana Lima');
 
   // Back to the writer with a note, and in for review again.

@@ -61,8 +61,8 @@ export function ReviewPanel() {
       <p className="review-panel__summary" data-testid="review-summary">
         {check ? reviewSummary(check) : error ? 'Not checked' : 'Checking the quotes and figures…'}
       </p>
-      <p className="review-panel__reviewer">
-        Reviewer: {review.reviewer.name ? <strong>{review.reviewer.name}</strong> : <span className="muted">not set yet</span>}{' '}
+      <p className="review-panel__reviewer" title="Decisions and status changes made in this copy of the workspace are recorded under this name">
+        Signing as: {review.reviewer.name ? <strong>{review.reviewer.name}</strong> : <span className="muted">not set yet</span>}{' '}
         <button type="button" className="link-button" onClick={review.reviewer.change}>
           {review.reviewer.name ? 'Change' : 'Set your name'}
         </button>
