@@ -22,6 +22,7 @@ import { resolveClaim, type ClaimQuery, type IndexedSource, type Resolution, typ
 import type { CheckInput, CheckResult, CheckSource, ClaimResult } from './review-types';
 import { reviewWarnings } from './review-warnings';
 import { SourceIndexCache } from './source-index';
+import { tableContext } from './table-context';
 
 /** Answers kept per set of sources. */
 const MAX_ANSWERS = 50_000;
@@ -94,8 +95,18 @@ export class ReviewChecker {
       return words;
     };
 
+    // A cell of a table is read with its row's label and its column's header.
+    const tableWords = new Map<string, string>();
+    const contextOf = (path: number[]) => {
+      const at = path.join('.');
+      let words = tableWords.get(at);
+      if (words === undefined) tableWords.set(at, (words = tableContext(input.body?.root, path)));
+      return words;
+    };
+
     const results: ClaimResult[] = claims.map((claim) => {
-      const { query, key } = this.queryFor(claim, blockText.get(claim.path.join('.')) ?? '', wordsOf, style);
+      const extra = claim.kind === 'figure' ? contextOf(claim.path) : '';
+      const { query, key } = this.queryFor(claim, blockText.get(claim.path.join('.')) ?? '', wordsOf, style, extra);
       let answer = this.answers.get(key);
       if (!answer) {
         answer = resolveClaim(claim, query, set);
@@ -108,22 +119,59 @@ export class ReviewChecker {
       if (attributed !== undefined) result.attributedSourceId = attributed;
       return result;
     });
+    backAttributionsByTheirClaims(results);
     return { claims: results, warnings: reviewWarnings({ ...input, attachedSourceIds: attachedIds }, byId, results, notes) };
   }
 
   /** What a claim is looked for with, and the key its answer is kept under. */
-  private queryFor(claim: Claim, text: string, wordsOf: (text: string) => Words, style: NumberStyle): { query: ClaimQuery; key: string } {
+  private queryFor(claim: Claim, text: string, wordsOf: (text: string) => Words, style: NumberStyle, tableWords = ''): { query: ClaimQuery; key: string } {
     const who = `${claim.sourceId ?? ''}|${claim.speaker ?? ''}|${claim.speakerIsRole ? 'role' : ''}`;
     if (claim.kind !== 'figure' || !claim.figure) {
       return { query: { kind: 'text', quote: prepareQuote(claim.text, style) }, key: `t|${who}|${claim.kind === 'quote' ? 'q' : 'a'}|${claim.text}` };
     }
     const words = wordsOf(text);
     const stems = contextStems(words, claim.start, claim.end, CONTEXT_WORDS);
-    const articleWords = wordsAround(text, words, claim.start, claim.end);
+    let articleWords = wordsAround(text, words, claim.start, claim.end);
+    if (tableWords) {
+      const extra = wordsOf(tableWords);
+      for (const s of contextStems(extra, 0, 0, extra.norms.length)) if (!stems.includes(s)) stems.push(s);
+      articleWords = `${articleWords} (${tableWords})`;
+    }
     return {
       query: { kind: 'figure', figure: { figure: claim.figure, key: figureKey(claim.figure), stems }, articleWords },
       key: `f|${who}|${claim.normalized}|${claim.figure.noun ?? ''}|${articleWords}|${stems.join(' ')}`,
     };
+  }
+}
+
+/**
+ * An attribution is backed when the source it names holds what it attributes: a span that
+ * paraphrases around a figure or a quote ("Some 450 jobs will come with the expansion") is
+ * not in the source word for word, but its figures and quotes are, and those are what it
+ * vouches for. So a span whose own words are not found takes its claims' answer when every
+ * one of them is backed (or close) by the attributed source itself.
+ */
+function backAttributionsByTheirClaims(results: ClaimResult[]): void {
+  for (const span of results) {
+    if (span.kind !== 'attribution' || span.status === 'backed' || span.attributedSourceId === undefined) continue;
+    const inner = results.filter(
+      (c) => c !== span && c.kind !== 'attribution' && c.path.join('.') === span.path.join('.') && c.start >= span.start && c.end <= span.end,
+    );
+    if (!inner.length || !inner.every((c) => c.sourceId === span.attributedSourceId && (c.status === 'backed' || c.status === 'close' || c.status === 'speaker-unconfirmed'))) continue;
+    const first = inner[0]!;
+    Object.assign(span, {
+      status: inner.every((c) => c.status !== 'close') ? 'backed' : 'close',
+      sourceId: first.sourceId,
+      passage: first.passage,
+      passageStart: first.passageStart,
+      passageEnd: first.passageEnd,
+      matchStart: first.matchStart,
+      matchEnd: first.matchEnd,
+      diff: null,
+      similarity: Math.min(...inner.map((c) => c.similarity)),
+      note: `Its ${inner.some((c) => c.kind === 'quote') ? (inner.some((c) => c.kind === 'figure') ? 'figures and quotes are' : inner.length > 1 ? 'quotes are' : 'quote is') : inner.length > 1 ? 'figures are' : 'figure is'} in the source it names; the rest is the article's wording.`,
+    } satisfies Partial<ClaimResult>);
+    delete span.context;
   }
 }
 

@@ -68,7 +68,8 @@ function agreement(query: FigureQuery, found: SourceFigure, index: SourceIndex):
   const shared = [...new Set(query.stems.filter((s) => aroundSet.has(s)))];
   const noun = query.figure.noun;
   const other = found.figure.noun;
-  const sameNoun = noun !== undefined && noun === other;
+  // The counted noun is read within a few words either side ("14 cranes" is "14 ship-to-shore cranes", "14 new container cranes").
+  const sameNoun = noun !== undefined && other !== undefined && (noun === other || (found.figure.nounWindow?.includes(noun) ?? false) || (query.figure.nounWindow?.includes(other) ?? false));
   const nounAgrees = sameNoun || (noun !== undefined && aroundSet.has(noun)) || (other !== undefined && query.stems.includes(other));
   // Only a count says what it counts with the next word; after money it is what the money is for ("the €48 million plant").
   const contrary = query.figure.class === 'count' && noun !== undefined && other !== undefined && !nounAgrees;

@@ -29,6 +29,8 @@ export interface FigureValue {
   step: number;
   /** The first content word after the number ("households", "drones", "minutes"), lower-cased and stemmed. */
   noun?: string;
+  /** The content words read after the number up to the noun, when more than the noun ("new", "crane"): stemmed. */
+  nounWindow?: string[];
   /** Written in words ("five", "a dozen", "a third"): weak evidence alone. */
   inWords?: boolean;
 }

@@ -86,19 +86,62 @@ function wordAfter(text: string, at: number, limit: number): { word: string; end
   return m ? { word: m[1]!, end: at + m[0].length } : null;
 }
 
-/** The noun a figure counts: the first content word after it ("99,000 eligible households" → "eligible"), skipping "of". */
-function nounAfter(text: string, from: number): string | undefined {
+/** Words that stand between a number and the noun it counts ("14 new cranes", "neue Kräne", "nouvelles grues"): skipped when looking for the noun. */
+const MODIFIERS = new Set(
+  [
+    'new additional extra further more other electric electrical container modern large larger small smaller big bigger old older major existing current planned proposed',
+    'full part remaining permanent temporary local', 'neue neuen neuer weitere weiteren zusätzliche zusätzlichen elektrische', 'nouveaux nouvelles nouveau nouvelle autres supplémentaires',
+    'nieuwe extra andere novos novas outros outras',
+  ]
+    .join(' ')
+    .split(/\s+/),
+);
+const OF_WORDS = new Set(['of', 'de', 'd', 'von', 'der', 'des', 'du']);
+
+/**
+ * The noun a figure counts, and the words it is read from: the first content word within a
+ * few words after the number that is not a modifier ("14 ship-to-shore cranes", "14 new
+ * cranes" → "crane"; "99,000 eligible households" → "eligible"), skipping "of". Hyphenated
+ * modifiers and common adjectives are passed over in every language; the words read (at most
+ * four) let two figures agree when one says "cranes" and the other "container cranes".
+ */
+function nounAfter(text: string, from: number): { noun: string; window: string[] } | undefined {
   const limit = Math.min(text.length, from + NOUN_WINDOW);
   let at = from;
-  for (let hops = 0; hops < 2; hops++) {
+  let noun: string | undefined;
+  const window: string[] = [];
+  for (let hops = 0; hops < 6 && window.length < 4; hops++) {
     const next = wordAfter(text, at, limit);
-    if (!next) return undefined;
+    if (!next) break;
     const word = foldWord(next.word);
-    if (!isStopword(word)) return stem(word);
-    if (!['of', 'de', 'd', 'von', 'der', 'des', 'du'].includes(word)) return undefined;
-    at = next.end;
+    let end = next.end;
+    // A hyphenated modifier ("ship-to-shore", "long-haul"): read to its end and pass over it.
+    let compound = false;
+    while (text[end] === '-' && isLetter(text[end + 1]) && end < limit) {
+      const part = wordAfter(text, end, limit);
+      if (!part) break;
+      end = part.end;
+      compound = true;
+    }
+    at = end;
+    if (compound) continue;
+    if (isStopword(word)) {
+      if (hops === 0 && OF_WORDS.has(word)) continue;
+      break;
+    }
+    const s = stem(word);
+    window.push(s);
+    if (noun === undefined && !MODIFIERS.has(word)) noun = s;
   }
-  return undefined;
+  if (!window.length) return undefined;
+  return { noun: noun ?? window[0]!, window };
+}
+
+function setNoun(figure: FigureValue, text: string, from: number): void {
+  const found = nounAfter(text, from);
+  if (!found) return;
+  figure.noun = found.noun;
+  if (found.window.length > 1) figure.nounWindow = found.window;
 }
 
 interface Suffix {
@@ -225,10 +268,7 @@ function readNumber(text: string, i: number, style: NumberStyle, rangeEnd = fals
   else {
     figure = /^\d{4}$/.test(raw) && value >= 1800 && value <= 2100 && suffix.factor === 1 && isYear(text, i, suffix.end, style) ? { class: 'year', value, step: 1 } : { class: 'count', value, step };
   }
-  if (figure.class !== 'year') {
-    const noun = nounAfter(text, suffix.end);
-    if (noun) figure.noun = noun;
-  }
+  if (figure.class !== 'year') setNoun(figure, text, suffix.end);
   const start = currencyBefore ? i - /(?:US\$|\$US|R\$|CHF|Fr\.|EUR|USD|GBP|JPY|[€$£¥])\s?$/.exec(text.slice(Math.max(0, i - 4), i))![0].length : i;
   return { start, end: suffix.end, figure, digitsEnd, factor: suffix.factor };
 }
@@ -257,7 +297,26 @@ function numberWordsAt(text: string, starts: ArrayLike<number>): RegExpExecArray
   return matches;
 }
 
-/** Number words: "five working days", "a dozen", "two thirds". */
+const FRACTION_AFTER = /^[-\u2010](thirds|quarters|fifths|tenths)(?![\p{L}])/iu;
+/** "the two sides", "die beiden Seiten", "les deux camps": the parties to a dispute, not a count of them. */
+const SIDES_AFTER = /^[\s\u00a0]+(?:sides|camps|parties|seiten|lager|parteien|camps|côtés|parties|partijen|kanten|lados|partes)(?![\p{L}])/iu;
+/** "two years ago", "vor zwei Jahren", "il y a deux ans": a time counted back from the day of writing, which no source states so. */
+const AGO_AFTER = /^[\s\u00a0]+(?:days|weeks|months|years|decades)[\s\u00a0]+ago(?![\p{L}])/iu;
+const AGO_BEFORE = /(?:(?:^|[^\p{L}])vor|il y a|há)[\s\u00a0]+$/iu;
+const AGO_UNIT_AFTER = /^[\s\u00a0]+(?:tagen|wochen|monaten|jahren|jahrzehnten|jours|semaines|mois|ans|années|dias|semanas|meses|anos)(?![\p{L}])/iu;
+
+/**
+ * Number words in set phrases that are no quantity of record: "the two sides" (of a
+ * dispute), "two years ago". Real counts ("twelve crews", "two sides of beef" aside) stay.
+ */
+function setPhrase(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 24);
+  if (SIDES_AFTER.test(after) && /(?:^|[^\p{L}])(?:the|both|these|those|die|beiden|les|ces|de|os|as)[\s\u00a0]+$/iu.test(text.slice(Math.max(0, start - 10), start))) return true;
+  if (AGO_AFTER.test(after)) return true;
+  return AGO_BEFORE.test(text.slice(Math.max(0, start - 8), start)) && AGO_UNIT_AFTER.test(after);
+}
+
+/** Number words: "five working days", "a dozen", "two thirds", "three-quarters". */
 function findNumberWords(text: string, wordStarts?: ArrayLike<number>): FigureSpan[] {
   const found: FigureSpan[] = [];
   for (const m of wordStarts ? numberWordsAt(text, wordStarts) : numberWordMatches(text)) {
@@ -285,12 +344,19 @@ function findNumberWords(text: string, wordStarts?: ArrayLike<number>): FigureSp
       if (found.length && found[found.length - 1]!.end > start) found.pop();
       figure = word === 'dozen' ? { class: 'count', value: 12 * count, step: 1, inWords: true } : { class: 'percent', value: count * FRACTION_WORDS[word]!, step: 1, inWords: true };
     } else {
-      figure = { class: 'count', value: NUMBER_WORDS[word] ?? 0, step: 1, inWords: true };
+      const value = NUMBER_WORDS[word] ?? 0;
+      const fraction = FRACTION_AFTER.exec(text.slice(end, end + 12));
+      const share = fraction ? value * FRACTION_WORDS[fraction[1]!.toLowerCase()]! : 0;
+      if (fraction && share <= 100) {
+        // "three-quarters of", "two-thirds": a share, read whole.
+        figure = { class: 'percent', value: share, step: 1, inWords: true };
+        to = end + fraction[0].length;
+      } else {
+        if (setPhrase(text, start, end)) continue;
+        figure = { class: 'count', value, step: 1, inWords: true };
+      }
     }
-    if (figure.class === 'count') {
-      const noun = nounAfter(text, end);
-      if (noun) figure.noun = noun;
-    }
+    if (figure.class === 'count') setNoun(figure, text, end);
     found.push({ start, end: to, figure });
   }
   return found;

@@ -1,6 +1,6 @@
 /**
- * The review corpus (tests/fixtures/review): five fictional articles in English, French
- * and German typography against eight fictional sources, every claim with a known answer
+ * The review corpus (tests/fixtures/review): six fictional articles in English, French
+ * and German typography against nine fictional sources, every claim with a known answer
  * — verbatim and reworded quotes, figures written every which way, rounded and invented
  * ones, wrong speakers, wrong sources. The check must give every answer; the test prints
  * precision and recall of "backed" (quotes, figures) and of "close".

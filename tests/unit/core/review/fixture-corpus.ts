@@ -1,7 +1,8 @@
 /**
  * The review corpus of tests/fixtures/review: fictional sources (plain text) and articles
  * written in a small markup (blank line between blocks, `## ` a subhead, `> ` a block
- * quotation, `{{source-id|text}}` an attribution), turned into Lexical bodies; and the
+ * quotation, `| a | b |` lines a table whose first row is its header, `{{source-id|text}}` an
+ * attribution), turned into Lexical bodies; and the
  * answer key, which names every claim each article holds and what the check must say.
  */
 import { readFileSync } from 'node:fs';
@@ -52,6 +53,11 @@ export function bodyFromMarkup(markup: string): LexicalBody {
     .map((b) => {
       if (b.startsWith('## ')) return element('heading', inline(b.slice(3)), { tag: 'h2' });
       if (b.startsWith('> ')) return element('quote', inline(b.slice(2)));
+      if (b.startsWith('|')) {
+        const rows = b.split('\n').map((line) => line.trim().replace(/^\||\|$/g, '').split('|').map((cell) => cell.trim()));
+        const cell = (text: string, header: boolean) => element('tablecell', [element('paragraph', inline(text), { textFormat: 0, textStyle: '' })], { headerState: header ? 1 : 0, colSpan: 1, rowSpan: 1, width: null, backgroundColor: null });
+        return element('table', rows.map((cells, r) => element('tablerow', cells.map((text) => cell(text, r === 0)), { height: null })));
+      }
       return element('paragraph', inline(b), { textFormat: 0, textStyle: '' });
     });
   return { root: { ...element('root', blocks), type: 'root' } } as LexicalBody;
