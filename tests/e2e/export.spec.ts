@@ -42,14 +42,14 @@ test('the Rotterdam piece: the gate lists its open claims, refuses without a rea
 
   const dialog = app.getByRole('dialog', { name: /^Export “Rotterdam terminal strike talks/ });
   const verdict = dialog.getByTestId('gate-verdict');
-  await expect(verdict.getByRole('heading', { level: 3 })).toHaveText('Not ready: 16 problems stop publication');
-  const open = verdict.getByRole('region', { name: '16 claims are open' });
+  await expect(verdict.getByRole('heading', { level: 3 })).toHaveText('Not ready: 15 problems stop publication');
+  const open = verdict.getByRole('region', { name: '15 claims are open' });
   await expect(open).toContainText('In review mode');
-  await expect(open.getByRole('listitem')).toHaveCount(16);
+  await expect(open.getByRole('listitem')).toHaveCount(15);
   await expect(open).toContainText('The quote “paid for with productivity, not promises.” is not found in any attached source');
 
   // The tab says its count in words.
-  await expect(dialog.getByRole('tab', { name: 'Export 16 problems', exact: true })).toBeVisible();
+  await expect(dialog.getByRole('tab', { name: 'Export 15 problems', exact: true })).toBeVisible();
 
   // Past the gate only with a reason: the field has the focus, and without a reason nothing can be written.
   const reasonField = dialog.getByRole('textbox', { name: 'Reason to export anyway' });
@@ -90,7 +90,7 @@ test('the Rotterdam piece: the gate lists its open claims, refuses without a rea
   expect(existsSync(`${folder}.zip`)).toBe(true);
   const manifest = JSON.parse(await readFile(path.join(folder, 'manifest.json'), 'utf8'));
   expect(manifest.gate.override).toBe(reason);
-  expect(manifest.gate.problems).toHaveLength(16);
+  expect(manifest.gate.problems).toHaveLength(15);
   expect(fromFrames, 'requests made by the preview').toEqual([]);
 
   await app.keyboard.press('Escape');
@@ -113,12 +113,12 @@ test('approved past its open claims with a reason: the verdict says so, by whom 
   await app.getByRole('menuitem', { name: 'Export…' }).click();
   const dialog = app.getByRole('dialog', { name: /^Export “Rotterdam terminal strike talks/ });
   const verdict = dialog.getByTestId('gate-verdict');
-  await expect(verdict.getByRole('heading', { level: 3 })).toHaveText('✓ Ready to export — approved past 16 open claims');
+  await expect(verdict.getByRole('heading', { level: 3 })).toHaveText('✓ Ready to export — approved past 15 open claims');
   await expect(verdict).not.toContainText('No open or disputed claims');
   await expect(verdict.getByTestId('gate-approval')).toContainText(`Approved by Ana Lima on `);
   await expect(verdict.getByTestId('gate-approval')).toContainText(`with the reason: “${reason}”`);
-  await verdict.getByText('The 16 open claims it went past').click();
-  await expect(verdict.getByRole('list', { name: 'Claims the approval went past' }).getByRole('listitem')).toHaveCount(16);
+  await verdict.getByText('The 15 open claims it went past').click();
+  await expect(verdict.getByRole('list', { name: 'Claims the approval went past' }).getByRole('listitem')).toHaveCount(15);
   // Nothing else stops it: a plain Export, no reason asked.
   await expect(dialog.getByRole('textbox', { name: 'Reason to export anyway' })).toHaveCount(0);
   await expect(dialog.getByRole('button', { name: 'Export', exact: true })).toBeEnabled();
@@ -160,7 +160,7 @@ test('a batch from the sidebar: the approved article picked, progress, a summary
   expect(passed.gate).toBeUndefined();
   const refused = summary.getByRole('region', { name: 'Refused by the gate' });
   await refused.getByText('“Rotterdam terminal strike talks narrow pay gap but stall on shift rosters”').click();
-  await expect(refused.getByRole('region', { name: '16 claims are open' })).toBeVisible();
+  await expect(refused.getByRole('region', { name: '15 claims are open' })).toBeVisible();
 
   await refused.getByRole('button', { name: 'Export it anyway' }).click();
   await expect(refused.getByRole('alert')).toHaveText(/a reason is required/);

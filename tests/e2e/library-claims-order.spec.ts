@@ -56,7 +56,7 @@ test.describe('at 1360 px', () => {
     await expect(labels).toHaveCount(4);
     // “In review” is the widest pill: its row is the one that ran out of room.
     const row = app.locator('.library__item', { hasText: 'In review' });
-    await expect(row.locator('.library__claims')).toHaveAttribute('title', /^16 claims open: /);
+    await expect(row.locator('.library__claims')).toHaveAttribute('title', /^15 claims open: /);
     for (const label of await labels.all()) {
       const fit = await label.evaluate((el) => {
         const meta = el.parentElement!;

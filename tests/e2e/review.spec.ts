@@ -36,14 +36,14 @@ test('a reviewer checks the Rotterdam piece, decides, is refused approval, appro
   await expect(app.getByRole('textbox', { name: 'Headline' })).toHaveValue(/Rotterdam/);
   await app.keyboard.press('Control+Shift+R');
   const panel = app.getByRole('complementary', { name: 'Review' });
-  await expect(panel.getByTestId('review-summary')).toHaveText('33 claims · 16 open');
+  await expect(panel.getByTestId('review-summary')).toHaveText('32 claims · 15 open');
   await expect(app.getByRole('complementary', { name: 'Sources' })).toHaveCount(0);
 
   // Each status the piece has, as words on a chip and as a filter with its count.
   const filters = panel.getByRole('group', { name: 'Show claims' });
   await expect(filters.getByRole('button', { name: 'Backed 17' })).toBeVisible();
   await expect(filters.getByRole('button', { name: 'Close 4' })).toBeVisible();
-  await expect(filters.getByRole('button', { name: 'Not found 12' })).toBeVisible();
+  await expect(filters.getByRole('button', { name: 'Not found 11' })).toBeVisible();
   const backed = claimCard(app, '“moved a long way in a short time”');
   await expect(backed.locator('.claim-chip')).toHaveText('Backed');
   await expect(backed.locator('mark')).toHaveText('moved a long way in a short time');
@@ -68,7 +68,7 @@ test('a reviewer checks the Rotterdam piece, decides, is refused approval, appro
   await brinkman.getByRole('button', { name: 'Verified' }).click();
   await answerName(app, 'Ana Lima');
   await expect(brinkman).toContainText('Verified by Ana Lima');
-  await expect(panel.getByTestId('review-summary')).toHaveText('33 claims · 15 open');
+  await expect(panel.getByTestId('review-summary')).toHaveText('32 claims · 14 open');
   const fees = claimCard(app, '€2.1 million');
   await fees.getByRole('button', { name: 'Comment' }).click();
   await fees.getByRole('textbox', { name: 'Comment' }).fill('Ask the desk for the internal figures.');
@@ -92,13 +92,13 @@ test('a reviewer checks the Rotterdam piece, decides, is refused approval, appro
   // The gate refuses while claims are open, and shows them.
   await app.getByRole('button', { name: 'Approve', exact: true }).click();
   const refusal = app.getByRole('alert').filter({ hasText: 'claims are open' });
-  await expect(refusal).toContainText('15 claims are open');
+  await expect(refusal).toContainText('14 claims are open');
   await expect(app.getByTestId('article-status')).toHaveText('In review');
   // The focus goes to the banner's next step, not to the page's body.
   await expect(refusal.getByRole('button', { name: 'Show open claims' })).toBeFocused();
   await refusal.getByRole('button', { name: 'Show open claims' }).click();
-  await expect(filters.getByRole('button', { name: 'Open 15' })).toHaveAttribute('aria-pressed', 'true');
-  await expect(panel.locator('.claim')).toHaveCount(15);
+  await expect(filters.getByRole('button', { name: 'Open 14' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(panel.locator('.claim')).toHaveCount(14);
 
   // Approved anyway, with the written reason it asks for.
   await refusal.getByRole('button', { name: 'Approve anyway…' }).click();
@@ -111,8 +111,8 @@ test('a reviewer checks the Rotterdam piece, decides, is refused approval, appro
   await expect(app.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: /Rotterdam/ })).toContainText('Approved');
   // Approved past open claims, said beside the status with the reason, and a way to the history.
   const pastOpen = app.getByRole('group', { name: 'Workflow' }).locator('.workflow__override');
-  await expect(pastOpen).toHaveText('· with 15 open claims');
-  await expect(pastOpen).toHaveAttribute('aria-label', /^Approved with 15 open claims\. Reason: Figures confirmed by phone/);
+  await expect(pastOpen).toHaveText('· with 14 open claims');
+  await expect(pastOpen).toHaveAttribute('aria-label', /^Approved with 14 open claims\. Reason: Figures confirmed by phone/);
   await panel.getByRole('button', { name: 'History', exact: true }).click();
   await expect(panel.getByRole('heading', { name: 'History' })).toBeFocused();
 
@@ -159,7 +159,7 @@ test('the claims are marked in the text, and the check follows the text as it is
   await app.getByRole('button', { name: /Rotterdam terminal strike talks/ }).click();
   await app.getByRole('button', { name: 'Review', exact: true }).click();
   const panel = app.getByRole('complementary', { name: 'Review' });
-  await expect(panel.getByTestId('review-summary')).toHaveText('33 claims · 16 open');
+  await expect(panel.getByTestId('review-summary')).toHaveText('32 claims · 15 open');
 
   // The claims are marked in the text by status (highlights over the page, not in the document), and can be unmarked.
   const marked = (status: string) =>
@@ -175,7 +175,7 @@ test('the claims are marked in the text, and the check follows the text as it is
   await app.getByRole('textbox', { name: 'Article body' }).getByText(/^The mood at the table has improved/).click();
   await app.keyboard.press('End');
   await app.keyboard.type(' A dock worker put the queue at 4,000 lorries.');
-  await expect(panel.getByTestId('review-summary')).toHaveText('34 claims · 17 open');
+  await expect(panel.getByTestId('review-summary')).toHaveText('33 claims · 16 open');
   await expect(claimCard(app, '4,000').locator('.claim-chip')).toHaveText('Not found');
   await expect.poll(() => marked('not-found')).toContain('4,000');
 
