@@ -97,9 +97,7 @@ test('the sidebar collapses and comes back, and the layout holds at 800×600', a
   await app.getByRole('button', { name: 'New article' }).click();
   await expect(app.getByRole('textbox', { name: 'Headline' })).toBeFocused();
   await app.keyboard.type('Narrow window');
-  await app.screenshot({ path: '/tmp/ew-narrow-open.png' });
   await app.keyboard.press('Control+\\');
-  await app.screenshot({ path: '/tmp/ew-narrow.png' });
   await expect(app.locator('#library')).toBeHidden();
   await expect(app.getByRole('button', { name: 'Show the library' })).toBeVisible();
   // Nothing of the article is cut off sideways.
@@ -108,6 +106,25 @@ test('the sidebar collapses and comes back, and the layout holds at 800×600', a
   await app.keyboard.press('Control+1');
   await expect(app.locator('#library')).toBeVisible();
   await expect(app.getByRole('button', { name: 'Hide the library' })).toBeVisible();
+
+  // Review mode opens over the text here: the library steps aside while it is open, comes
+  // back from its toggle on request, and returns by itself when review mode closes.
+  const review = app.getByRole('complementary', { name: 'Review' });
+  const toggleReview = async () => {
+    await app.getByRole('textbox', { name: 'Headline' }).click();
+    await app.keyboard.press('Control+Shift+R');
+  };
+  await toggleReview();
+  await expect(review).toBeVisible();
+  await expect(app.locator('#library')).toBeHidden();
+  await toggleReview();
+  await expect(review).toBeHidden();
+  await expect(app.locator('#library')).toBeVisible();
+  await toggleReview();
+  await expect(app.locator('#library')).toBeHidden();
+  await app.getByRole('button', { name: 'Show the library' }).click();
+  await expect(app.locator('#library')).toBeVisible();
+  await expect(review).toBeVisible();
 });
 
 test('after Duplicate from the keyboard, the focus is on the copy’s headline, not the page', async ({ app }) => {

@@ -7,7 +7,8 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ReviewedClaim } from '../../../shared/review';
 import { useSourceLibrary } from '../sources/SourceLibraryProvider';
-import { NARROW_WINDOW } from '../sources/use-panel-layout';
+import { NARROW_WINDOW, useNarrowWindow } from '../sources/use-panel-layout';
+import { usePanelOverText } from '../shell/panel-over-text';
 import { ClaimCard } from './ClaimCard';
 import { filterClaims, filterCounts, reviewSummary, shownFilters } from './claim-status';
 import { ReviewHistory } from './ReviewHistory';
@@ -26,6 +27,7 @@ export function ReviewPanel() {
   const shown = useMemo(() => filterClaims(claims, filter), [claims, filter]);
   const [missing, setMissing] = useState<string | null>(null);
   const { setMode } = review;
+  usePanelOverText(useNarrowWindow());
   const overridden = review.status === 'approved' && !!review.workflow.history.findLast((change) => change.to === 'approved')?.override;
 
   // Over the text on a narrow window: Escape puts it away (not while a field or a dialog has it).

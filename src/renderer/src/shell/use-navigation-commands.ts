@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api';
 import { useCommand } from './command-registry';
+import { onPanelOverText } from './panel-over-text';
 
 const SIDEBAR_KEY = 'copydesk-sidebar';
 
@@ -46,9 +47,19 @@ export function useNavigationCommands() {
     if (perWorkspace.current === 'kept') void api.workspace.windowState({ sidebar }).catch(() => undefined);
   }, [collapsed]);
 
-  const toggleSidebar = useCallback(() => setCollapsed((c) => !c), []);
+  // Stepped aside for a panel over the text on a narrow window (not the user's choice, not kept).
+  const [aside, setAside] = useState(false);
+  useEffect(() => onPanelOverText(setAside), []);
+
+  const toggleSidebar = useCallback(() => {
+    if (aside) {
+      setAside(false);
+      setCollapsed(false);
+    } else setCollapsed((c) => !c);
+  }, [aside]);
   useCommand('toggle-sidebar', toggleSidebar);
   useCommand('show-library', () => {
+    setAside(false);
     setCollapsed(false);
     requestAnimationFrame(() => focusLibrary());
   });
@@ -95,5 +106,5 @@ export function useNavigationCommands() {
     };
   }, []);
 
-  return { collapsed, toggleSidebar };
+  return { collapsed: collapsed || aside, toggleSidebar };
 }

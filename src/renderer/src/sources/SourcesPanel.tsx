@@ -13,6 +13,7 @@ import { AttachPicker } from './AttachPicker';
 import { PanelSource } from './PanelSource';
 import { useSourceLibrary } from './SourceLibraryProvider';
 import { usePanelLayout } from './use-panel-layout';
+import { usePanelOverText } from '../shell/panel-over-text';
 import './SourcesPanel.css';
 
 export function SourcesPanel() {
@@ -25,6 +26,7 @@ export function SourcesPanel() {
   const cited = useMemo(() => citationsBySource(spans), [spans]);
   const ids = useMemo(() => listedSourceIds(attachedIds, spans), [attachedIds, spans]);
   const { narrow, open, setOpen } = usePanelLayout();
+  usePanelOverText(narrow && open);
 
   // A source the list does not know yet (added by another program, the CLI) is asked for once.
   const unknown = library.list ? ids.filter((id) => !library.byId.has(id)).join(' ') : '';

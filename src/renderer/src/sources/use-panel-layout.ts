@@ -16,19 +16,28 @@ function stored(): boolean {
   }
 }
 
-export function usePanelLayout() {
+/** Whether the window is under 1,100 px wide, following it as it is resized. */
+export function useNarrowWindow(onChange?: () => void): boolean {
   const [narrow, setNarrow] = useState(() => window.matchMedia(NARROW_WINDOW).matches);
-  const [wideOpen, setWideOpen] = useState(stored);
-  const [narrowOpen, setNarrowOpen] = useState(false);
   useEffect(() => {
     const query = window.matchMedia(NARROW_WINDOW);
     const changed = () => {
       setNarrow(query.matches);
-      setNarrowOpen(false);
+      onChange?.();
     };
     query.addEventListener('change', changed);
     return () => query.removeEventListener('change', changed);
-  }, []);
+  }, [onChange]);
+  return narrow;
+}
+
+const closeOnResize = (close: (open: boolean) => void) => () => close(false);
+
+export function usePanelLayout() {
+  const [wideOpen, setWideOpen] = useState(stored);
+  const [narrowOpen, setNarrowOpen] = useState(false);
+  const [onResize] = useState(() => closeOnResize(setNarrowOpen));
+  const narrow = useNarrowWindow(onResize);
   const setOpen = useCallback(
     (open: boolean) => {
       if (narrow) return setNarrowOpen(open);
