@@ -42,10 +42,13 @@ export function runQuery(text: string, limit: number, context: QueryContext): { 
   const candidates = context.index.match(words, phraseWords, accept);
   const { held, total } = phrases.length ? withPhrases(candidates, phrases, query.phrases.map(phraseKeyOf), limit, context) : { held: candidates.hits(limit), total: candidates.length };
   const hits: SearchHit[] = [];
+  // A word typed only inside a phrase is marked where the phrase is, not wherever it stands
+  // alone: "pay gap" quoted marks "pay gap", never the "gap" of "a gap in pay".
+  const phraseOnly = new Set(phraseWords.filter((term) => !words.some((word) => term.startsWith(word))));
   // Snippets for the page returned only.
   for (const hit of held.slice(0, limit)) {
     const document = context.documentOf(hit.id);
-    if (document) hits.push({ id: hit.id, score: hit.score, fields: hit.fields, snippet: snippetOf(document, hit.fields, new Set(hit.terms), phrases) });
+    if (document) hits.push({ id: hit.id, score: hit.score, fields: hit.fields, snippet: snippetOf(document, hit.fields, new Set(hit.terms.filter((term) => !phraseOnly.has(term))), phrases) });
   }
   return { hits, total };
 }

@@ -94,7 +94,14 @@ describe('search.query', () => {
     expect(await ids('pay gap')).toEqual(expect.arrayContaining([harbour.id, grid.id]));
     expect(await ids('"pay gap"')).toEqual([harbour.id]);
     const hit = (await call('search.query', { query: '"pay gap"' })).hits[0]!;
-    expect(hit.snippet.highlights.map(([a, b]) => hit.snippet.text.slice(a, b))).toContain('pay gap');
+    expect(hit.snippet.highlights.map(([a, b]) => hit.snippet.text.slice(a, b))).toEqual(['pay gap']);
+    // With a free word beside the phrase, that word is marked wherever it stands, the phrase only as a whole.
+    const mixed = (await call('search.query', { query: '"pay gap" shifts' })).hits[0]!;
+    expect(mixed.snippet.highlights.map(([a, b]) => mixed.snippet.text.slice(a, b))).toEqual(['pay gap', 'shifts']);
+    // The words apart earlier in the text: the snippet is taken at the phrase, and marks it alone.
+    const apart = await article('Nurses vote', {}, `A gap in pay was the first complaint. ${'The ward stayed open through the night. '.repeat(12)}Then the pay gap between wards widened.`);
+    const late = (await call('search.query', { query: '"pay gap" nurses' })).hits.find((h) => h.id === apart.id)!;
+    expect(late.snippet.highlights.map(([a, b]) => late.snippet.text.slice(a, b))).toEqual(['pay gap']);
     expect(await ids('"gap in pay" copper')).toEqual([grid.id]);
     expect(await ids('"gap pay"')).toEqual([]);
   });
