@@ -39,7 +39,10 @@ export function runQuery(text: string, limit: number, context: QueryContext): { 
   }
   // Phrases of stop words only ("to be or not"): nothing the index can narrow by.
   if (!words.length && !phraseWords.length) return { hits: [], total: 0 };
-  const candidates = context.index.match(words, phraseWords, accept);
+  let candidates = context.index.match(words, phraseWords, accept);
+  // Nothing found: a word with two letters swapped ("crnaes") is two edits from its word,
+  // past what fuzzy matching allows; try each word with one neighbouring pair swapped back.
+  if (candidates.length === 0) candidates = withSwappedLetters(words, (tried) => context.index.match(tried, phraseWords, accept)) ?? candidates;
   const { held, total } = phrases.length ? withPhrases(candidates, phrases, query.phrases.map(phraseKeyOf), limit, context) : { held: candidates.hits(limit), total: candidates.length };
   const hits: SearchHit[] = [];
   // A word typed only inside a phrase is marked where the phrase is, not wherever it stands
@@ -51,6 +54,26 @@ export function runQuery(text: string, limit: number, context: QueryContext): { 
     if (document) hits.push({ id: hit.id, score: hit.score, fields: hit.fields, snippet: snippetOf(document, hit.fields, new Set(hit.terms.filter((term) => !phraseOnly.has(term))), phrases) });
   }
   return { hits, total };
+}
+
+/** Words of five letters or more, each tried with one pair of neighbouring letters swapped. */
+const SWAP_MIN_LETTERS = 5;
+const SWAP_MAX_WORDS = 4;
+
+/** The first matches `search` finds with one word of `words` spelled with two neighbouring letters swapped, or null. */
+function withSwappedLetters(words: string[], search: (words: string[]) => RankedMatches): RankedMatches | null {
+  if (words.length > SWAP_MAX_WORDS) return null;
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w]!;
+    if (word.length < SWAP_MIN_LETTERS) continue;
+    for (let i = 0; i + 1 < word.length; i++) {
+      if (word[i] === word[i + 1]) continue;
+      const swapped = `${word.slice(0, i)}${word[i + 1]}${word[i]}${word.slice(i + 2)}`;
+      const found = search(words.map((other, k) => (k === w ? swapped : other)));
+      if (found.length) return found;
+    }
+  }
+  return null;
 }
 
 /** How long checking phrases in the texts may go on once a page of hits is found. */

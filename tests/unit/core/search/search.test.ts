@@ -85,6 +85,14 @@ describe('search.query', () => {
     expect(snippet.text).toContain('the substation waits for copper');
   });
 
+  it('finds a word typed with two neighbouring letters swapped, when nothing else matches', async () => {
+    expect(await ids('cpoper')).toEqual([grid.id]);
+    expect(await ids('harbour pilost')).toEqual([harbour.id]);
+    // A query that finds something as typed is left as typed.
+    expect(await ids('copper')).toEqual([grid.id]);
+    expect(await ids('zqxwv')).toEqual([]);
+  });
+
   it('forgives a typo in a longer word', async () => {
     expect(await ids('rotterdm')).toEqual([harbour.id]);
     expect(await ids('substaton')).toEqual([grid.id]);
