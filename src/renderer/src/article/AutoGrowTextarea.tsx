@@ -2,7 +2,7 @@
  * A one-line-at-heart text field that wraps and grows with its text (CSS field-sizing),
  * for headlines and deks: they wrap but never scroll inside. Undo goes by word runs.
  */
-import type { ChangeEvent } from 'react';
+import { useLayoutEffect, useRef, type ChangeEvent } from 'react';
 import { smartenTyped } from '../../../document/typography';
 import { useWordUndo } from './use-word-undo';
 import './AutoGrowTextarea.css';
@@ -25,6 +25,16 @@ interface AutoGrowTextareaProps {
 
 export function AutoGrowTextarea({ className, ariaLabel, placeholder, value, onChange, onEnter, autoFocus, readOnly, describedBy, language }: AutoGrowTextareaProps) {
   const undo = useWordUndo(value, onChange);
+  const field = useRef<HTMLTextAreaElement>(null);
+  // Where the caret goes once a quote set as typed is on the page: put there as the new value
+  // is drawn, before the next key is read (a frame later, a fast typist's next letter would
+  // land at the end).
+  const caretAfterEdit = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const at = caretAfterEdit.current;
+    caretAfterEdit.current = null;
+    if (at !== null && field.current?.value === value) field.current.setSelectionRange(at, at);
+  }, [value]);
   const changed = (event: ChangeEvent<HTMLTextAreaElement>) => {
     const target = event.target;
     const next = target.value.replace(/\s*\n\s*/g, ' ');
@@ -34,12 +44,12 @@ export function AutoGrowTextarea({ className, ariaLabel, placeholder, value, onC
     const edit = language && next.length === value.length + 1 && caret === target.selectionEnd ? smartenTyped(next, caret, language) : null;
     undo.change(next);
     if (!edit) return;
+    caretAfterEdit.current = caret - edit.length + edit.text.length;
     undo.change(next.slice(0, edit.start) + edit.text + next.slice(edit.start + edit.length), true);
-    const at = caret - edit.length + edit.text.length;
-    requestAnimationFrame(() => target.setSelectionRange(at, at));
   };
   return (
     <textarea
+      ref={field}
       rows={1}
       className={`autogrow ${className}`}
       aria-label={ariaLabel}
