@@ -223,20 +223,27 @@ function sameFile(before: Stats, opened: Stats): boolean {
   return before.dev === opened.dev && before.ino === opened.ino;
 }
 
+/**
+ * A file read as UTF-8, its text decoded when first asked for (a save only compares the bytes
+ * with what it wrote). A class, so that opening 10,000 files makes no closure per file.
+ */
+class Utf8Content implements FileContent {
+  private decoded: string | undefined;
+
+  constructor(
+    readonly bytes: Buffer,
+    readonly mtimeMs: number,
+    readonly size: number,
+  ) {}
+
+  get text(): string {
+    return (this.decoded ??= this.bytes.toString('utf8'));
+  }
+}
+
 /** Text when the bytes are UTF-8; otherwise a failure that keeps the bytes and says where the first bad one is. */
 function decoded(bytes: Buffer, mtimeMs: number): FileRead {
-  if (isUtf8(bytes)) {
-    // Decoded when first asked for: a save only compares the bytes with what it wrote.
-    let text: string | undefined;
-    return ok({
-      bytes,
-      get text() {
-        return (text ??= bytes.toString('utf8'));
-      },
-      mtimeMs,
-      size: bytes.length,
-    });
-  }
+  if (isUtf8(bytes)) return ok(new Utf8Content(bytes, mtimeMs, bytes.length));
   return fail({
     kind: 'not-text' as const,
     reason: notTextReason(bytes),
