@@ -25,8 +25,12 @@ test('a keyboard-only session: create, write, format, move around, trash and und
   await expect.poll(() => app.evaluate<string>('window.getSelection().toString()')).toBe('this week');
   // The editor reads the page's selection a moment later (selectionchange): Ctrl+B acts on its own.
   await expect
-    .poll(() => app.evaluate<boolean>(`(() => { const s = document.querySelector('[aria-label="Article body"]').__lexicalEditor.getEditorState()._selection; return !!s && !s.isCollapsed(); })()`))
-    .toBe(true);
+    .poll(() =>
+      app.evaluate<string>(
+        `(() => { const editor = document.querySelector('[aria-label="Article body"]').__lexicalEditor; return editor.getEditorState().read(() => { const s = editor.getEditorState()._selection; return s ? s.getTextContent() : ''; }); })()`,
+      ),
+    )
+    .toBe('this week');
   await app.keyboard.press('Control+b');
   await expect(body.locator('strong, b, .CopydeskTheme__textBold').first()).toHaveText('this week');
   await app.keyboard.press('End');

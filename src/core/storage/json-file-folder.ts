@@ -158,7 +158,13 @@ export class JsonFileFolder<T, S extends { id: string; slug: string }> {
       ]);
       throw new ApiError('not-found', `${where} now holds another ${this.codec.noun}; this one's file is gone.`);
     }
+    // What this app last knew of the file: when the bytes read now differ, another program
+    // wrote them. The watcher's rescan would take them for our own once they are remembered
+    // here, so the change is said here, once (a background read, such as the open-claims
+    // count, often comes first).
+    const known = this.registry.byId(entry.summary.id)?.revision ?? entry.revision;
     this.remember(name, record, revision, content, content.bytes);
+    if (known && known !== revision) this.hooks.changed([{ kind: 'changed', id: entry.summary.id, slug: name, origin: 'external', revision }]);
     return { record, revision };
   }
 

@@ -318,6 +318,21 @@ describe('the watcher', () => {
     expect(ws.articles.list().articles).toEqual([]);
   });
 
+  it('reports another program\'s write when a read gets to the file before the watcher does', async () => {
+    const a = await ws.articles.create({ headline: 'Read first' });
+    const saved = await ws.articles.save({ id: a.id, baseRevision: a.revision, meta: { dek: 'own write' } });
+    const { seen } = collect();
+    const text = (await readFile(articleFile(saved.slug), 'utf8')).replace('own write', 'their write');
+    await writeFile(articleFile(saved.slug), text);
+    // A background reader (the open-claims count, a review check) reads it at once.
+    expect((await ws.articles.get(a.id)).meta.dek).toBe('their write');
+    const changed = await eventually(() => seen.find((c) => c.origin === 'external' && c.kind === 'changed' && c.id === a.id));
+    expect(changed.revision).not.toBe(saved.revision);
+    // Said once: the watcher's look afterwards finds nothing new.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(seen.filter((c) => c.origin === 'external' && c.id === a.id)).toHaveLength(1);
+  });
+
   it('reports a file garbled by another program as damaged', async () => {
     const a = await ws.articles.create({ headline: 'Garbled later' });
     const { seen } = collect();
