@@ -43,7 +43,18 @@ const remoteAddress = z
   .string()
   .trim()
   .max(4_000)
-  .refine((address) => !address.startsWith('-'), 'must be the address of a git remote (a URL, user@host:path, or a folder), not an option');
+  .refine((address) => !address.startsWith('-'), 'must be the address of a git remote (a URL, user@host:path, or a folder), not an option')
+  // eslint-disable-next-line no-control-regex
+  .refine((address) => !/[\u0000-\u001f\u007f]/.test(address), 'must be one line of text, without control characters');
+
+/** A name or email git records with each commit: one line of text (no control characters, which git cannot store). */
+const gitIdentityPart = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    // eslint-disable-next-line no-control-regex
+    .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'must be one line of text, without control characters');
 
 /** A path on this machine, absolute (a relative one would depend on where the app was started). */
 const absolutePath = z
@@ -435,12 +446,12 @@ export const contract = {
   'team.status': method(z.object({}).strict(), teamStatusSchema),
   /** Makes the workspace a git repository (a .gitignore for each person's own state) and connects a remote, if given. */
   'team.start': method(
-    z.object({ remoteUrl: remoteAddress.optional(), name: z.string().trim().max(200).optional(), email: z.string().trim().max(320).optional() }).strict(),
+    z.object({ remoteUrl: remoteAddress.optional(), name: gitIdentityPart(200).optional(), email: gitIdentityPart(320).optional() }).strict(),
     teamStatusSchema,
   ),
   /** Clones a shared workspace into a new (or empty) folder on this machine. */
   'team.clone': method(
-    z.object({ url: remoteAddress.pipe(z.string().min(1, 'name the remote to clone')), folder: absolutePath, name: z.string().trim().max(200).optional(), email: z.string().trim().max(320).optional() }).strict(),
+    z.object({ url: remoteAddress.pipe(z.string().min(1, 'name the remote to clone')), folder: absolutePath, name: gitIdentityPart(200).optional(), email: gitIdentityPart(320).optional() }).strict(),
     z.object({ path: z.string() }),
   ),
   /** Commits, fetches, merges article by article and pushes; failures in plain words, the working files unchanged. */
