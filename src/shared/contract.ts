@@ -39,22 +39,20 @@ const articleId = z.uuid({ error: 'must be an article id (a UUID)' });
 const sourceId = z.string().min(1, 'must be a source id').max(200);
 const empty = z.object({}).strict();
 /** A git remote's address (a URL, user@host:path, or a path); never one git would read as an option. */
+/** No control characters: git cannot take a NUL in its arguments, nor a line break in a name. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+const ONE_LINE = [(text: string) => !CONTROL_CHARACTER.test(text), 'must be one line of text, without control characters'] as const;
+
 const remoteAddress = z
   .string()
   .trim()
   .max(4_000)
   .refine((address) => !address.startsWith('-'), 'must be the address of a git remote (a URL, user@host:path, or a folder), not an option')
-  // eslint-disable-next-line no-control-regex
-  .refine((address) => !/[\u0000-\u001f\u007f]/.test(address), 'must be one line of text, without control characters');
+  .refine(...ONE_LINE);
 
-/** A name or email git records with each commit: one line of text (no control characters, which git cannot store). */
-const gitIdentityPart = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    // eslint-disable-next-line no-control-regex
-    .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'must be one line of text, without control characters');
+/** A name or email git records with each commit: one line of text. */
+const gitIdentityPart = (max: number) => z.string().trim().max(max).refine(...ONE_LINE);
 
 /** A path on this machine, absolute (a relative one would depend on where the app was started). */
 const absolutePath = z

@@ -12,7 +12,8 @@ import type { Article, ArticleMeta, ArticleMetaPatch, ArticleStatus } from '../.
 import type { FieldSuggestions } from '../library/suggestions';
 import { ArticleEditor } from '../editor/ArticleEditor';
 import { ClaimHighlightsPlugin } from '../editor/plugins/ClaimHighlightsPlugin';
-import { FindReplacePlugin, type FindField } from '../editor/find/FindReplacePlugin';
+import { FindReplacePlugin } from '../editor/find/FindReplacePlugin';
+import type { FindField } from '../editor/find/find-elsewhere';
 import { CountsPlugin, type BodyCounts } from '../editor/counts/CountsPlugin';
 import { NO_COUNTS } from '../editor/counts/text-counts';
 import { jumpToSubhead, OutlinePlugin, type OutlineEntry } from '../editor/outline/OutlinePlugin';

@@ -8,12 +8,12 @@
  * alt text) are counted under the bar, and replaced there too on request.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $createRangeSelection, $getRoot, $setSelection, HISTORY_PUSH_TAG, SKIP_DOM_SELECTION_TAG, type LexicalEditor } from 'lexical';
-import { $isImageNode, type ImageFields } from '../../../../document/ImageNode';
+import { $createRangeSelection, $setSelection, HISTORY_PUSH_TAG, SKIP_DOM_SELECTION_TAG, type LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useCommand } from '../../shell/command-registry';
 import { allChanged, changesText, noteChanges, resetChanges } from '../../../../document/changed-blocks';
 import { LiveMatches, findPattern, type FindMatch, type FindOptions, type TextPoint } from './find-matches';
+import { elsewhereLabel, foundElsewhere, replaceElsewhere, type FindField } from './find-elsewhere';
 import './FindReplace.css';
 
 const ALL = 'copydesk-find';
@@ -63,33 +63,6 @@ function $replace(match: FindMatch, replacement: string) {
   selection.focus.set(match.end.key, match.end.offset, 'text');
   $setSelection(selection);
   selection.insertText(replacement);
-}
-
-/** A text outside the body that find looks in: a header field (with a way to change it). */
-export interface FindField {
-  /** As said in a sentence: "the headline", "the dek". */
-  name: string;
-  text: string;
-  replace: (text: string) => void;
-}
-
-const PICTURE_FIELDS: Array<[keyof ImageFields, string]> = [
-  ['caption', 'the captions'],
-  ['credit', 'the credits'],
-  ['alt', 'the alt texts'],
-];
-
-/** How many times `pattern` occurs in `text`. */
-function occurrences(pattern: RegExp, text: string): number {
-  pattern.lastIndex = 0;
-  let n = 0;
-  while (pattern.exec(text)) n++;
-  return n;
-}
-
-/** Where else the words are: "2 in the headline, 1 in a caption". */
-function elsewhereLabel(found: Array<{ name: string; count: number }>): string {
-  return found.map(({ name, count }) => `${count} in ${name}`).join(', ');
 }
 
 export function FindReplacePlugin({ fields = [] }: { fields?: FindField[] }) {
@@ -191,41 +164,9 @@ export function FindReplacePlugin({ fields = [] }: { fields?: FindField[] }) {
     editor.update(() => $replace(match, replacement), { tag: [HISTORY_PUSH_TAG, SKIP_DOM_SELECTION_TAG] });
   };
 
-  // The words outside the body: the header's fields, and each picture's caption, credit and alt text.
-  // Counted at each render of the open bar (the body's matches change with the text, and the
-  // pictures' fields with it): a look at each top-level block, no more.
-  const elsewhere = ((): Array<{ name: string; count: number }> => {
-    if (!pattern) return [];
-    const found = fields.map((field) => ({ name: field.name, count: occurrences(pattern, field.text) }));
-    const pictures = new Map<string, number>();
-    editor.getEditorState().read(() => {
-      for (const block of $getRoot().getChildren()) {
-        if (!$isImageNode(block)) continue;
-        const picture = block.getFields();
-        for (const [key, name] of PICTURE_FIELDS) pictures.set(name, (pictures.get(name) ?? 0) + occurrences(pattern, picture[key]));
-      }
-    });
-    for (const [name, count] of pictures) found.push({ name, count });
-    return found.filter((f) => f.count > 0);
-  })();
-
-  const replaceElsewhere = () => {
-    if (!pattern || !editable) return;
-    const swap = (text: string) => text.replace(pattern, () => replacement);
-    for (const field of fields) if (occurrences(pattern, field.text)) field.replace(swap(field.text));
-    editor.update(
-      () => {
-        for (const block of $getRoot().getChildren()) {
-          if (!$isImageNode(block)) continue;
-          const picture = block.getFields();
-          const changed: Partial<ImageFields> = {};
-          for (const [key] of PICTURE_FIELDS) if (occurrences(pattern, picture[key])) changed[key] = swap(picture[key]);
-          if (Object.keys(changed).length) block.setFields(changed);
-        }
-      },
-      { tag: [HISTORY_PUSH_TAG, SKIP_DOM_SELECTION_TAG] },
-    );
-  };
+  // The words outside the body, counted at each render of the open bar (the body's matches
+  // change with the text, and the pictures' fields with it).
+  const elsewhere = pattern ? foundElsewhere(editor, fields, pattern) : [];
 
   const replaceAll = () => {
     if (!matches.length || !editable) return;
@@ -325,7 +266,7 @@ export function FindReplacePlugin({ fields = [] }: { fields?: FindField[] }) {
         <div className="find-bar__row find-bar__elsewhere" data-testid="find-elsewhere">
           <span className="find-bar__note">Outside the text: {elsewhereLabel(elsewhere)}.</span>
           {open === 'replace' && editable && (
-            <button type="button" className="find-bar__button" onClick={replaceElsewhere}>
+            <button type="button" className="find-bar__button" onClick={() => pattern && editable && replaceElsewhere(editor, fields, pattern, replacement, [HISTORY_PUSH_TAG, SKIP_DOM_SELECTION_TAG])}>
               Replace there too
             </button>
           )}
